@@ -1,0 +1,44 @@
+package cn.gx.titlereview.archive;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ArchiveRepository {
+
+  public record ArchiveFile(long id, String item, String fileName, String contentType, long sizeBytes,
+      String sha256, String uploadedBy, Instant uploadedAt) {
+  }
+
+  private final JdbcClient jdbc;
+
+  public ArchiveRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void add(long sessionId, ArchiveItem item, String fileName, String contentType, byte[] content,
+      String sha256, String user, Instant at) {
+    jdbc.sql("""
+            insert into archive_file (session_id, item, file_name, content_type, size_bytes, sha256, content,
+                                      uploaded_by, uploaded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, item.name(), fileName, contentType, content.length, sha256, content, user,
+            Timestamp.from(at))
+        .update();
+  }
+
+  /** The files' metadata, without their content. */
+  public List<ArchiveFile> files(long sessionId) {
+    return jdbc.sql("""
+            select id, item, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+            from archive_file where session_id = ? order by id""")
+        .param(sessionId)
+        .query((rs, n) -> new ArchiveFile(rs.getLong("id"), rs.getString("item"), rs.getString("file_name"),
+            rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+            rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
+        .list();
+  }
+}

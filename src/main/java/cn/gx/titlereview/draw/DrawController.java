@@ -1,0 +1,86 @@
+package cn.gx.titlereview.draw;
+
+import cn.gx.titlereview.platform.importing.ImportBatchRepository;
+import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sessions/{code}")
+public class DrawController {
+
+  private final SessionAccess access;
+  private final SessionRepository sessions;
+  private final RosterImportService rosterImport;
+  private final RosterRepository roster;
+  private final ImportBatchRepository batches;
+  private final ExpertDrawService drawService;
+  private final DrawRepository draws;
+
+  public DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
+      RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws) {
+    this.access = access;
+    this.sessions = sessions;
+    this.rosterImport = rosterImport;
+    this.roster = roster;
+    this.batches = batches;
+    this.drawService = drawService;
+    this.draws = draws;
+  }
+
+  /** Replaces the whole roster: a JSON array, or a multipart field {@code file} with .xlsx or .json. */
+  @PostMapping("/roster")
+  public Map<String, Object> importRoster(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    int count = rosterImport.replace(session, UploadReader.read(request), access.userId());
+    return Map.of("imported", count, "sha256", batches.latest(session.id(), RosterImportService.KIND)
+        .orElseThrow().sha256());
+  }
+
+  /** Counts and the file hash only: enough to compare with the official total, without names. */
+  @GetMapping("/roster")
+  public Map<String, Object> rosterSummary(@PathVariable String code) {
+    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR, Groups.APPROVER);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("count", roster.count(session.id()));
+    batches.latest(session.id(), RosterImportService.KIND).ifPresent(b -> summary.put("lastImport", b));
+    return summary;
+  }
+
+  /** The drawn experts, with names: confidential, for the session's staff and the supervisors only. */
+  @GetMapping("/draw")
+  public Map<String, Object> draw(@PathVariable String code) {
+    ReviewSession session = confidentialAccess(code);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("draw", draws.find(session.id()).orElse(null));
+    result.put("experts", drawService.drawn(session.id()));
+    return result;
+  }
+
+  @PostMapping("/draw/responses")
+  public Map<String, Object> responses(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return Map.of("recorded", drawService.recordResponses(session, UploadReader.read(request), access.userId()));
+  }
+
+  private ReviewSession confidentialAccess(String code) {
+    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
+    String user = access.userId();
+    boolean supervisor = access.isIn(Groups.SUPERVISOR) || access.isIn(Groups.ADMIN);
+    if (!supervisor && !sessions.staff(session.id()).contains(user)) {
+      throw BusinessException.forbidden("抽取结果保密：账号 " + user + " 不是评审会 " + code + " 的工作人员");
+    }
+    return session;
+  }
+}

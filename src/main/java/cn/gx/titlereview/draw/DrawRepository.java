@@ -1,0 +1,80 @@
+package cn.gx.titlereview.draw;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DrawRepository {
+
+  public record Draw(int poolSize, String poolSha256, String seedHex, int panelSize, int reserveCount,
+      int minPerGroup, Instant drawnAt) {
+  }
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public DrawRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  public Optional<Draw> find(long sessionId) {
+    return jdbc.sql("select * from expert_draw where session_id = ?").param(sessionId)
+        .query((rs, n) -> new Draw(rs.getInt("pool_size"), rs.getString("pool_sha256"), rs.getString("seed_hex"),
+            rs.getInt("panel_size"), rs.getInt("reserve_count"), rs.getInt("min_per_group"),
+            rs.getTimestamp("drawn_at").toInstant()))
+        .optional();
+  }
+
+  public void insertDraw(long sessionId, Draw draw) {
+    jdbc.sql("""
+            insert into expert_draw (session_id, pool_size, pool_sha256, seed_hex, panel_size, reserve_count,
+                                     min_per_group, drawn_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, draw.poolSize(), draw.poolSha256(), draw.seedHex(), draw.panelSize(),
+            draw.reserveCount(), draw.minPerGroup(), Timestamp.from(draw.drawnAt()))
+        .update();
+  }
+
+  public void insertDrawn(long sessionId, List<Object[]> expertIdOrderRole) {
+    batch.batchUpdate("insert into drawn_expert (session_id, expert_id, draw_order, role) values (" + sessionId
+        + ", ?, ?, ?)", expertIdOrderRole);
+  }
+
+  public List<DrawnExpert> drawn(long sessionId) {
+    return jdbc.sql("""
+            select d.*, e.expert_code, e.name, e.employer, e.specialty, r.expert_code as replaces_code
+            from drawn_expert d
+            join expert e on e.id = d.expert_id
+            left join expert r on r.id = d.replaces_expert
+            where d.session_id = ?
+            order by e.specialty, d.draw_order""")
+        .param(sessionId)
+        .query((rs, n) -> new DrawnExpert(rs.getLong("expert_id"), rs.getString("expert_code"), rs.getString("name"),
+            rs.getString("employer"), rs.getString("specialty"), rs.getInt("draw_order"), rs.getString("role"),
+            rs.getString("response"), rs.getString("decline_reason"),
+            rs.getTimestamp("notified_at") == null ? null : rs.getTimestamp("notified_at").toInstant(),
+            rs.getString("notified_by"), rs.getString("replaces_code")))
+        .list();
+  }
+
+  public void respond(long sessionId, long expertId, String response, String reason, Instant notifiedAt,
+      String user) {
+    jdbc.sql("""
+            update drawn_expert set response = ?, decline_reason = ?, notified_at = ?, notified_by = ?
+            where session_id = ? and expert_id = ?""")
+        .params(response, reason, Timestamp.from(notifiedAt), user, sessionId, expertId)
+        .update();
+  }
+
+  public void promote(long sessionId, long reserveId, long replacedId) {
+    jdbc.sql("update drawn_expert set role = ?, replaces_expert = ? where session_id = ? and expert_id = ?")
+        .params(DrawnExpert.MEMBER, replacedId, sessionId, reserveId)
+        .update();
+  }
+}

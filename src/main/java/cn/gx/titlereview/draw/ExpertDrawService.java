@@ -1,0 +1,171 @@
+package cn.gx.titlereview.draw;
+
+import static cn.gx.titlereview.platform.importing.Column.optional;
+import static cn.gx.titlereview.platform.importing.Column.required;
+
+import cn.gx.titlereview.draw.DrawRepository.Draw;
+import cn.gx.titlereview.draw.RosterRepository.PoolEntry;
+import cn.gx.titlereview.platform.importing.Column;
+import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.session.ReviewSession;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The expert draw: per specialty group, a seeded random order over the active roster; the first of each group are
+ * members, the next reserves. A declined member is replaced by the next reserve of the same group, on record.
+ */
+@Service
+public class ExpertDrawService {
+
+  static final Column CODE = required("expertCode", "专家编号");
+  static final Column ACCEPTED = required("accepted", "是否出席");
+  static final Column REASON = optional("declineReason", "不出席原因");
+  static final Column NOTIFIED_AT = optional("notifiedAt", "通知时间");
+  static final List<Column> RESPONSE_COLUMNS = List.of(CODE, ACCEPTED, REASON, NOTIFIED_AT);
+
+  private final RosterRepository roster;
+  private final DrawRepository draws;
+  private final ApplicantRepository applicants;
+  private final TableReader reader;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public ExpertDrawService(RosterRepository roster, DrawRepository draws, ApplicantRepository applicants,
+      TableReader reader, Clock clock) {
+    this.roster = roster;
+    this.draws = draws;
+    this.applicants = applicants;
+    this.reader = reader;
+    this.clock = clock;
+  }
+
+  /** The specialty groups the session needs: those of its eligible applicants, in a fixed order. */
+  public List<String> neededSpecialties(long sessionId) {
+    return applicants.list(sessionId).stream().filter(Applicant::eligible).map(Applicant::specialty).distinct()
+        .sorted().toList();
+  }
+
+  @Transactional
+  public Draw draw(ReviewSession session, int panelSize, int reserveCount, int minPerGroup) {
+    if (draws.find(session.id()).isPresent()) {
+      throw new IllegalStateException("评审会 " + session.code() + " 已抽取过专家，不能重复抽取");
+    }
+    byte[] seed = new byte[32];
+    random.nextBytes(seed);
+    Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
+    List<Object[]> rows = new ArrayList<>();
+    List<String> poolCodes = new ArrayList<>();
+    quotas.forEach((specialty, quota) -> {
+      List<PoolEntry> pool = roster.activePool(session.id(), specialty);
+      pool.forEach(p -> poolCodes.add(p.expertCode()));
+      List<PoolEntry> ordered = SeededOrder.order(pool, PoolEntry::expertCode, seed);
+      int take = Math.min(ordered.size(), quota.members() + quota.reserves());
+      for (int i = 0; i < take; i++) {
+        rows.add(new Object[] {ordered.get(i).id(), i + 1,
+            i < quota.members() ? DrawnExpert.MEMBER : DrawnExpert.RESERVE});
+      }
+    });
+    Draw draw = new Draw(poolCodes.size(), poolHash(poolCodes), HexFormat.of().formatHex(seed), panelSize,
+        reserveCount, minPerGroup, clock.instant());
+    draws.insertDraw(session.id(), draw);
+    draws.insertDrawn(session.id(), rows);
+    return draw;
+  }
+
+  /** SHA-256 of the pool's expert codes, sorted, one per line: what a verifier recomputes from the pool file. */
+  static String poolHash(List<String> codes) {
+    String joined = codes.stream().sorted().collect(Collectors.joining("\n"));
+    return ImportFile.sha256(joined.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public List<DrawnExpert> drawn(long sessionId) {
+    return draws.drawn(sessionId);
+  }
+
+  record Response(DrawnExpert expert, boolean accepted, String reason, Instant notifiedAt) {
+  }
+
+  /** Records notifications and answers, all or nothing; each decline brings in the next reserve of its group. */
+  @Transactional
+  public int recordResponses(ReviewSession session, ImportFile file, String user) {
+    List<DrawnExpert> drawn = draws.drawn(session.id());
+    if (drawn.isEmpty()) {
+      throw new ImportException(List.of("评审会 " + session.code() + " 尚未抽取专家"));
+    }
+    Map<String, DrawnExpert> byCode = drawn.stream()
+        .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
+    Set<String> seen = new HashSet<>();
+    List<String> problems = new ArrayList<>();
+    List<Response> responses = reader.read(file, RESPONSE_COLUMNS, row -> {
+      String code = row.text(CODE);
+      Boolean accepted = row.bool(ACCEPTED);
+      String reason = row.text(REASON);
+      Instant notifiedAt = notifiedAt(row.text(NOTIFIED_AT));
+      DrawnExpert expert = code == null ? null : byCode.get(code);
+      if (code != null && expert == null) {
+        row.problem(CODE, code + " 不在本评审会的抽取结果中");
+      } else if (expert != null && !DrawnExpert.MEMBER.equals(expert.role())) {
+        row.problem(CODE, code + " 是候补，尚未递补为评委，不需登记");
+      } else if (expert != null && expert.response() != null) {
+        row.problem(CODE, code + " 已登记为" + (expert.attending() ? "出席" : "不出席") + "，不能重复登记");
+      } else if (code != null && !seen.add(code)) {
+        row.problem(CODE, code + " 在文件中重复");
+      }
+      if (Boolean.FALSE.equals(accepted) && reason == null) {
+        row.problem(REASON, "不出席须注明原因");
+      }
+      if (row.text(NOTIFIED_AT) != null && notifiedAt == null) {
+        row.problem(NOTIFIED_AT, "应为 yyyy-MM-ddTHH:mm 格式");
+      }
+      return new Response(expert, Boolean.TRUE.equals(accepted), reason,
+          notifiedAt == null ? clock.instant() : notifiedAt);
+    });
+    for (Response r : responses) {
+      draws.respond(session.id(), r.expert().expertId(), r.accepted() ? DrawnExpert.ACCEPTED : DrawnExpert.DECLINED,
+          r.reason(), r.notifiedAt(), user);
+      if (!r.accepted()) {
+        nextReserve(session.id(), r.expert().specialty())
+            .ifPresent(reserve -> draws.promote(session.id(), reserve.expertId(), r.expert().expertId()));
+      }
+    }
+    return responses.size();
+  }
+
+  private Optional<DrawnExpert> nextReserve(long sessionId, String specialty) {
+    return draws.drawn(sessionId).stream()
+        .filter(d -> DrawnExpert.RESERVE.equals(d.role()) && d.specialty().equals(specialty))
+        .min(Comparator.comparingInt(DrawnExpert::drawOrder));
+  }
+
+  private Instant notifiedAt(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(text).atZone(clock.getZone()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

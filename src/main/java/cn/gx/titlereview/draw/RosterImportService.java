@@ -1,0 +1,72 @@
+package cn.gx.titlereview.draw;
+
+import static cn.gx.titlereview.platform.importing.Column.required;
+
+import cn.gx.titlereview.platform.importing.Column;
+import cn.gx.titlereview.platform.importing.ImportBatchRepository;
+import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.session.ReviewSession;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Replaces the committee's whole expert roster from one file, recording its SHA-256 and row count. */
+@Service
+public class RosterImportService {
+
+  public static final String KIND = "roster";
+
+  static final Column CODE = required("expertCode", "专家编号");
+  static final Column NAME = required("name", "姓名");
+  static final Column EMPLOYER = required("employer", "工作单位");
+  static final Column SPECIALTY = required("specialty", "专业");
+  static final Column TITLE = required("title", "职称");
+  static final Column PHONE = required("phone", "电话");
+  static final Column STATUS = required("status", "状态");
+  public static final List<Column> COLUMNS = List.of(CODE, NAME, EMPLOYER, SPECIALTY, TITLE, PHONE, STATUS);
+
+  private final TableReader reader;
+  private final RosterRepository roster;
+  private final DrawRepository draws;
+  private final ImportBatchRepository batches;
+  private final Clock clock;
+
+  public RosterImportService(TableReader reader, RosterRepository roster, DrawRepository draws,
+      ImportBatchRepository batches, Clock clock) {
+    this.reader = reader;
+    this.roster = roster;
+    this.draws = draws;
+    this.batches = batches;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public int replace(ReviewSession session, ImportFile file, String user) {
+    if (draws.find(session.id()).isPresent()) {
+      throw BusinessException.conflict("评审会 " + session.code() + " 已完成专家抽取，名册不能再替换");
+    }
+    Set<String> seen = new HashSet<>();
+    List<String> duplicates = new ArrayList<>();
+    List<Expert> experts = reader.read(file, COLUMNS, row -> {
+      String code = row.text(CODE);
+      if (code != null && !seen.add(code)) {
+        duplicates.add(row.position() + "「专家编号」：" + code + " 重复");
+      }
+      return new Expert(0, code, row.text(NAME), row.text(EMPLOYER), row.text(SPECIALTY), row.text(TITLE),
+          row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES));
+    });
+    if (!duplicates.isEmpty()) {
+      throw new ImportException(duplicates);
+    }
+    roster.replaceAll(session.id(), experts);
+    batches.record(session.id(), KIND, file, experts.size(), user, clock.instant());
+    return experts.size();
+  }
+}

@@ -1,0 +1,55 @@
+package cn.gx.titlereview.draw;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RosterRepository {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public RosterRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** Rosters run to 100,000 experts: written in JDBC batches. */
+  public void replaceAll(long sessionId, List<Expert> experts) {
+    jdbc.sql("delete from expert where session_id = ?").param(sessionId).update();
+    batch.batchUpdate("""
+            insert into expert (session_id, expert_code, name, employer, specialty, title, phone, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        experts.stream().map(e -> new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(),
+            e.title(), e.phone(), e.status()}).toList());
+  }
+
+  public int count(long sessionId) {
+    return jdbc.sql("select count(*) from expert where session_id = ?").param(sessionId).query(Integer.class)
+        .single();
+  }
+
+  /** Active experts per specialty. */
+  public Map<String, Integer> activeCountBySpecialty(long sessionId) {
+    return jdbc.sql("""
+            select specialty, count(*) as n from expert where session_id = ? and status = ? group by specialty""")
+        .params(sessionId, Expert.ACTIVE)
+        .query((rs, n) -> Map.entry(rs.getString("specialty"), rs.getInt("n")))
+        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** The draw pool: id and code of every active expert of the given specialty. */
+  public List<PoolEntry> activePool(long sessionId, String specialty) {
+    return jdbc.sql("select id, expert_code from expert where session_id = ? and status = ? and specialty = ?")
+        .params(sessionId, Expert.ACTIVE, specialty)
+        .query((rs, n) -> new PoolEntry(rs.getLong("id"), rs.getString("expert_code")))
+        .list();
+  }
+
+  public record PoolEntry(long id, String expertCode) {
+  }
+}

@@ -1,0 +1,18 @@
+package cn.gx.titlereview.platform;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class PlatformConfig {
+
+  /** Review sessions run on China Standard Time; every date rule is counted in it. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  @Bean
+  public Clock clock() {
+    return Clock.system(ZONE);
+  }
+}

@@ -1,0 +1,38 @@
+package cn.gx.titlereview.platform.attestation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AttestationRepository {
+
+  private final JdbcClient jdbc;
+
+  public AttestationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void append(long sessionId, String key, String value, String user, Instant at, String taskId) {
+    jdbc.sql("""
+            insert into attestation (session_id, attest_key, attest_value, attested_by, attested_at, task_id)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, key, value, user, Timestamp.from(at), taskId)
+        .update();
+  }
+
+  /** The attestations in force: the latest per key. */
+  public Map<String, Attestation> current(long sessionId) {
+    Map<String, Attestation> current = new LinkedHashMap<>();
+    jdbc.sql("select * from attestation where session_id = ? order by id")
+        .param(sessionId)
+        .query((rs, n) -> new Attestation(rs.getString("attest_key"), rs.getString("attest_value"),
+            rs.getString("attested_by"), rs.getTimestamp("attested_at").toInstant()))
+        .list()
+        .forEach(a -> current.put(a.key(), a));
+    return current;
+  }
+}

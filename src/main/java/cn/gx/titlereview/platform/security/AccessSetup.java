@@ -1,0 +1,103 @@
+package cn.gx.titlereview.platform.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the product's groups, what each may do in the webapps, and the shared Tasklist filter.
+ * Runs in every profile and is idempotent. Task visibility itself comes from candidate groups:
+ * the engine grants a candidate group access to each task it is offered.
+ */
+@Component
+@Order(1)
+public class AccessSetup implements ApplicationRunner {
+
+  static final String TASK_FILTER_NAME = "我的待办";
+  private static final String[] TASK_WORKERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    Groups.NAMES.forEach(this::ensureGroup);
+    String filterId = ensureTaskFilter();
+    for (String group : TASK_WORKERS) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.FILTER, filterId, Permissions.READ);
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      grant(group, Resources.USER, "*", Permissions.READ);
+      grant(group, Resources.GROUP, "*", Permissions.READ);
+    }
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "TitleReviewSession", Permissions.CREATE_INSTANCE);
+    grant(Groups.STAFF, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // The approving unit watches every session in Cockpit but changes nothing there.
+    grant(Groups.APPROVER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.APPROVER, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(Groups.APPROVER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(Groups.APPROVER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.APPROVER, Resources.DEPLOYMENT, "*", Permissions.READ);
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(Groups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private String ensureTaskFilter() {
+    Filter existing = filterService.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    // An empty query: with authorization on, each user sees exactly the tasks offered to them.
+    Filter filter = filterService.newTaskFilter(TASK_FILTER_NAME)
+        .setQuery(taskService.createTaskQuery())
+        .setProperties(Map.of("description", "本人及所在用户组可办理的任务", "priority", -10, "refresh", true));
+    return filterService.saveFilter(filter).getId();
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery()
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization auth = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      auth.setGroupId(group);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    for (Permission p : permissions) {
+      auth.addPermission(p);
+    }
+    authorizationService.saveAuthorization(auth);
+  }
+}

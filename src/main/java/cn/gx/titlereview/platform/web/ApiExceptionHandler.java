@@ -1,0 +1,68 @@
+package cn.gx.titlereview.platform.web;
+
+import cn.gx.titlereview.platform.importing.ImportException;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Turns refusals into {@code {"error": "..."}} bodies with a Chinese message. */
+@RestControllerAdvice(basePackages = "cn.gx.titlereview")
+public class ApiExceptionHandler {
+
+  @ExceptionHandler(BusinessException.class)
+  ResponseEntity<Map<String, Object>> business(BusinessException e) {
+    return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+  }
+
+  @ExceptionHandler(BadUserRequestException.class)
+  ResponseEntity<Map<String, Object>> badUserRequest(BadUserRequestException e) {
+    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Map<String, Object>> notAuthorized(AuthorizationException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "无权执行此操作：" + e.getMessage()));
+  }
+
+  @ExceptionHandler(ImportException.class)
+  ResponseEntity<Map<String, Object>> importRejected(ImportException e) {
+    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage(), "problems", e.problems()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return ResponseEntity.badRequest()
+        .body(Map.of("error", "请求内容不是有效的 JSON，或字段类型不符：" + rootMessage(e)));
+  }
+
+  @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+      MethodArgumentTypeMismatchException.class})
+  ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    return ResponseEntity.badRequest().body(Map.of("error", "请求参数缺失或格式不正确：" + e.getMessage()));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(Map.of("error", "上传文件超过大小限制", "problems", List.of()));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? "" : m.lines().findFirst().orElse("");
+  }
+}

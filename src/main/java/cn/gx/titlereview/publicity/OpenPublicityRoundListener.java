@@ -1,0 +1,64 @@
+package cn.gx.titlereview.publicity;
+
+import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a publicity round from its form: stores the period and the complaint channel, refuses a period shorter
+ * than the minimum, and sets the timer's end ({@code publicityEndsAt}: the day after the last day, 00:00).
+ */
+@Component("openPublicityRound")
+public class OpenPublicityRoundListener implements TaskListener {
+
+  private final PublicityRepository publicity;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+
+  public OpenPublicityRoundListener(PublicityRepository publicity, CurrentUser currentUser, Clock clock) {
+    this.publicity = publicity;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    int round = ((Number) task.getVariable("publicityRound")).intValue();
+    LocalDate start = date(task, "publicityStart", "公示开始日期");
+    LocalDate end = date(task, "publicityEnd", "公示结束日期");
+    Object channel = task.getVariable("complaintChannel");
+    if (channel == null || channel.toString().isBlank()) {
+      throw new BadUserRequestException("请填写投诉举报渠道（电话、邮箱或地址）");
+    }
+    long days = PublicityPeriod.days(start, end);
+    if (days < PublicityPeriod.MIN_DAYS) {
+      throw new BadUserRequestException("第" + round + "次公示期为 " + start + " 至 " + end + "，共 " + days
+          + " 天，少于规定的 " + PublicityPeriod.MIN_DAYS + " 天");
+    }
+    long sessionId = ((Number) task.getVariable("sessionId")).longValue();
+    publicity.saveRound(sessionId, new PublicityRound(round, start, end, channel.toString().trim(),
+        currentUser.completing(task)), clock.instant());
+    task.getExecution().setVariable("publicityEndsAt",
+        Date.from(PublicityPeriod.endsAt(end, clock.getZone())));
+  }
+
+  private static LocalDate date(DelegateTask task, String name, String label) {
+    Object value = task.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("请填写" + label + "（" + name + "）");
+    }
+    try {
+      String text = value.toString();
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException(label + "（" + name + "）格式应为 yyyy-MM-dd，实际为“" + value + "”");
+    }
+  }
+}

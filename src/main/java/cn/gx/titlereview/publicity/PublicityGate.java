@@ -1,0 +1,74 @@
+package cn.gx.titlereview.publicity;
+
+import cn.gx.titlereview.platform.gate.Gate;
+import cn.gx.titlereview.platform.gate.GateContext;
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
+import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** 公示: the round ran its full period, has a complaint channel, and every complaint of it is verified. */
+@Component
+public class PublicityGate implements Gate {
+
+  private final PublicityRepository publicity;
+  private final Clock clock;
+
+  public PublicityGate(PublicityRepository publicity, Clock clock) {
+    this.publicity = publicity;
+    this.clock = clock;
+  }
+
+  @Override
+  public String key() {
+    return "publicity";
+  }
+
+  @Override
+  public String name() {
+    return "公示关卡";
+  }
+
+  @Override
+  public String ruleVersion() {
+    return "桂职办〔2022〕65号 附件1 公示情况、三（一） / v1（自然日）";
+  }
+
+  @Override
+  public String resultKey(GateContext context) {
+    return key() + "-" + context.intVariable("publicityRound");
+  }
+
+  @Override
+  public List<Violation> check(GateContext context) {
+    int round = context.intVariable("publicityRound");
+    long sessionId = context.session().id();
+    String subject = "第" + round + "次公示";
+    List<Violation> violations = new ArrayList<>();
+    Optional<PublicityRound> period = publicity.round(sessionId, round);
+    if (period.isEmpty()) {
+      violations.add(new Violation("公示", subject, "尚未发布"));
+      return violations;
+    }
+    PublicityRound r = period.get();
+    long days = PublicityPeriod.days(r.startDate(), r.endDate());
+    if (days < PublicityPeriod.MIN_DAYS) {
+      violations.add(new Violation("公示时间不少于5个工作日", subject,
+          r.startDate() + " 至 " + r.endDate() + " 仅 " + days + " 天"));
+    }
+    if (clock.instant().isBefore(PublicityPeriod.endsAt(r.endDate(), clock.getZone()))) {
+      violations.add(new Violation("公示时间不少于5个工作日", subject, "公示期至 " + r.endDate() + " 尚未结束"));
+    }
+    for (Complaint c : publicity.complaints(sessionId)) {
+      if (c.round() != null && c.round() == round && !c.verified()) {
+        violations.add(new Violation("信访件核查", "信访件 " + c.id() + (c.applicantNo() == null ? ""
+            : "（涉及申报人 " + c.applicantNo() + "）"), "尚未核查"));
+      }
+    }
+    return violations;
+  }
+}

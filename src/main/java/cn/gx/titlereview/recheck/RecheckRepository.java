@@ -1,0 +1,43 @@
+package cn.gx.titlereview.recheck;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RecheckRepository {
+
+  private final JdbcClient jdbc;
+
+  public RecheckRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<RecheckFinding> findings(long sessionId) {
+    return jdbc.sql("""
+            select f.* from recheck_finding f join applicant a on a.id = f.applicant_id where a.session_id = ?""")
+        .param(sessionId)
+        .query((rs, n) -> new RecheckFinding(rs.getLong("applicant_id"), rs.getInt("round"), rs.getBoolean("problem"),
+            rs.getString("note"), rs.getString("recorded_by"), rs.getString("disposition")))
+        .list();
+  }
+
+  public void upsert(long applicantId, int round, boolean problem, String note, String user, Instant at) {
+    jdbc.sql("delete from recheck_finding where applicant_id = ? and round = ?").params(applicantId, round).update();
+    jdbc.sql("""
+            insert into recheck_finding (applicant_id, round, problem, note, recorded_by, recorded_at)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(applicantId, round, problem, note, user, Timestamp.from(at))
+        .update();
+  }
+
+  public int dispose(long applicantId, String disposition, String note, String user, Instant at) {
+    return jdbc.sql("""
+            update recheck_finding set disposition = ?, disposition_note = ?, disposed_by = ?, disposed_at = ?
+            where applicant_id = ? and problem = true and disposition is null""")
+        .params(disposition, note, user, Timestamp.from(at), applicantId)
+        .update();
+  }
+}

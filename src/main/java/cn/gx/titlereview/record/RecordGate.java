@@ -1,0 +1,67 @@
+package cn.gx.titlereview.record;
+
+import cn.gx.titlereview.platform.gate.Gate;
+import cn.gx.titlereview.platform.gate.GateContext;
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.platform.gate.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Before signing: every earlier gate's result in force is a pass, so the record has nothing open. */
+@Component
+public class RecordGate implements Gate {
+
+  static final Map<String, String> REQUIRED = new LinkedHashMap<>();
+
+  static {
+    REQUIRED.put("eligibility", "资格审查关卡");
+    REQUIRED.put("roster", "名册与监督关卡");
+    REQUIRED.put("draw", "专家抽取关卡");
+    REQUIRED.put("pledges", "培训与签署关卡");
+    REQUIRED.put("review", "封闭评审关卡");
+    REQUIRED.put("recheck", "双人复核关卡");
+    REQUIRED.put("publicity-1", "第一次公示关卡");
+    REQUIRED.put("publicity-2", "第二次公示关卡");
+    REQUIRED.put("archive", "归档关卡");
+  }
+
+  private final GateResultRepository gateResults;
+
+  public RecordGate(GateResultRepository gateResults) {
+    this.gateResults = gateResults;
+  }
+
+  @Override
+  public String key() {
+    return "record";
+  }
+
+  @Override
+  public String name() {
+    return "记录表完整性关卡";
+  }
+
+  @Override
+  public String ruleVersion() {
+    return "桂职办〔2022〕65号 四（一） / v1";
+  }
+
+  @Override
+  public List<Violation> check(GateContext context) {
+    Map<String, GateResult> latest = gateResults.latest(context.session().id());
+    List<Violation> violations = new ArrayList<>();
+    REQUIRED.forEach((key, name) -> {
+      GateResult result = latest.get(key);
+      if (result == null) {
+        violations.add(new Violation("如实填写记录表", name, "从未执行"));
+      } else if (!result.passed()) {
+        violations.add(new Violation("如实填写记录表", name, "最近一次检查未通过（" + result.violations().size() + " 项问题）"));
+      }
+    });
+    return violations;
+  }
+}

@@ -1,0 +1,135 @@
+package cn.gx.titlereview.review;
+
+import cn.gx.titlereview.draw.DrawRepository;
+import cn.gx.titlereview.draw.PanelQuota;
+import cn.gx.titlereview.platform.attestation.Attestation;
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.platform.gate.Gate;
+import cn.gx.titlereview.platform.gate.GateContext;
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.review.ReviewRepository.Assignment;
+import cn.gx.titlereview.review.ReviewRepository.ReviewGroup;
+import cn.gx.titlereview.review.ReviewRepository.VoteCount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * 封闭评审: each review group has at least 3 experts, each applicant is read by at least 2 of its group, every
+ * eligible applicant has a vote result and no ineligible one entered review (监管方案 二（一）4), and the supervisor
+ * attested the discipline of 附件1 评审纪律情况.
+ */
+@Component
+public class ReviewGate implements Gate {
+
+  /** The discipline items of 附件1 and the answer each must have. */
+  static final Map<String, DisciplineItem> DISCIPLINE = new LinkedHashMap<>();
+
+  record DisciplineItem(String text, boolean required) {
+  }
+
+  static {
+    DISCIPLINE.put("disciplineClosedManagement", new DisciplineItem("评审场所是否封闭管理", true));
+    DISCIPLINE.put("disciplineUnifiedLodging", new DisciplineItem("是否统一安排食宿", true));
+    DISCIPLINE.put("disciplineSupervisorPresent", new DisciplineItem("评审期间是否邀请纪检部门人员全程监督", true));
+    DISCIPLINE.put("disciplinePledgesSigned", new DisciplineItem("是否签订遵守专家工作纪律守则", true));
+    DISCIPLINE.put("disciplineBadgesWorn", new DisciplineItem("评委和工作人员是否佩戴挂牌进出评审现场", true));
+    DISCIPLINE.put("disciplinePhonesKept", new DisciplineItem("评委和工作人员手机是否统一保管", true));
+    DISCIPLINE.put("disciplineRecusalObserved", new DisciplineItem("遇到需要回避的情况，是否主动回避", true));
+    DISCIPLINE.put("disciplineLobbyingFound", new DisciplineItem("是否发现评委有请托现象", false));
+    DISCIPLINE.put("disciplineLeftVenue", new DisciplineItem("评审期间评委及工作人员是否有擅自离开评审场所情况", false));
+    DISCIPLINE.put("disciplineOtherViolation", new DisciplineItem("其他方面是否有违反评审工作纪律的情形", false));
+  }
+
+  private final ReviewRepository reviews;
+  private final ApplicantRepository applicants;
+  private final DrawRepository draws;
+  private final AttestationRepository attestations;
+
+  public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
+      AttestationRepository attestations) {
+    this.reviews = reviews;
+    this.applicants = applicants;
+    this.draws = draws;
+    this.attestations = attestations;
+  }
+
+  @Override
+  public String key() {
+    return "review";
+  }
+
+  @Override
+  public String name() {
+    return "封闭评审关卡";
+  }
+
+  @Override
+  public String ruleVersion() {
+    return "桂职办〔2022〕65号 二（一）4、附件1 评审纪律情况；人社部令第40号 / v1";
+  }
+
+  @Override
+  public List<Violation> check(GateContext context) {
+    long sessionId = context.session().id();
+    List<Violation> violations = new ArrayList<>();
+    int minGroup = PanelQuota.minGroupSize(draws.find(sessionId).map(DrawRepository.Draw::minPerGroup).orElse(0));
+    List<ReviewGroup> groups = reviews.groups(sessionId);
+    Map<String, ReviewGroup> groupByName = groups.stream()
+        .collect(Collectors.toMap(ReviewGroup::name, Function.identity()));
+    if (groups.isEmpty()) {
+      violations.add(new Violation("组建评议组", "评审会 " + context.session().code(), "尚未组建评议组"));
+    }
+    for (ReviewGroup g : groups) {
+      if (g.memberIds().size() < minGroup) {
+        violations.add(new Violation("每个评议组专家不少于" + minGroup + "人", "评议组“" + g.name() + "”",
+            "仅有 " + g.memberIds().size() + " 名专家"));
+      }
+    }
+    Map<Long, Assignment> assignments = reviews.assignments(sessionId);
+    Map<Long, VoteCount> votes = reviews.votes(sessionId);
+    for (Applicant a : applicants.list(sessionId)) {
+      Assignment assignment = assignments.get(a.id());
+      if (!a.eligible()) {
+        if (assignment != null || votes.containsKey(a.id())) {
+          violations.add(new Violation("资格审查", a.label(), "未通过资格审查，却进入了评审"));
+        }
+        continue;
+      }
+      if (assignment == null || assignment.groupName() == null) {
+        violations.add(new Violation("分配评议组", a.label(), "未分配评议组"));
+      } else {
+        ReviewGroup group = groupByName.get(assignment.groupName());
+        long readers = assignment.readerIds().stream().filter(group.memberIds()::contains).count();
+        if (readers < ReviewService.READERS_PER_APPLICANT) {
+          violations.add(new Violation("2名以上专家审阅同一申报者材料", a.label(),
+              "评议组“" + group.name() + "”中仅 " + readers + " 名专家审阅"));
+        }
+      }
+      VoteCount vote = votes.get(a.id());
+      if (vote == null) {
+        violations.add(new Violation("集体表决", a.label(), "没有表决结果"));
+      } else if (vote.passed() != VoteRule.passes(vote.yes(), vote.votersPresent())) {
+        violations.add(new Violation("三分之二多数通过", a.label(), "记录的通过结论与票数（赞成 " + vote.yes()
+            + " / 出席 " + vote.votersPresent() + "）不符"));
+      }
+    }
+    Map<String, Attestation> attested = attestations.current(sessionId);
+    DISCIPLINE.forEach((key, item) -> {
+      Attestation a = attested.get(key);
+      if (a == null) {
+        violations.add(new Violation("评审纪律", "监督员确认", item.text() + "：未填写"));
+      } else if (a.isYes() != item.required()) {
+        violations.add(new Violation("评审纪律", "监督员 " + a.attestedBy() + " 确认",
+            item.text() + "：" + (a.isYes() ? "是" : "否")));
+      }
+    });
+    return violations;
+  }
+}

@@ -1,0 +1,125 @@
+package cn.gx.titlereview.review;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Review groups, readers and vote counts of a session. */
+@Repository
+public class ReviewRepository {
+
+  public record ReviewGroup(String name, Set<Long> memberIds) {
+  }
+
+  public record Assignment(long applicantId, String groupName, Set<Long> readerIds) {
+  }
+
+  public record VoteCount(long applicantId, int votersPresent, int yes, int no, int abstain, boolean passed) {
+  }
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public ReviewRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** Replaces all groups and assignments of the session. */
+  public void replaceGroups(long sessionId, List<ReviewGroup> groups, List<Assignment> assignments) {
+    jdbc.sql("""
+        delete from applicant_reader where applicant_id in (select id from applicant where session_id = ?)""")
+        .param(sessionId).update();
+    jdbc.sql("""
+        delete from applicant_assignment where applicant_id in (select id from applicant where session_id = ?)""")
+        .param(sessionId).update();
+    jdbc.sql("""
+        delete from review_group_member where group_id in (select id from review_group where session_id = ?)""")
+        .param(sessionId).update();
+    jdbc.sql("delete from review_group where session_id = ?").param(sessionId).update();
+    Map<String, Long> groupIds = new HashMap<>();
+    for (ReviewGroup g : groups) {
+      jdbc.sql("insert into review_group (session_id, name) values (?, ?)").params(sessionId, g.name()).update();
+      long id = jdbc.sql("select id from review_group where session_id = ? and name = ?").params(sessionId, g.name())
+          .query(Long.class).single();
+      groupIds.put(g.name(), id);
+      batch.batchUpdate("insert into review_group_member (group_id, expert_id) values (?, ?)",
+          g.memberIds().stream().map(e -> new Object[] {id, e}).toList());
+    }
+    batch.batchUpdate("insert into applicant_assignment (applicant_id, group_id) values (?, ?)",
+        assignments.stream().map(a -> new Object[] {a.applicantId(), groupIds.get(a.groupName())}).toList());
+    List<Object[]> readers = new ArrayList<>();
+    assignments.forEach(a -> a.readerIds().forEach(r -> readers.add(new Object[] {a.applicantId(), r})));
+    batch.batchUpdate("insert into applicant_reader (applicant_id, expert_id) values (?, ?)", readers);
+  }
+
+  public List<ReviewGroup> groups(long sessionId) {
+    Map<String, Set<Long>> members = new HashMap<>();
+    jdbc.sql("select name from review_group where session_id = ? order by name").param(sessionId)
+        .query(String.class).list().forEach(n -> members.put(n, new TreeSet<>()));
+    jdbc.sql("""
+            select g.name, m.expert_id from review_group g join review_group_member m on m.group_id = g.id
+            where g.session_id = ?""")
+        .param(sessionId)
+        .query((rs, n) -> members.get(rs.getString("name")).add(rs.getLong("expert_id")))
+        .list();
+    return members.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> new ReviewGroup(e.getKey(), e.getValue())).toList();
+  }
+
+  /** Assignments by applicant id. */
+  public Map<Long, Assignment> assignments(long sessionId) {
+    Map<Long, Assignment> assignments = new HashMap<>();
+    jdbc.sql("""
+            select a.applicant_id, g.name from applicant_assignment a join review_group g on g.id = a.group_id
+            where g.session_id = ?""")
+        .param(sessionId)
+        .query((rs, n) -> assignments.put(rs.getLong("applicant_id"),
+            new Assignment(rs.getLong("applicant_id"), rs.getString("name"), new TreeSet<>())))
+        .list();
+    jdbc.sql("""
+            select r.applicant_id, r.expert_id from applicant_reader r join applicant a on a.id = r.applicant_id
+            where a.session_id = ?""")
+        .param(sessionId)
+        .query((rs, n) -> {
+          long applicant = rs.getLong("applicant_id");
+          assignments.computeIfAbsent(applicant, id -> new Assignment(id, null, new TreeSet<>()))
+              .readerIds().add(rs.getLong("expert_id"));
+          return applicant;
+        })
+        .list();
+    return assignments;
+  }
+
+  public void replaceVotes(long sessionId, List<VoteCount> votes, String user, Instant at) {
+    jdbc.sql("delete from vote_result where applicant_id in (select id from applicant where session_id = ?)")
+        .param(sessionId).update();
+    batch.batchUpdate("""
+            insert into vote_result (applicant_id, voters_present, yes_votes, no_votes, abstain_votes, passed,
+                                     recorded_by, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        votes.stream().map(v -> new Object[] {v.applicantId(), v.votersPresent(), v.yes(), v.no(), v.abstain(),
+            v.passed(), user, Timestamp.from(at)}).toList());
+  }
+
+  /** Vote counts by applicant id. */
+  public Map<Long, VoteCount> votes(long sessionId) {
+    Map<Long, VoteCount> votes = new HashMap<>();
+    jdbc.sql("""
+            select v.* from vote_result v join applicant a on a.id = v.applicant_id where a.session_id = ?""")
+        .param(sessionId)
+        .query((rs, n) -> new VoteCount(rs.getLong("applicant_id"), rs.getInt("voters_present"),
+            rs.getInt("yes_votes"), rs.getInt("no_votes"), rs.getInt("abstain_votes"), rs.getBoolean("passed")))
+        .list()
+        .forEach(v -> votes.put(v.applicantId(), v));
+    return votes;
+  }
+}

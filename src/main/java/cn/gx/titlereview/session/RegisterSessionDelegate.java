@@ -1,0 +1,129 @@
+package cn.gx.titlereview.session;
+
+import cn.gx.titlereview.platform.security.Groups;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores the start form's session in our tables, makes its code the business key, and keeps only ids and a few
+ * display fields as variables. Runs in the starting transaction: a refusal means no session and no instance.
+ */
+@Component("registerSession")
+public class RegisterSessionDelegate implements JavaDelegate {
+
+  /** Form fields that live in review_session afterwards, not in the process. */
+  private static final List<String> FORM_ONLY = List.of("series", "organisingUnit", "approvingUnit", "selfManaged",
+      "plannedReviewStart", "plannedReviewEnd", "staffUserIds");
+
+  private final SessionRepository sessions;
+  private final IdentityService identityService;
+  private final Clock clock;
+
+  public RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService, Clock clock) {
+    this.sessions = sessions;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String initiator = (String) execution.getVariable("initiator");
+    NewSession session = read(execution, initiator);
+    if (sessions.codeExists(session.code())) {
+      throw new BadUserRequestException("评审会编号 " + session.code() + " 已存在，请换一个编号");
+    }
+    long id = sessions.insert(session, execution.getProcessInstanceId(), initiator, clock.instant());
+    sessions.addStaff(id, session.staffUserIds());
+    execution.setProcessBusinessKey(session.code());
+    execution.setVariable("sessionId", id);
+    execution.setVariable("sessionCode", session.code());
+    execution.setVariable("reviewYear", session.reviewYear());
+    FORM_ONLY.forEach(execution::removeVariable);
+  }
+
+  private NewSession read(DelegateExecution execution, String initiator) {
+    List<String> missing = new ArrayList<>();
+    String code = text(execution, "sessionCode", "评审会编号", missing);
+    String committee = text(execution, "committeeName", "评委会名称", missing);
+    String level = text(execution, "level", "评审级别", missing);
+    String series = text(execution, "series", "评审系列/专业", missing);
+    String organising = text(execution, "organisingUnit", "评委会组建单位", missing);
+    String approving = text(execution, "approvingUnit", "核准单位", missing);
+    Object year = execution.getVariable("reviewYear");
+    if (!(year instanceof Number)) {
+      missing.add("评审年度（reviewYear）");
+    }
+    LocalDate start = date(execution, "plannedReviewStart", "计划评审开始日期", missing);
+    LocalDate end = date(execution, "plannedReviewEnd", "计划评审结束日期", missing);
+    if (!missing.isEmpty()) {
+      throw new BadUserRequestException("以下字段未填写或格式不正确：" + String.join("、", missing));
+    }
+    if (!ReviewSession.LEVELS.contains(level)) {
+      throw new BadUserRequestException("评审级别应为 " + String.join(" / ", ReviewSession.LEVELS) + " 之一，实际为“" + level + "”");
+    }
+    if (end.isBefore(start)) {
+      throw new BadUserRequestException("计划评审结束日期（" + end + "）早于开始日期（" + start + "）");
+    }
+    int reviewYear = ((Number) year).intValue();
+    if (reviewYear < 2000 || reviewYear > 2100) {
+      throw new BadUserRequestException("评审年度 " + reviewYear + " 不合理");
+    }
+    return new NewSession(code, committee, level, series, reviewYear, organising, approving,
+        Boolean.TRUE.equals(execution.getVariable("selfManaged")), start, end, staff(execution, initiator));
+  }
+
+  /** The initiator plus the listed accounts, each of which must be a staff user. */
+  private List<String> staff(DelegateExecution execution, String initiator) {
+    Set<String> staff = new LinkedHashSet<>();
+    if (initiator != null) {
+      staff.add(initiator);
+    }
+    Object listed = execution.getVariable("staffUserIds");
+    if (listed != null) {
+      Arrays.stream(listed.toString().split("[,，\\s]+")).filter(s -> !s.isEmpty()).forEach(staff::add);
+    }
+    if (staff.isEmpty()) {
+      throw new BadUserRequestException("评审会至少需要一名工作人员：请填写工作人员账号");
+    }
+    List<String> unknown = staff.stream()
+        .filter(user -> identityService.createUserQuery().userId(user).memberOfGroup(Groups.STAFF).count() == 0)
+        .toList();
+    if (!unknown.isEmpty()) {
+      throw new BadUserRequestException("以下账号不存在或不属于“工作人员”用户组：" + String.join("、", unknown));
+    }
+    return List.copyOf(staff);
+  }
+
+  private static String text(DelegateExecution execution, String name, String label, List<String> missing) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      missing.add(label + "（" + name + "）");
+      return null;
+    }
+    return value.toString().trim();
+  }
+
+  private static LocalDate date(DelegateExecution execution, String name, String label, List<String> missing) {
+    String text = text(execution, name, label, missing);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      missing.add(label + "（" + name + "，应为 yyyy-MM-dd）");
+      return null;
+    }
+  }
+}

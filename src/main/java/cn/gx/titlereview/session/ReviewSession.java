@@ -1,0 +1,12 @@
+package cn.gx.titlereview.session;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One review session (评审会) of a committee: the business key of its process instance is {@link #code()}. */
+public record ReviewSession(long id, String code, String committeeName, String level, String series, int reviewYear,
+    String organisingUnit, String approvingUnit, boolean selfManaged, LocalDate plannedReviewStart,
+    LocalDate plannedReviewEnd, String processInstanceId) {
+
+  public static final List<String> LEVELS = List.of("正高", "副高", "中级", "初级");
+}

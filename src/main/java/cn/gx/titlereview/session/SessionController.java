@@ -1,0 +1,62 @@
+package cn.gx.titlereview.session;
+
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.platform.security.Groups;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sessions")
+public class SessionController {
+
+  static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
+
+  private final RuntimeService runtimeService;
+  private final SessionAccess access;
+  private final CurrentUser currentUser;
+  private final GateResultRepository gateResults;
+
+  public SessionController(RuntimeService runtimeService, SessionAccess access, CurrentUser currentUser,
+      GateResultRepository gateResults) {
+    this.runtimeService = runtimeService;
+    this.access = access;
+    this.currentUser = currentUser;
+    this.gateResults = gateResults;
+  }
+
+  /** Starts a session exactly as the Tasklist start form does: the same variables, the same checks. */
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  public Map<String, Object> start(@RequestBody Map<String, Object> form) {
+    currentUser.requireAnyGroup(Groups.STAFF);
+    Map<String, Object> variables = new HashMap<>(form);
+    variables.keySet().retainAll(List.of("sessionCode", "committeeName", "level", "series", "reviewYear",
+        "organisingUnit", "approvingUnit", "selfManaged", "plannedReviewStart", "plannedReviewEnd", "staffUserIds"));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("TitleReviewSession", variables);
+    return Map.of("code", String.valueOf(form.get("sessionCode")), "processInstanceId", instance.getId());
+  }
+
+  @GetMapping("/{code}")
+  public ReviewSession get(@PathVariable String code) {
+    return access.forGroups(code, READERS);
+  }
+
+  /** Every gate result of the session, oldest first, with its violations. */
+  @GetMapping("/{code}/gates")
+  public List<GateResult> gates(@PathVariable String code) {
+    return gateResults.history(access.forGroups(code, READERS).id());
+  }
+}

@@ -1,0 +1,75 @@
+package cn.gx.titlereview.session;
+
+import cn.gx.titlereview.platform.web.BusinessException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SessionRepository {
+
+  private final JdbcClient jdbc;
+
+  public SessionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean codeExists(String code) {
+    return jdbc.sql("select count(*) from review_session where code = ?").param(code).query(Long.class).single() > 0;
+  }
+
+  public long insert(NewSession s, String processInstanceId, String createdBy, Instant at) {
+    jdbc.sql("""
+            insert into review_session (code, committee_name, level, series, review_year, organising_unit,
+              approving_unit, self_managed, planned_review_start, planned_review_end, process_instance_id,
+              created_by, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(s.code(), s.committeeName(), s.level(), s.series(), s.reviewYear(), s.organisingUnit(),
+            s.approvingUnit(), s.selfManaged(), Date.valueOf(s.plannedReviewStart()),
+            Date.valueOf(s.plannedReviewEnd()), processInstanceId, createdBy, Timestamp.from(at))
+        .update();
+    return jdbc.sql("select id from review_session where code = ?").param(s.code()).query(Long.class).single();
+  }
+
+  public void addStaff(long sessionId, Collection<String> userIds) {
+    userIds.forEach(user -> jdbc.sql("insert into session_staff (session_id, user_id) values (?, ?)")
+        .params(sessionId, user).update());
+  }
+
+  public List<String> staff(long sessionId) {
+    return jdbc.sql("select user_id from session_staff where session_id = ? order by user_id")
+        .param(sessionId).query(String.class).list();
+  }
+
+  public ReviewSession get(long id) {
+    return jdbc.sql("select * from review_session where id = ?").param(id).query(SessionRepository::map).single();
+  }
+
+  public Optional<ReviewSession> findByCode(String code) {
+    return jdbc.sql("select * from review_session where code = ?").param(code).query(SessionRepository::map)
+        .optional();
+  }
+
+  public ReviewSession getByCode(String code) {
+    return findByCode(code).orElseThrow(() -> BusinessException.notFound("评审会 " + code + " 不存在"));
+  }
+
+  public void markSubmitted(long id, Instant at) {
+    jdbc.sql("update review_session set submitted_at = ? where id = ?").params(Timestamp.from(at), id).update();
+  }
+
+  private static ReviewSession map(ResultSet rs, int row) throws SQLException {
+    return new ReviewSession(rs.getLong("id"), rs.getString("code"), rs.getString("committee_name"),
+        rs.getString("level"), rs.getString("series"), rs.getInt("review_year"), rs.getString("organising_unit"),
+        rs.getString("approving_unit"), rs.getBoolean("self_managed"),
+        rs.getDate("planned_review_start").toLocalDate(), rs.getDate("planned_review_end").toLocalDate(),
+        rs.getString("process_instance_id"));
+  }
+}
