@@ -1,0 +1,61 @@
+package cn.gx.titlereview.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = {"bpmn/ExpertDraw.bpmn", "bpmn/ExpertPanelSize.dmn"})
+class ExpertDrawProcessTest extends ProcessTest {
+
+  @Test
+  void drawsThePrescribedNumberAfterTheRosterGate() {
+    ProcessInstance instance = startStage("ExpertDraw");
+    completeTask("Task_ImportRoster", "rosterImported", true);
+    assertThat(instance).isWaitingAt("Task_ConfirmRosterAndPresence").task().hasCandidateGroup("supervisor");
+    completeTask("Task_ConfirmRosterAndPresence", "officialRosterTotal", 240, "supervisorPresentAtDraw", "yes");
+    assertThat(instance).isWaitingAt("Task_RecordExpertResponses")
+        .variables().containsEntry("panelSize", 25).containsEntry("reserveCount", 10).containsEntry("minPerGroup", 3);
+    completeTask("Task_RecordExpertResponses", "expertResponsesRecorded", true);
+    assertThat(instance).isEnded().hasPassed("Task_DrawExperts");
+    assertThat(ProcessTestEngine.GATES_RUN).containsExactly("roster", "draw");
+    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_ConfirmRosterAndPresence");
+  }
+
+  @Test
+  void theDmnTableSetsSmallerPanelsForJuniorCommittees() {
+    ProcessInstance instance = startStage("ExpertDraw", "level", "初级");
+    completeTask("Task_ImportRoster");
+    completeTask("Task_ConfirmRosterAndPresence");
+    assertThat(instance).variables().containsEntry("panelSize", 11).containsEntry("reserveCount", 5);
+  }
+
+  @Test
+  void failedRosterGateReturnsToTheSupervisorAfterRectificationAndNeverDraws() {
+    ProcessTestEngine.failGateOnce("roster");
+    ProcessInstance instance = startStage("ExpertDraw");
+    completeTask("Task_ImportRoster");
+    completeTask("Task_ConfirmRosterAndPresence");
+    assertStoppedForRectification(instance, "Task_RectifyRoster", "staff");
+    assertThat(instance).hasNotPassed("Task_DrawExperts");
+    completeTask("Task_RectifyRoster", "rectificationNote", "已重新导入完整名册");
+    assertThat(instance).isWaitingAt("Task_ConfirmRosterAndPresence");
+    completeTask("Task_ConfirmRosterAndPresence");
+    assertThat(instance).isWaitingAt("Task_RecordExpertResponses");
+  }
+
+  @Test
+  void failedDrawGateStopsAtRectificationUntilItHolds() {
+    ProcessTestEngine.failGateOnce("draw");
+    ProcessInstance instance = startStage("ExpertDraw");
+    completeTask("Task_ImportRoster");
+    completeTask("Task_ConfirmRosterAndPresence");
+    completeTask("Task_RecordExpertResponses");
+    assertStoppedForRectification(instance, "Task_RectifyDraw", "staff");
+    completeTask("Task_RectifyDraw", "rectificationNote", "已登记候补递补");
+    assertThat(instance).isEnded();
+    assertThat(ProcessTestEngine.GATES_RUN).containsExactly("roster", "draw", "draw");
+  }
+}

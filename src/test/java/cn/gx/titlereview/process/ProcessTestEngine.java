@@ -1,0 +1,90 @@
+package cn.gx.titlereview.process;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
+/**
+ * A bare in-memory engine for the model tests. The Spring beans the BPMN names are replaced by small stand-ins:
+ * gates follow a script (pass unless told to fail), listeners record what they saw. The gates' rules themselves
+ * are tested against real data in the Spring tests; here we test the models' paths.
+ */
+public final class ProcessTestEngine {
+
+  /** Gate outcomes to play, per gate key: false fails once. Unscripted runs pass. */
+  public static final Map<String, Deque<Boolean>> GATE_SCRIPT = new HashMap<>();
+  /** Every gate key run, in order. */
+  public static final List<String> GATES_RUN = new ArrayList<>();
+  /** Every listener bean called, as "bean:taskDefinitionKey". */
+  public static final List<String> LISTENER_CALLS = new ArrayList<>();
+
+  private static final ProcessEngine ENGINE = build();
+
+  private ProcessTestEngine() {
+  }
+
+  public static ProcessEngineExtension extension() {
+    return ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+  }
+
+  public static void reset() {
+    GATE_SCRIPT.clear();
+    GATES_RUN.clear();
+    LISTENER_CALLS.clear();
+  }
+
+  public static void failGateOnce(String gateKey) {
+    GATE_SCRIPT.computeIfAbsent(gateKey, k -> new ArrayDeque<>()).add(false);
+  }
+
+  private static ProcessEngine build() {
+    StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
+    config.setJdbcUrl("jdbc:h2:mem:process-tests;DB_CLOSE_DELAY=-1");
+    config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    config.setJobExecutorActivate(false);
+    config.setProcessEngineName("process-tests");
+    Map<Object, Object> beans = new HashMap<>();
+    beans.put("runGate", (JavaDelegate) execution -> {
+      String key = (String) execution.getVariableLocal("gateKey");
+      GATES_RUN.add(key);
+      Deque<Boolean> script = GATE_SCRIPT.get(key);
+      if (script != null && !script.isEmpty() && !script.poll()) {
+        throw new BpmnError("GATE_FAILED", "【测试】" + key + " 未通过");
+      }
+    });
+    beans.put("registerSession", (JavaDelegate) execution -> {
+      execution.setVariable("sessionId", 1L);
+      execution.setProcessBusinessKey((String) execution.getVariable("sessionCode"));
+    });
+    beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
+    beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
+    for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord")) {
+      beans.put(listener, (TaskListener) task -> LISTENER_CALLS.add(listener + ":" + task.getTaskDefinitionKey()));
+    }
+    beans.put("openPublicityRound", (TaskListener) task -> {
+      LISTENER_CALLS.add("openPublicityRound:" + task.getTaskDefinitionKey());
+      task.getExecution().setVariable("publicityEndsAt", new Date(System.currentTimeMillis() + 5 * 86_400_000L));
+    });
+    beans.put("sessionStaff", new StaffStub());
+    config.setBeans(beans);
+    return config.buildProcessEngine();
+  }
+
+  /** Stands in for the sessionStaff bean: two staff users on every session. */
+  public static class StaffStub {
+    public List<String> userIds(Number sessionId) {
+      return List.of("staff1", "staff2");
+    }
+  }
+}
