@@ -1,0 +1,177 @@
+package cn.gx.titlereview.demo;
+
+import cn.gx.titlereview.archive.ArchiveItem;
+import cn.gx.titlereview.archive.ArchiveRepository;
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantImportService;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.training.ExpertPledgeService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Service;
+
+/**
+ * Demo only: does the data work that staff would do through imports and the API for the session's open staff
+ * task, with {@link DemoData}, through the same services a real import uses. A newcomer can then walk a whole
+ * session in Tasklist in minutes.
+ */
+@Service
+@Profile("demo")
+public class DemoSessionFiller {
+
+  public static final int APPLICANTS = 60;
+  public static final int ROSTER = 240;
+
+  private final TaskService taskService;
+  private final ApplicantImportService applicantImport;
+  private final ApplicantRepository applicants;
+  private final RosterImportService rosterImport;
+  private final ExpertDrawService drawService;
+  private final ExpertPledgeService expertPledges;
+  private final ReviewService reviewService;
+  private final RecheckService recheckService;
+  private final ArchiveRepository archive;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public DemoSessionFiller(TaskService taskService, ApplicantImportService applicantImport,
+      ApplicantRepository applicants, RosterImportService rosterImport, ExpertDrawService drawService,
+      ExpertPledgeService expertPledges, ReviewService reviewService, RecheckService recheckService, ArchiveRepository archive, ObjectMapper json,
+      Clock clock) {
+    this.taskService = taskService;
+    this.applicantImport = applicantImport;
+    this.applicants = applicants;
+    this.rosterImport = rosterImport;
+    this.drawService = drawService;
+    this.expertPledges = expertPledges;
+    this.reviewService = reviewService;
+    this.recheckService = recheckService;
+    this.archive = archive;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Fills the data of the open task the user can see; returns what was done, in Chinese. */
+  public String fill(ReviewSession session, String user) {
+    List<String> open = taskService.createTaskQuery().processInstanceBusinessKey(session.code()).list().stream()
+        .map(Task::getTaskDefinitionKey).toList();
+    for (String task : open) {
+      String done = fillFor(task, session, user);
+      if (done != null) {
+        return done;
+      }
+    }
+    throw BusinessException.conflict("评审会 " + session.code() + " 当前没有需要导入演示数据的任务（待办：" + open + "）");
+  }
+
+  private String fillFor(String task, ReviewSession session, String user) {
+    return switch (task) {
+      case "Task_ReviewEligibility", "Task_RectifyEligibility" -> "已导入申报人员 " + applicantImport.replace(session,
+          file("applicants", DemoData.applicants(session.level(), session.series(), APPLICANTS, 1)), user) + " 人";
+      case "Task_ImportRoster" -> "已导入评委名册 " + rosterImport.replace(session,
+          file("roster", DemoData.roster(ROSTER, 2)), user) + " 人";
+      case "Task_RecordExpertResponses" -> respondAll(session, user);
+      case "Task_RecordTrainingAndExpertPledges" -> recordPledges(session, user);
+      case "Task_FormReviewGroups" -> {
+        reviewService.applyPlan(session, reviewService.proposePlan(session));
+        yield "已按专业组建评议组并分配审阅专家";
+      }
+      case "Task_RecordVotes" -> "已登记表决结果 " + reviewService.importVotes(session, votes(session), user) + " 人";
+      case "Task_FirstRecheck" -> "已登记第一人复核 " + recheck(session, 1, user) + " 人";
+      case "Task_SecondRecheck" -> "已登记第二人复核 " + recheck(session, 2, user) + " 人";
+      case "Task_UploadArchive" -> uploadArchive(session, user);
+      default -> null;
+    };
+  }
+
+  /** The first drawn member declines (so a reserve steps in, on record); everyone else accepts. */
+  private String respondAll(ReviewSession session, String user) {
+    int rounds = 0;
+    int recorded = 0;
+    while (rounds++ < 5) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (DrawnExpert d : drawService.drawn(session.id())) {
+        if (DrawnExpert.MEMBER.equals(d.role()) && d.response() == null) {
+          boolean decline = recorded == 0 && rows.isEmpty();
+          rows.add(row("expertCode", d.expertCode(), "accepted", !decline,
+              "declineReason", decline ? "出差在外，无法出席" : null));
+        }
+      }
+      if (rows.isEmpty()) {
+        break;
+      }
+      recorded += drawService.recordResponses(session, file("responses", rows), user);
+    }
+    return "已登记评委通知及出席情况 " + recorded + " 人（含 1 人不出席、候补递补）";
+  }
+
+  private String recordPledges(ReviewSession session, String user) {
+    List<Map<String, Object>> rows = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .map(d -> row("expertCode", d.expertCode())).toList();
+    return "已登记 " + expertPledges.record(session, file("pledges", rows), user) + " 名专家签署工作守则";
+  }
+
+  /** Everyone attending votes; every seventh applicant falls short of two thirds. */
+  private ImportFile votes(ReviewSession session) {
+    int present = (int) drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).count();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int i = 0;
+    for (Applicant a : applicants.list(session.id())) {
+      if (!a.eligible()) {
+        continue;
+      }
+      int yes = i++ % 7 == 3 ? present / 2 : present - 2;
+      rows.add(row("applicantNo", a.applicantNo(), "votersPresent", present, "yes", yes, "no", present - yes - 1,
+          "abstain", 1));
+    }
+    return file("votes", rows);
+  }
+
+  private int recheck(ReviewSession session, int round, String user) {
+    List<Map<String, Object>> rows = recheckService.passedApplicants(session.id()).stream()
+        .map(a -> row("applicantNo", a.applicantNo(), "problem", false)).toList();
+    return recheckService.record(session, round, file("recheck", rows), user);
+  }
+
+  private String uploadArchive(ReviewSession session, String user) {
+    for (ArchiveItem item : ArchiveItem.values()) {
+      byte[] pdf = ("%PDF-1.4\n% 演示归档文件：" + item.title() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+      archive.add(session.id(), item, item.name().toLowerCase() + ".pdf", "application/pdf", pdf,
+          ImportFile.sha256(pdf), user, clock.instant());
+    }
+    return "已上传 5 项归档材料";
+  }
+
+  private static Map<String, Object> row(Object... pairs) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      row.put((String) pairs[i], pairs[i + 1]);
+    }
+    return row;
+  }
+
+  private ImportFile file(String name, List<Map<String, Object>> rows) {
+    try {
+      return new ImportFile("demo-" + name + ".json", json.writeValueAsString(rows).getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package cn.gx.titlereview.training;
+
+import static cn.gx.titlereview.platform.importing.Column.required;
+
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.platform.importing.Column;
+import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.session.ReviewSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff record which attending experts signed 附件2 on paper; all or nothing. */
+@Service
+public class ExpertPledgeService {
+
+  static final Column CODE = required("expertCode", "专家编号");
+
+  private final ExpertDrawService drawService;
+  private final PledgeRepository pledges;
+  private final TableReader reader;
+  private final Clock clock;
+
+  public ExpertPledgeService(ExpertDrawService drawService, PledgeRepository pledges, TableReader reader,
+      Clock clock) {
+    this.drawService = drawService;
+    this.pledges = pledges;
+    this.reader = reader;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public int record(ReviewSession session, ImportFile file, String user) {
+    Map<String, DrawnExpert> attending = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
+    List<Long> ids = reader.read(file, List.of(CODE), row -> {
+      String expertCode = row.text(CODE);
+      DrawnExpert expert = expertCode == null ? null : attending.get(expertCode);
+      if (expertCode != null && expert == null) {
+        row.problem(CODE, expertCode + " 不是本评审会确认出席的评委");
+      }
+      return expert == null ? null : expert.expertId();
+    });
+    pledges.recordExpertPledges(session.id(), ids, user, clock.instant());
+    return ids.size();
+  }
+}

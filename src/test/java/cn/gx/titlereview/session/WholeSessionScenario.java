@@ -1,0 +1,226 @@
+package cn.gx.titlereview.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gx.titlereview.demo.DemoSessionFiller;
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.publicity.PublicityRepository;
+import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.record.SignatureRepository;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A complete session with realistic data (60 applicants, a roster of 240), through every stage to the approving
+ * unit's confirmation, each task completed by a user of its group, with two gate failures rectified on the way.
+ * Run on H2 and on PostgreSQL by its subclasses.
+ */
+abstract class WholeSessionScenario {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired SessionRepository sessions;
+  @Autowired DemoSessionFiller filler;
+  @Autowired GateResultRepository gateResults;
+  @Autowired PublicityRepository publicity;
+  @Autowired RecordService records;
+  @Autowired SignatureRepository signatures;
+
+  private String code;
+
+  @Test
+  void aSessionRunsFromPreparationToConfirmation() {
+    code = "WS-" + getClass().getSimpleName() + "-" + System.nanoTime();
+    as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
+        "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
+        "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
+        "plannedReviewStart", "2026-12-10", "plannedReviewEnd", "2026-12-12", "staffUserIds", "staff2")));
+    ReviewSession session = sessions.getByCode(code);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
+        .isEqualTo(2);
+
+    // 评审准备: completing the task before importing anyone fails the gate, which names what is missing.
+    complete("staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
+    Task rectify = openTask("staff1", "Task_RectifyEligibility");
+    assertThat((String) taskService.getVariable(rectify.getId(), "gateViolations")).contains("尚未导入申报人员名单");
+    fill("staff1");
+    complete("staff1", "Task_RectifyEligibility", "rectificationNote", "已导入申报人员及资格审查结果");
+    assertThat(latest(session).get("eligibility").passed()).isTrue();
+
+    // 专家抽取
+    fill("staff1");
+    complete("staff1", "Task_ImportRoster", "rosterImported", true);
+    complete("supervisor1", "Task_ConfirmRosterAndPresence", "officialRosterTotal", DemoSessionFiller.ROSTER,
+        "supervisorPresentAtDraw", "yes");
+    assertThat(latest(session).get("roster").passed()).isTrue();
+    fill("staff1");
+    complete("staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
+    assertThat(latest(session).get("draw").passed()).isTrue();
+
+    // 评前培训与签署: each staff member signs their own pledge; nobody signs for another.
+    Task staff2Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff2").singleResult();
+    assertThatThrownBy(() -> as("staff1", () -> {
+      taskService.complete(staff2Pledge.getId(), Map.of("pledgeConfirmed", true));
+      return null;
+    })).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("承诺书须由本人签署");
+    completeAssigned("staff1", "Task_SignStaffPledge", "pledgeConfirmed", true);
+    completeAssigned("staff2", "Task_SignStaffPledge", "pledgeConfirmed", true);
+    fill("staff1");
+    complete("staff1", "Task_RecordTrainingAndExpertPledges", "trainingCoursewareWatched", "yes",
+        "trainingPolicyAndSoftware", "yes", "expertPledgesRecorded", true);
+    assertThat(latest(session).get("pledges").passed()).isTrue();
+
+    // 封闭评审
+    fill("staff1");
+    complete("staff1", "Task_FormReviewGroups", "reviewGroupsFormed", true);
+    fill("staff1");
+    complete("staff1", "Task_RecordVotes", "votesRecorded", true);
+    Object[] discipline = {"disciplineClosedManagement", "yes", "disciplineUnifiedLodging", "yes",
+        "disciplineSupervisorPresent", "yes", "disciplinePledgesSigned", "yes", "disciplineBadgesWorn", "yes",
+        "disciplinePhonesKept", "yes", "disciplineRecusalObserved", "yes", "disciplineLobbyingFound", "no",
+        "disciplineLeftVenue", "no", "disciplineOtherViolation", "no"};
+    complete("supervisor1", "Task_AttestDiscipline", discipline);
+    assertThat(latest(session).get("review").passed()).isTrue();
+
+    // 结果复核: two different people.
+    fill("staff1");
+    complete("staff1", "Task_FirstRecheck", "recheckMode", "cross", "recheckUnit", "柳州市人社局", "firstRecheckDone",
+        true);
+    fill("staff2");
+    complete("staff2", "Task_SecondRecheck", "secondRecheckDone", true);
+    assertThat(latest(session).get("recheck").passed()).isTrue();
+
+    // 第一次公示: a complaint left unverified stops the round at the supervisor's rectification.
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    openPublicity(today.minusDays(12), today.minusDays(6));
+    long complaint = publicity.addComplaint(session.id(), 1, "电话", "SB0001", "反映论文代写", "staff1",
+        java.time.Instant.now());
+    complete("supervisor1", "Task_VerifyComplaints", "complaintsVerified", true);
+    assertThat((String) taskService.getVariable(openTask("supervisor1", "Task_RectifyPublicity").getId(),
+        "gateViolations")).contains("信访件 " + complaint);
+    publicity.verify(session.id(), complaint, false, "经核实，论文为本人独立完成", "不予采信", "supervisor1",
+        java.time.Instant.now());
+    complete("supervisor1", "Task_RectifyPublicity", "rectificationNote", "已核查该信访件");
+    assertThat(latest(session).get("publicity-1").passed()).isTrue();
+
+    // 第二次公示
+    openPublicity(today.minusDays(5), today.minusDays(1));
+    complete("supervisor1", "Task_VerifyComplaints", "complaintsVerified", true);
+    assertThat(latest(session).get("publicity-2").passed()).isTrue();
+
+    // 归档
+    fill("staff1");
+    complete("staff1", "Task_UploadArchive", "archiveUploaded", true);
+    assertThat(latest(session).get("archive").passed()).isTrue();
+
+    // 签字与报送
+    assertThat(latest(session).get("record").passed()).isTrue();
+    complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
+    complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
+    String sha256 = records.sha256(session);
+    assertThat(signatures.list(session.id())).extracting(SignatureRepository.Signature::recordSha256)
+        .containsExactly(sha256, sha256);
+    complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
+
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).unfinished()
+        .count()).isZero();
+    assertThat(latest(session).values()).allMatch(GateResult::passed).hasSize(10);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> basics = (Map<String, Object>) records.facts(session).get("basics");
+    // 60 applicants, 6 of them ineligible; of the 54 voted on, every seventh (8) falls short of two thirds.
+    assertThat(basics).containsEntry("applicants", 60).containsEntry("passed", 46).containsEntry("passRate", "76.7%");
+  }
+
+  private void openPublicity(LocalDate start, LocalDate end) {
+    complete("staff1", "Task_OpenPublicity", "publicityStart", start.toString(), "publicityEnd", end.toString(),
+        "complaintChannel", "电话 0771-0000000；邮箱 jubao@example.invalid");
+  }
+
+  private Map<String, GateResult> latest(ReviewSession session) {
+    return gateResults.latest(session.id());
+  }
+
+  private void fill(String user) {
+    as(user, () -> filler.fill(sessions.getByCode(code), user));
+  }
+
+  /** The user, authenticated with their groups, finds the task among the ones they may see, and completes it. */
+  private void complete(String user, String taskKey, Object... variables) {
+    Task task = openTask(user, taskKey);
+    as(user, () -> {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), map(variables));
+      return null;
+    });
+    runJobs();
+  }
+
+  private void completeAssigned(String user, String taskKey, Object... variables) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
+        .taskAssignee(user).singleResult();
+    as(user, () -> {
+      taskService.complete(task.getId(), map(variables));
+      return null;
+    });
+    runJobs();
+  }
+
+  private Task openTask(String user, String taskKey) {
+    List<Task> visible = as(user, () -> taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(taskKey).list());
+    assertThat(visible).as(user + " sees " + taskKey).hasSize(1);
+    return visible.get(0);
+  }
+
+  private void runJobs() {
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = managementService.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private <T> T as(String user, java.util.concurrent.Callable<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return action.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> map(Object... pairs) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+}

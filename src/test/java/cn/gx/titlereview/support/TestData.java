@@ -1,0 +1,66 @@
+package cn.gx.titlereview.support;
+
+import cn.gx.titlereview.platform.gate.GateContext;
+import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.session.NewSession;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/** Builds sessions and import files for the Spring tests. */
+@Component
+public class TestData {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final SessionRepository sessions;
+  private final ObjectMapper json;
+
+  public TestData(SessionRepository sessions, ObjectMapper json) {
+    this.sessions = sessions;
+    this.json = json;
+  }
+
+  /** A stored session (without a process instance) with staff1 and staff2 as its staff. */
+  public ReviewSession session(String level) {
+    String code = "IT-" + SEQUENCE.incrementAndGet();
+    long id = sessions.insert(new NewSession(code, "测试评委会", level, "工程", 2026, "测试组建单位", "测试核准单位",
+        false, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 12), List.of()), null, "staff1", Instant.now());
+    sessions.addStaff(id, List.of("staff1", "staff2"));
+    return sessions.get(id);
+  }
+
+  public ImportFile json(Object rows) {
+    try {
+      return new ImportFile("test.json", json.writeValueAsString(rows).getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Map<String, Object> row(Object... pairs) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      row.put((String) pairs[i], pairs[i + 1]);
+    }
+    return row;
+  }
+
+  public static GateContext context(ReviewSession session, Object... variables) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < variables.length; i += 2) {
+      map.put((String) variables[i], variables[i + 1]);
+    }
+    return new GateContext(session, map);
+  }
+}
