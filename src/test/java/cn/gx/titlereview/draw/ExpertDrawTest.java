@@ -1,0 +1,119 @@
+package cn.gx.titlereview.draw;
+
+import static cn.gx.titlereview.support.TestData.context;
+import static cn.gx.titlereview.support.TestData.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.support.TestData;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class ExpertDrawTest {
+
+  @Autowired SessionFixture fixture;
+  @Autowired TestData data;
+  @Autowired ExpertDrawService drawService;
+  @Autowired DrawRepository draws;
+  @Autowired DrawGate gate;
+
+  @Test
+  void drawsMembersAndOrderedReservesPerSpecialtyFromActiveExpertsOnly() {
+    ReviewSession session = fixture.sessionWithRoster();
+    drawService.draw(session, 11, 4, 3);
+    List<DrawnExpert> drawn = drawService.drawn(session.id());
+    assertThat(drawn).filteredOn(d -> d.role().equals(DrawnExpert.MEMBER)).hasSize(11);
+    assertThat(drawn).filteredOn(d -> d.role().equals(DrawnExpert.RESERVE)).hasSize(4);
+    assertThat(drawn).filteredOn(d -> d.specialty().equals("土木工程") && d.role().equals(DrawnExpert.MEMBER))
+        .hasSize(6);
+    assertThat(drawn).extracting(DrawnExpert::expertCode).doesNotContain("E40");
+    assertThat(draws.find(session.id()).orElseThrow().poolSize()).isEqualTo(39);
+  }
+
+  @Test
+  void theDrawIsTheSeededOrderOfThePoolAndCanBeRecomputed() {
+    ReviewSession session = fixture.sessionWithRoster();
+    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    List<String> drawnCivil = drawService.drawn(session.id()).stream()
+        .filter(d -> d.specialty().equals("土木工程")).map(DrawnExpert::expertCode).toList();
+    List<String> civilPool = java.util.stream.IntStream.rangeClosed(1, 40).filter(i -> i % 2 == 0 && i != 40)
+        .mapToObj(i -> String.format("E%02d", i)).toList();
+    List<String> recomputed = SeededOrder.order(civilPool, c -> c, SeededOrder.seed(draw.seedHex()));
+    assertThat(drawnCivil).isEqualTo(recomputed.subList(0, drawnCivil.size()));
+    assertThat(SeededOrder.order(civilPool, c -> c, SeededOrder.seed("00".repeat(32))))
+        .isNotEqualTo(recomputed);
+  }
+
+  @Test
+  void aSessionIsDrawnOnlyOnce() {
+    ReviewSession session = fixture.sessionWithRoster();
+    drawService.draw(session, 11, 4, 3);
+    assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("不能重复抽取");
+  }
+
+  @Test
+  void theGateHoldsWhenEveryMemberAnsweredAndAcceptedOrWasReplaced() {
+    ReviewSession session = fixture.sessionWithRoster();
+    drawService.draw(session, 11, 4, 3);
+    DrawnExpert first = members(session).get(0);
+    respond(session, row("expertCode", first.expertCode(), "accepted", false, "declineReason", "出国访问"));
+    DrawnExpert replacement = drawService.drawn(session.id()).stream()
+        .filter(d -> first.expertCode().equals(d.replacesExpertCode())).findFirst().orElseThrow();
+    assertThat(replacement.specialty()).isEqualTo(first.specialty());
+    assertThat(gate.check(context(session))).extracting(Violation::finding)
+        .containsOnly("已抽中，但尚未登记通知及是否出席");
+    acceptAllOpen(session);
+    assertThat(gate.check(context(session))).isEmpty();
+  }
+
+  @Test
+  void theGateFailsWhenDeclinesExhaustTheReserves() {
+    ReviewSession session = fixture.sessionWithRoster();
+    drawService.draw(session, 11, 4, 3);
+    for (int round = 0; round < 4; round++) {
+      DrawnExpert open = members(session).stream()
+          .filter(d -> d.specialty().equals("电气工程") && d.response() == null).findFirst().orElseThrow();
+      respond(session, row("expertCode", open.expertCode(), "accepted", false, "declineReason", "身体原因"));
+    }
+    acceptAllOpen(session);
+    assertThat(gate.check(context(session))).extracting(Violation::subject, Violation::rule).contains(
+        org.assertj.core.groups.Tuple.tuple("评议组“电气工程”", "按规定人数抽取"));
+  }
+
+  @Test
+  void aDeclineWithoutReasonOrAnUnknownExpertRejectsTheWholeFile() {
+    ReviewSession session = fixture.sessionWithRoster();
+    drawService.draw(session, 11, 4, 3);
+    String member = members(session).get(0).expertCode();
+    assertThatThrownBy(() -> respond(session, row("expertCode", member, "accepted", true),
+        row("expertCode", "E99", "accepted", true),
+        row("expertCode", members(session).get(1).expertCode(), "accepted", false)))
+        .isInstanceOf(ImportException.class)
+        .satisfies(e -> assertThat(((ImportException) e).problems()).containsExactly(
+            "第 2 条「专家编号」：E99 不在本评审会的抽取结果中", "第 3 条「不出席原因」：不出席须注明原因"));
+    assertThat(members(session)).allMatch(d -> d.response() == null);
+  }
+
+  private List<DrawnExpert> members(ReviewSession session) {
+    return drawService.drawn(session.id()).stream().filter(d -> d.role().equals(DrawnExpert.MEMBER)).toList();
+  }
+
+  @SafeVarargs
+  private void respond(ReviewSession session, Map<String, Object>... rows) {
+    drawService.recordResponses(session, data.json(List.of(rows)), "staff1");
+  }
+
+  private void acceptAllOpen(ReviewSession session) {
+    List<Map<String, Object>> rows = members(session).stream().filter(d -> d.response() == null)
+        .map(d -> row("expertCode", d.expertCode(), "accepted", true)).toList();
+    drawService.recordResponses(session, data.json(rows), "staff1");
+  }
+}

@@ -1,0 +1,57 @@
+package cn.gx.titlereview.record;
+
+import static cn.gx.titlereview.support.TestData.context;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.publicity.PublicityRepository;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.TestData;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class RecordGateTest {
+
+  @Autowired TestData data;
+  @Autowired GateResultRepository gateResults;
+  @Autowired RecordGate gate;
+  @Autowired RecordService records;
+  @Autowired PublicityRepository publicity;
+
+  @Test
+  void holdsWhenEveryEarlierGatesLatestResultIsAPass() {
+    ReviewSession session = data.session("正高");
+    RecordGate.REQUIRED.keySet().forEach(key -> pass(session, key));
+    assertThat(gate.check(context(session))).isEmpty();
+  }
+
+  @Test
+  void aLaterFailureOverridesAnEarlierPassAndAMissingGateIsNamed() {
+    ReviewSession session = data.session("正高");
+    RecordGate.REQUIRED.keySet().stream().filter(k -> !k.equals("archive")).forEach(key -> pass(session, key));
+    gateResults.record(session.id(), "review", List.of(new Violation("集体表决", "申报人 SB01", "没有表决结果")),
+        "v1", Instant.now(), "staff1", null);
+    assertThat(gate.check(context(session))).extracting(Violation::subject, Violation::finding).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("封闭评审关卡", "最近一次检查未通过（1 项问题）"),
+        org.assertj.core.groups.Tuple.tuple("归档关卡", "从未执行"));
+  }
+
+  @Test
+  void theRecordsHashChangesWhenAFactChangesSoASignatureNoLongerMatches() {
+    ReviewSession session = data.session("正高");
+    RecordGate.REQUIRED.keySet().forEach(key -> pass(session, key));
+    String signed = records.sha256(session);
+    assertThat(records.sha256(session)).isEqualTo(signed);
+    publicity.addComplaint(session.id(), 2, "信件", "SB01", "公示结束后收到的举报", "staff1", Instant.now());
+    assertThat(records.sha256(session)).isNotEqualTo(signed);
+  }
+
+  private void pass(ReviewSession session, String key) {
+    gateResults.record(session.id(), key, List.of(), "v1", Instant.now(), "staff1", null);
+  }
+}

@@ -1,0 +1,91 @@
+package cn.gx.titlereview.support;
+
+import static cn.gx.titlereview.support.TestData.row;
+
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.preparation.ApplicantImportService;
+import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.session.ReviewSession;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Sessions brought to a given stage through the real services, for the gate tests. */
+@Component
+public class SessionFixture {
+
+  public static final List<String> SPECIALTIES = List.of("土木工程", "电气工程");
+
+  private final TestData data;
+  private final ApplicantImportService applicants;
+  private final RosterImportService roster;
+  private final ExpertDrawService drawService;
+  private final ReviewService reviewService;
+  private final AttestationRepository attestations;
+
+  SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
+      ExpertDrawService drawService, ReviewService reviewService, AttestationRepository attestations) {
+    this.data = data;
+    this.applicants = applicants;
+    this.roster = roster;
+    this.drawService = drawService;
+    this.reviewService = reviewService;
+    this.attestations = attestations;
+  }
+
+  /**
+   * Four eligible applicants SB01..SB04 (alternating specialties) and SB05, ineligible; a roster of 40 experts,
+   * E01..E40, alternating specialties (even numbers 土木工程); E40 (土木工程) is suspended.
+   */
+  public ReviewSession sessionWithRoster() {
+    ReviewSession session = data.session("正高");
+    List<Map<String, Object>> people = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      people.add(row("applicantNo", "SB0" + i, "name", "申报人" + i, "employer", "广西大学",
+          "employerType", i % 2 == 0 ? "体制内事业单位" : "企业及其他", "level", "正高", "series", "工程",
+          "specialty", SPECIALTIES.get(i % 2), "eligibility", i == 5 ? "不通过" : "通过",
+          "eligibilityReason", i == 5 ? "年限不足" : null));
+    }
+    applicants.replace(session, data.json(people), "staff1");
+    List<Map<String, Object>> experts = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      experts.add(row("expertCode", String.format("E%02d", i), "name", "专家" + i, "employer", "单位" + (i % 7),
+          "specialty", SPECIALTIES.get(i % 2), "title", "正高级工程师", "phone", "13800000000",
+          "status", i == 40 ? "暂停" : "在库"));
+    }
+    roster.replace(session, data.json(experts), "staff1");
+    return session;
+  }
+
+  /** Drawn (11 members, 4 reserves, groups of at least 3), and every member accepted. */
+  public ReviewSession sessionWithPanel() {
+    ReviewSession session = sessionWithRoster();
+    drawService.draw(session, 11, 4, 3);
+    List<Map<String, Object>> rows = drawService.drawn(session.id()).stream()
+        .filter(d -> DrawnExpert.MEMBER.equals(d.role()))
+        .map(d -> row("expertCode", d.expertCode(), "accepted", true)).toList();
+    drawService.recordResponses(session, data.json(rows), "staff1");
+    return session;
+  }
+
+  /** Groups formed by specialty with two readers each, and votes recorded: SB01..SB03 pass, SB04 fails. */
+  public ReviewSession sessionWithVotes() {
+    ReviewSession session = sessionWithPanel();
+    reviewService.applyPlan(session, reviewService.proposePlan(session));
+    reviewService.importVotes(session, data.json(List.of(
+        row("applicantNo", "SB01", "votersPresent", 11, "yes", 11, "no", 0, "abstain", 0),
+        row("applicantNo", "SB02", "votersPresent", 11, "yes", 8, "no", 2, "abstain", 1),
+        row("applicantNo", "SB03", "votersPresent", 9, "yes", 6, "no", 3, "abstain", 0),
+        row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff1");
+    return session;
+  }
+
+  public void attest(ReviewSession session, String key, String value) {
+    attestations.append(session.id(), key, value, "supervisor1", Instant.now(), null);
+  }
+}
