@@ -51,8 +51,8 @@ public class ApplicantImportService {
 
   @Transactional
   public int replace(ReviewSession session, ImportFile file, String user) {
-    if (applicants.hasReviewData(session.id())) {
-      throw BusinessException.conflict("评审会 " + session.code() + " 已分组或已表决，不能再整体替换申报人员名单");
+    if (applicants.isDrawn(session.id())) {
+      throw BusinessException.conflict("评审会 " + session.code() + " 已按申报专业抽取专家，不能再整体替换申报人员名单");
     }
     Set<String> seen = new HashSet<>();
     List<String> duplicates = new ArrayList<>();

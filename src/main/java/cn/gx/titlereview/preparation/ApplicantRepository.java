@@ -27,12 +27,12 @@ public class ApplicantRepository {
         .single();
   }
 
-  /** Applicants are referred to by other tables; only a session without review data may replace its list. */
-  public boolean hasReviewData(long sessionId) {
-    return jdbc.sql("""
-            select count(*) from applicant a
-            where a.session_id = ? and (exists (select 1 from vote_result v where v.applicant_id = a.id)
-               or exists (select 1 from applicant_assignment g where g.applicant_id = a.id))""")
+  /**
+   * Once experts are drawn for the applicants' specialties, the list is fixed: replacing it could leave a
+   * specialty without its group. Rectifications before the draw may replace it.
+   */
+  public boolean isDrawn(long sessionId) {
+    return jdbc.sql("select count(*) from expert_draw where session_id = ?")
         .param(sessionId).query(Integer.class).single() > 0;
   }
 

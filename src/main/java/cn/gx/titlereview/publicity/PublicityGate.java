@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** 公示: the round ran its full period, has a complaint channel, and every complaint of it is verified. */
+/**
+ * 公示: the round ran its full period and every complaint of it is verified. Complaints received before the first
+ * round opened belong to the first round, so that none escapes verification.
+ */
 @Component
 public class PublicityGate implements Gate {
 
@@ -64,7 +67,8 @@ public class PublicityGate implements Gate {
       violations.add(new Violation("公示时间不少于5个工作日", subject, "公示期至 " + r.endDate() + " 尚未结束"));
     }
     for (Complaint c : publicity.complaints(sessionId)) {
-      if (c.round() != null && c.round() == round && !c.verified()) {
+      int belongsTo = c.round() == null ? 1 : c.round();
+      if (belongsTo == round && !c.verified()) {
         violations.add(new Violation("信访件核查", "信访件 " + c.id() + (c.applicantNo() == null ? ""
             : "（涉及申报人 " + c.applicantNo() + "）"), "尚未核查"));
       }

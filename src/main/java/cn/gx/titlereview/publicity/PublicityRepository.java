@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -56,12 +58,13 @@ public class PublicityRepository {
 
   public long addComplaint(long sessionId, Integer round, String channel, String applicantNo, String content,
       String user, Instant at) {
+    KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into complaint (session_id, round, channel, applicant_no, content, received_by, received_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
         .params(sessionId, round, channel, applicantNo, content, user, Timestamp.from(at))
-        .update();
-    return jdbc.sql("select max(id) from complaint where session_id = ?").param(sessionId).query(Long.class).single();
+        .update(keys, "id");
+    return keys.getKey().longValue();
   }
 
   public List<Complaint> complaints(long sessionId) {

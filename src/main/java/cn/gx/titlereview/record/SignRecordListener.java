@@ -1,5 +1,6 @@
 package cn.gx.titlereview.record;
 
+import cn.gx.titlereview.platform.FormConfirmation;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
@@ -39,7 +40,7 @@ public class SignRecordListener implements TaskListener {
     if (role == null) {
       throw new IllegalStateException("任务 " + task.getTaskDefinitionKey() + " 不是签字任务");
     }
-    if (!Boolean.TRUE.equals(task.getVariable("signConfirmed"))) {
+    if (!FormConfirmation.consume(task, "signConfirmed")) {
       throw new BadUserRequestException("请勾选“本人已审核评审情况记录表，确认签字”后再提交");
     }
     String signer = currentUser.completing(task);
@@ -48,6 +49,5 @@ public class SignRecordListener implements TaskListener {
     }
     ReviewSession session = sessions.get(((Number) task.getVariable("sessionId")).longValue());
     signatures.add(session.id(), role, signer, clock.instant(), records.sha256(session));
-    task.getExecution().removeVariable("signConfirmed");
   }
 }

@@ -116,6 +116,7 @@ public class ReviewGate implements Gate {
       if (vote == null) {
         violations.add(new Violation("集体表决", a.label(), "没有表决结果"));
       } else if (vote.passed() != VoteRule.passes(vote.yes(), vote.votersPresent())) {
+        // Imports compute the result with the same rule; this catches a result changed outside the application.
         violations.add(new Violation("三分之二多数通过", a.label(), "记录的通过结论与票数（赞成 " + vote.yes()
             + " / 出席 " + vote.votersPresent() + "）不符"));
       }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class PledgeGate implements Gate {
 
   static final Map<String, String> TRAINING_ITEMS = Map.of(
-      "trainingCoursewareWatched", "是否组织全体评委集中观看评审培训课件",
+      "trainingCoursewareWatched", "是否组织全体评委集中观看高级职称评审培训课件",
       "trainingPolicyAndSoftware", "是否培训职称政策条件和软件操作");
 
   private final SessionRepository sessions;

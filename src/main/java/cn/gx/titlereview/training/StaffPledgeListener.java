@@ -1,5 +1,6 @@
 package cn.gx.titlereview.training;
 
+import cn.gx.titlereview.platform.FormConfirmation;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import java.time.Clock;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -33,8 +34,7 @@ public class StaffPledgeListener implements TaskListener {
     if (signer == null || !signer.equals(task.getAssignee())) {
       throw new BadUserRequestException("承诺书须由本人签署：此任务属于 " + task.getAssignee() + "，当前账号为 " + signer);
     }
-    if (!Boolean.TRUE.equals(task.getVariableLocal("pledgeConfirmed"))
-        && !Boolean.TRUE.equals(task.getVariable("pledgeConfirmed"))) {
+    if (!FormConfirmation.consume(task, "pledgeConfirmed")) {
       throw new BadUserRequestException("请勾选“本人已阅知以上内容并承诺将在评审工作中严格遵守”后再提交");
     }
     pledges.signStaffPledge(((Number) task.getVariable("sessionId")).longValue(), signer, TEMPLATE_VERSION,

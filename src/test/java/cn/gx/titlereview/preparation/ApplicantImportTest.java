@@ -8,6 +8,7 @@ import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
 import cn.gx.titlereview.support.Xlsx;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ class ApplicantImportTest {
   @Autowired TestData data;
   @Autowired ApplicantImportService imports;
   @Autowired ApplicantRepository applicants;
+  @Autowired SessionFixture fixture;
 
   @Test
   void importsASpreadsheetWithChineseHeaders() {
@@ -47,6 +49,15 @@ class ApplicantImportTest {
             "第 3 行「姓名」：不能为空",
             "第 3 行「单位性质」：应为 体制内事业单位 / 企业及其他 之一，实际为“私营”"));
     assertThat(applicants.list(session.id())).extracting(Applicant::applicantNo).containsExactly("OLD1");
+  }
+
+  @Test
+  void theListIsFixedOnceExpertsAreDrawnForItsSpecialties() {
+    ReviewSession session = fixture.sessionWithPanel();
+    assertThatThrownBy(() -> imports.replace(session,
+        data.json(List.of(applicant("SB01", "正高", "工程", "通过", null))), "staff1"))
+        .hasMessageContaining("已按申报专业抽取专家，不能再整体替换申报人员名单");
+    assertThat(applicants.count(session.id())).isEqualTo(5);
   }
 
   @Test

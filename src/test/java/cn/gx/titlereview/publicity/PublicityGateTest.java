@@ -48,6 +48,13 @@ class PublicityGateTest {
   }
 
   @Test
+  void aComplaintReceivedBeforeAnyRoundOpenedMustBeVerifiedInTheFirstRound() {
+    ReviewSession session = opened(1, TODAY.minusDays(10), TODAY.minusDays(4));
+    long early = publicity.addComplaint(session.id(), null, "邮箱", null, "公示前收到的举报", "staff1", Instant.now());
+    assertThat(check(session, 1)).extracting(Violation::subject).containsExactly("信访件 " + early);
+  }
+
+  @Test
   void failsBeforeThePeriodHasEnded() {
     ReviewSession session = opened(1, TODAY.minusDays(3), TODAY.plusDays(2));
     assertThat(check(session, 1)).extracting(Violation::finding)

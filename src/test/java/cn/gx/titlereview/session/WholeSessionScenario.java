@@ -83,6 +83,8 @@ abstract class WholeSessionScenario {
       return null;
     })).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("承诺书须由本人签署");
     completeAssigned("staff1", "Task_SignStaffPledge", "pledgeConfirmed", true);
+    assertThatThrownBy(() -> completeAssigned("staff2", "Task_SignStaffPledge"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("请勾选");
     completeAssigned("staff2", "Task_SignStaffPledge", "pledgeConfirmed", true);
     fill("staff1");
     complete("staff1", "Task_RecordTrainingAndExpertPledges", "trainingCoursewareWatched", "yes",

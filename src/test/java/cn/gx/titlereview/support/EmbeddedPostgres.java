@@ -27,5 +27,7 @@ public final class EmbeddedPostgres {
     registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
+    // Its own engine name, so that it never replaces the H2 context's "default" engine in the engine registry.
+    registry.add("camunda.bpm.process-engine-name", () -> "postgres");
   }
 }

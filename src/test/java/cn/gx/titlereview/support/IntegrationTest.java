@@ -7,12 +7,14 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says. */
+/**
+ * The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says.
+ * The engine keeps the name "default", which the REST API addresses.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:title-review-it;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.generate-unique-process-engine-name=true",
     "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
 public @interface IntegrationTest {

@@ -1,0 +1,159 @@
+package cn.gx.titlereview.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.support.Api;
+import cn.gx.titlereview.support.Api.Reply;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.Xlsx;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The REST APIs over real HTTP: authentication, groups, session staff, bad input, and refusals in Chinese. */
+@IntegrationTest
+class RestApiTest {
+
+  private static int sequence;
+
+  @LocalServerPort int port;
+  @Autowired SessionRepository sessions;
+  @Autowired ApplicantRepository applicants;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+
+  private Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port);
+  }
+
+  @Test
+  void anonymousAndWrongPasswordRequestsAreRefusedOnBothApis() {
+    assertThat(api.get("/engine-rest/task", null).status()).isEqualTo(401);
+    Reply ours = api.get("/api/sessions/ANY", null);
+    assertThat(ours.status()).isEqualTo(401);
+    assertThat(ours.body()).contains("需要登录");
+    // A wrong password locks the account for a few seconds: try it on an account of its own.
+    if (identityService.createUserQuery().userId("lockout").count() == 0) {
+      User user = identityService.newUser("lockout");
+      user.setPassword("right");
+      identityService.saveUser(user);
+    }
+    assertThat(api.get("/engine-rest/task", "lockout:wrong").status()).isEqualTo(401);
+    assertThat(api.get("/engine-rest/engine", "staff1").status()).isEqualTo(200);
+  }
+
+  @Test
+  void staffStartASessionAndOnlyTheOfferedGroupSeesItsTask() {
+    String code = startSession("staff1", "");
+    assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + code, "staff1").body())
+        .contains("Task_ReviewEligibility");
+    assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + code, "supervisor1").body())
+        .isEqualTo("[]");
+    assertThat(api.get("/api/sessions/" + code, "approver1").body()).contains("\"level\":\"正高\"");
+  }
+
+  @Test
+  void onlyStaffMayStartASessionAndTheStartFormIsChecked() {
+    Reply approver = api.postJson("/api/sessions", "approver1", "{}");
+    assertThat(approver.status()).isEqualTo(403);
+    assertThat(approver.body()).contains("需要属于以下用户组之一：工作人员");
+    Reply incomplete = api.postJson("/api/sessions", "staff1", "{\"sessionCode\": \"BAD-1\", \"level\": \"特级\"}");
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.body()).contains("以下字段未填写或格式不正确").contains("评委会名称（committeeName）");
+    assertThat(sessions.findByCode("BAD-1")).isEmpty();
+  }
+
+  @Test
+  void applicantsImportAsJsonOrSpreadsheetAndABadRowIsNamedWithNothingWritten() {
+    String code = startSession("staff1", "");
+    Reply json = api.postJson("/api/sessions/" + code + "/applicants", "staff1", """
+        [{"applicantNo":"SB01","name":"李强","employer":"广西大学","employerType":"体制内事业单位","level":"正高",
+          "series":"工程","specialty":"土木工程","eligibility":"通过"}]""");
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.body()).contains("\"imported\":1");
+
+    Reply xlsx = api.postFile("/api/sessions/" + code + "/applicants", "staff1", "名单.xlsx", Xlsx.of(
+        List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业", "资格审查结果"),
+        List.of("SB01", "李强", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "通过"),
+        List.of("SB02", "王芳", "广西建工集团有限责任公司", "企业及其他", "正高", "工程", "土木工程", "通过")).content());
+    assertThat(xlsx.body()).contains("\"imported\":2");
+
+    Reply bad = api.postFile("/api/sessions/" + code + "/applicants", "staff1", "名单.xlsx", Xlsx.of(
+        List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业", "资格审查结果"),
+        List.of("SB09", "赵六", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "待定")).content());
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("第 2 行「资格审查结果」：应为 通过 / 不通过 之一，实际为“待定”");
+    assertThat(applicants.count(sessions.getByCode(code).id())).isEqualTo(2);
+  }
+
+  @Test
+  void otherGroupsAndStaffNotOnTheSessionMayNotChangeItsData() {
+    String code = startSession("staff2", "");
+    assertThat(api.postJson("/api/sessions/" + code + "/applicants", "supervisor1", "[]").status()).isEqualTo(403);
+    Reply notOnSession = api.postJson("/api/sessions/" + code + "/applicants", "staff1", "[]");
+    assertThat(notOnSession.status()).isEqualTo(403);
+    assertThat(notOnSession.body()).contains("不是评审会 " + code + " 的工作人员");
+    assertThat(api.get("/api/sessions/" + code + "/draw", "approver1").status()).isEqualTo(403);
+    assertThat(api.get("/api/sessions/" + code + "/draw", "staff1").status()).isEqualTo(403);
+    assertThat(api.get("/api/sessions/" + code + "/draw", "supervisor1").status()).isEqualTo(200);
+  }
+
+  @Test
+  void archiveAcceptsDocumentsWithTheirHashAndRefusesOtherFiles() {
+    String code = startSession("staff1", "");
+    Reply pdf = api.postFile("/api/sessions/" + code + "/archive/MINUTES", "staff1", "会议记录.pdf",
+        "%PDF-1.4 minutes".getBytes());
+    assertThat(pdf.status()).isEqualTo(201);
+    assertThat(pdf.body()).contains("\"sha256\"");
+    Reply exe = api.postFile("/api/sessions/" + code + "/archive/MINUTES", "staff1", "tool.exe", new byte[] {1});
+    assertThat(exe.status()).isEqualTo(400);
+    assertThat(exe.body()).contains("类型不允许归档");
+    assertThat(api.postFile("/api/sessions/" + code + "/archive/OTHER", "staff1", "a.pdf", new byte[] {1}).body())
+        .contains("归档项目 OTHER 不存在");
+  }
+
+  @Test
+  void aTaskCompletedWithoutItsRequiredFieldIsRefusedInChineseAndStaysOpen() {
+    String code = startSession("staff1", "");
+    String first = taskId(code, "Task_ReviewEligibility");
+    assertThat(api.postJson("/engine-rest/task/" + first + "/complete", "staff1", "{}").status()).isEqualTo(204);
+    managementService.createJobQuery().executable().list().forEach(j -> managementService.executeJob(j.getId()));
+    String rectify = taskId(code, "Task_RectifyEligibility");
+    Reply refused = api.postJson("/engine-rest/task/" + rectify + "/complete", "staff1", "{\"variables\": {}}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("表单字段 rectificationNote 未填写");
+    Reply viaTasklist = api.postJson("/engine-rest/task/" + rectify + "/submit-form", "staff1", "{\"variables\": {}}");
+    assertThat(viaTasklist.status()).isEqualTo(400);
+    assertThat(viaTasklist.body()).doesNotContain("ENGINE-").contains("rectificationNote 未填写");
+    assertThat(taskService.createTaskQuery().taskId(rectify).count()).isEqualTo(1);
+    assertThat(api.get("/api/sessions/" + code + "/gates", "supervisor1").body())
+        .contains("\"gateKey\":\"eligibility\"").contains("\"passed\":false").contains("尚未导入申报人员名单");
+  }
+
+  private String taskId(String code, String key) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).singleResult()
+        .getId();
+  }
+
+  private String startSession(String user, String otherStaff) {
+    String code = "API-" + (++sequence) + "-" + System.nanoTime() % 100000;
+    Reply reply = api.postJson("/api/sessions", user, """
+        {"sessionCode":"%s","committeeName":"广西工程系列高级职称评审委员会","level":"正高","series":"工程",
+         "reviewYear":2026,"organisingUnit":"自治区人社厅","approvingUnit":"自治区职改办",
+         "plannedReviewStart":"2026-12-10","plannedReviewEnd":"2026-12-12","staffUserIds":"%s"}"""
+        .formatted(code, otherStaff));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return code;
+  }
+}

@@ -1,0 +1,68 @@
+package cn.gx.titlereview.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Real HTTP calls against the running test server, as a user with the demo password (or anonymously). */
+public final class Api {
+
+  public record Reply(int status, String body) {
+  }
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+
+  public Api(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public Reply get(String path, String user) {
+    return send(request(path, user).GET());
+  }
+
+  public Reply postJson(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply postFile(String path, String user, String fileName, byte[] content) {
+    String boundary = "----title-review-test";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (user != null) {
+      String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
+      String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+      builder.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return builder;
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
