@@ -1,0 +1,110 @@
+package cn.gx.titlereview.benchmark;
+
+import static cn.gx.titlereview.support.TestData.context;
+import static cn.gx.titlereview.support.TestData.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.demo.DemoData;
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.draw.RosterGate;
+import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantImportService;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.preparation.EligibilityGate;
+import cn.gx.titlereview.recheck.RecheckGate;
+import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.review.ReviewGate;
+import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.Xlsx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The foundation's scale figures (a session of 2,000 applicants, a roster of 100,000 experts), measured on the
+ * services and gates. Not part of `mvn verify`: run with `mvn verify -Pbenchmark`. Prints one line per step.
+ */
+@IntegrationTest
+@Tag("benchmark")
+class ScaleBenchmarkTest {
+
+  static final int APPLICANTS = 2_000;
+  static final int ROSTER = 100_000;
+
+  @Autowired TestData data;
+  @Autowired ApplicantImportService applicantImport;
+  @Autowired ApplicantRepository applicants;
+  @Autowired RosterImportService rosterImport;
+  @Autowired ExpertDrawService drawService;
+  @Autowired ReviewService reviewService;
+  @Autowired RecheckService recheckService;
+  @Autowired AttestationRepository attestations;
+  @Autowired EligibilityGate eligibilityGate;
+  @Autowired RosterGate rosterGate;
+  @Autowired ReviewGate reviewGate;
+  @Autowired RecheckGate recheckGate;
+
+  private final Map<String, Long> millis = new LinkedHashMap<>();
+
+  @Test
+  void aSessionOfTwoThousandApplicantsAndAHundredThousandExperts() {
+    ReviewSession session = data.session("正高");
+    List<Map<String, Object>> people = DemoData.applicants("正高", "工程", APPLICANTS, 1);
+    time("import 2,000 applicants (JSON)", () -> applicantImport.replace(session, data.json(people), "staff1"));
+    time("eligibility gate, 2,000 applicants", () -> eligibilityGate.check(context(session)));
+
+    List<Map<String, Object>> roster = DemoData.roster(ROSTER, 2);
+    time("import 100,000 experts (JSON)", () -> rosterImport.replace(session, data.json(roster), "staff1"));
+    ReviewSession xlsxSession = data.session("正高");
+    List<List<Object>> rows = new ArrayList<>();
+    roster.forEach(r -> rows.add(new ArrayList<>(r.values())));
+    var xlsx = Xlsx.of(List.of("专家编号", "姓名", "工作单位", "专业", "职称", "电话", "状态"), rows.toArray(List[]::new));
+    time("import 100,000 experts (.xlsx, " + xlsx.content().length / 1024 + " KiB)",
+        () -> rosterImport.replace(xlsxSession, xlsx, "staff1"));
+
+    attestations.append(session.id(), "officialRosterTotal", String.valueOf(ROSTER), "supervisor1", Instant.now(), null);
+    attestations.append(session.id(), "supervisorPresentAtDraw", "yes", "supervisor1", Instant.now(), null);
+    Object[] panel = {"panelSize", 25, "reserveCount", 10, "minPerGroup", 3};
+    assertThat(time("roster gate, 100,000 experts", () -> rosterGate.check(context(session, panel)))).isEmpty();
+    time("draw 25 + 10 reserves from 100,000", () -> drawService.draw(session, 25, 10, 3));
+
+    List<Map<String, Object>> accept = drawService.drawn(session.id()).stream()
+        .filter(d -> DrawnExpert.MEMBER.equals(d.role())).map(d -> row("expertCode", d.expertCode(), "accepted", true))
+        .toList();
+    drawService.recordResponses(session, data.json(accept), "staff1");
+    time("groups and readers for 2,000 applicants",
+        () -> { reviewService.applyPlan(session, reviewService.proposePlan(session)); return null; });
+    List<Map<String, Object>> votes = applicants.list(session.id()).stream().filter(Applicant::eligible)
+        .map(a -> row("applicantNo", a.applicantNo(), "votersPresent", 25, "yes", 20, "no", 4, "abstain", 1)).toList();
+    time("import 1,800 vote counts", () -> reviewService.importVotes(session, data.json(votes), "staff1"));
+    time("review gate, 2,000 applicants", () -> reviewGate.check(context(session)));
+    List<Map<String, Object>> findings = recheckService.passedApplicants(session.id()).stream()
+        .map(a -> row("applicantNo", a.applicantNo(), "problem", false)).toList();
+    time("recheck findings, round 1", () -> recheckService.record(session, 1, data.json(findings), "staff1"));
+    time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff2"));
+    time("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
+
+    System.out.println("\n== Scale benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("java.version") + ") ==");
+    millis.forEach((step, ms) -> System.out.printf("%-50s %7d ms%n", step, ms));
+  }
+
+  private <T> T time(String step, Supplier<T> work) {
+    long start = System.nanoTime();
+    T result = work.get();
+    millis.put(step, (System.nanoTime() - start) / 1_000_000);
+    return result;
+  }
+}
