@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.session.SessionRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ public class DrawExpertsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var session = sessions.get(((Number) execution.getVariable("sessionId")).longValue());
+    var session = sessions.get(ProcessVariables.sessionId(execution));
     var draw = drawService.draw(session, intVar(execution, "panelSize"), intVar(execution, "reserveCount"),
         intVar(execution, "minPerGroup"));
     execution.setVariable("drawPoolSize", draw.poolSize());

@@ -1,10 +1,10 @@
 package cn.gx.titlereview.publicity;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,7 +42,7 @@ public class OpenPublicityRoundListener implements TaskListener {
       throw new BadUserRequestException("第" + round + "次公示期为 " + start + " 至 " + end + "，共 " + days
           + " 天，少于规定的 " + PublicityPeriod.MIN_DAYS + " 天");
     }
-    long sessionId = ((Number) task.getVariable("sessionId")).longValue();
+    long sessionId = ProcessVariables.sessionId(task);
     publicity.saveRound(sessionId, new PublicityRound(round, start, end, channel.toString().trim(),
         currentUser.completing(task)), clock.instant());
     task.getExecution().setVariable("publicityEndsAt",
@@ -51,14 +51,11 @@ public class OpenPublicityRoundListener implements TaskListener {
 
   private static LocalDate date(DelegateTask task, String name, String label) {
     Object value = task.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("请填写" + label + "（" + name + "）");
+    LocalDate date = ProcessVariables.date(value);
+    if (date == null) {
+      throw new BadUserRequestException(value == null ? "请填写" + label + "（" + name + "）"
+          : label + "（" + name + "）格式应为 yyyy-MM-dd，实际为“" + value + "”");
     }
-    try {
-      String text = value.toString();
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new BadUserRequestException(label + "（" + name + "）格式应为 yyyy-MM-dd，实际为“" + value + "”");
-    }
+    return date;
   }
 }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.record;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.FormConfirmation;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.session.ReviewSession;
@@ -47,7 +48,7 @@ public class SignRecordListener implements TaskListener {
     if (signer == null) {
       throw new BadUserRequestException("签字须由已登录的本人完成");
     }
-    ReviewSession session = sessions.get(((Number) task.getVariable("sessionId")).longValue());
+    ReviewSession session = sessions.get(ProcessVariables.sessionId(task));
     signatures.add(session.id(), role, signer, clock.instant(), records.sha256(session));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.record;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.session.SessionRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +21,6 @@ public class SubmitToApproverDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    sessions.markSubmitted(((Number) execution.getVariable("sessionId")).longValue(), clock.instant());
+    sessions.markSubmitted(ProcessVariables.sessionId(execution), clock.instant());
   }
 }

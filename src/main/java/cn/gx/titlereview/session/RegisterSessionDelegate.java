@@ -1,9 +1,9 @@
 package cn.gx.titlereview.session;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.Groups;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -116,14 +116,10 @@ public class RegisterSessionDelegate implements JavaDelegate {
 
   private static LocalDate date(DelegateExecution execution, String name, String label, List<String> missing) {
     String text = text(execution, name, label, missing);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
+    LocalDate date = ProcessVariables.date(text);
+    if (text != null && date == null) {
       missing.add(label + "（" + name + "，应为 yyyy-MM-dd）");
-      return null;
     }
+    return date;
   }
 }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.training;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.FormConfirmation;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public class StaffPledgeListener implements TaskListener {
     if (!FormConfirmation.consume(task, "pledgeConfirmed")) {
       throw new BadUserRequestException("请勾选“本人已阅知以上内容并承诺将在评审工作中严格遵守”后再提交");
     }
-    pledges.signStaffPledge(((Number) task.getVariable("sessionId")).longValue(), signer, TEMPLATE_VERSION,
+    pledges.signStaffPledge(ProcessVariables.sessionId(task), signer, TEMPLATE_VERSION,
         clock.instant());
   }
 }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.platform.attestation;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import java.time.Clock;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public class RecordAttestationListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long sessionId = ((Number) task.getVariable("sessionId")).longValue();
+    long sessionId = ProcessVariables.sessionId(task);
     String user = currentUser.completing(task);
     for (String key : attestedFields(task)) {
       Object value = task.getVariable(key);

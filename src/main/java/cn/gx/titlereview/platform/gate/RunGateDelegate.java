@@ -1,5 +1,6 @@
 package cn.gx.titlereview.platform.gate;
 
+import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public class RunGateDelegate implements JavaDelegate {
     if (gate == null) {
       throw new IllegalStateException("未知的关卡：" + key + "（BPMN 中 gateKey 输入参数有误）");
     }
-    ReviewSession session = sessions.get(((Number) execution.getVariable("sessionId")).longValue());
+    ReviewSession session = sessions.get(ProcessVariables.sessionId(execution));
     GateContext context = new GateContext(session, execution.getVariables());
     List<Violation> violations = gate.check(context);
     results.record(session.id(), gate.resultKey(context), violations, gate.ruleVersion(), clock.instant(),
