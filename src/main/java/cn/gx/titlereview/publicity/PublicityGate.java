@@ -47,6 +47,11 @@ public class PublicityGate implements Gate {
   }
 
   @Override
+  public String resultName(GateContext context) {
+    return "第" + context.intVariable("publicityRound") + "次" + name();
+  }
+
+  @Override
   public List<Violation> check(GateContext context) {
     int round = context.intVariable("publicityRound");
     long sessionId = context.session().id();

@@ -1,105 +1,153 @@
 package cn.gx.titlereview.record;
 
-import cn.gx.titlereview.archive.ArchiveRepository;
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
-import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.recheck.RecheckRepository;
+import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
+import cn.gx.titlereview.record.RecordForm.Basics;
+import cn.gx.titlereview.record.RecordForm.Group;
+import cn.gx.titlereview.record.RecordForm.Item;
+import cn.gx.titlereview.record.RecordForm.Pledges;
+import cn.gx.titlereview.record.RecordForm.Section;
+import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.training.PledgeRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * The facts of the record form (附件1) as they stand, computed from our tables and the gate results. Its SHA-256
- * is what a signature binds: if any fact changes after signing, the signature no longer matches.
+ * Builds the record form (附件1) for a session at any stage from the catalogue, the computed facts and the
+ * attestations. Its SHA-256 (over everything but the signatures) is what a signature binds: when any fact changes
+ * after signing, the hash no longer matches and the signature shows as invalid.
  */
 @Service
 public class RecordService {
 
-  /** Attested by the approving unit after the record was signed and submitted: not part of what was signed. */
-  static final Set<String> AFTER_SUBMISSION = Set.of("resultsConfirmed");
+  static final Map<String, String> SIGNATURE_TITLES = Map.of(
+      SignRecordListener.UNIT_HEAD, "评委会组建单位负责人签字(盖章)",
+      SignRecordListener.SUPERVISOR, "评委会组建单位监督员签字");
 
+  private final RecordCatalogue catalogue;
+  private final RecordFacts recordFacts;
   private final SessionRepository sessions;
   private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
   private final RecheckRepository rechecks;
-  private final PublicityRepository publicity;
-  private final ArchiveRepository archive;
   private final AttestationRepository attestations;
   private final GateResultRepository gateResults;
+  private final PledgeRepository pledges;
+  private final ExpertDrawService drawService;
+  private final SignatureRepository signatures;
   private final ObjectMapper canonical;
 
-  public RecordService(SessionRepository sessions, ApplicantRepository applicants, ReviewRepository reviews,
-      RecheckRepository rechecks, PublicityRepository publicity, ArchiveRepository archive,
-      AttestationRepository attestations, GateResultRepository gateResults, ObjectMapper json) {
+  public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
+      ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
+      AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
+      ExpertDrawService drawService, SignatureRepository signatures, ObjectMapper json) {
+    this.catalogue = catalogue;
+    this.recordFacts = recordFacts;
     this.sessions = sessions;
     this.applicants = applicants;
     this.reviews = reviews;
     this.rechecks = rechecks;
-    this.publicity = publicity;
-    this.archive = archive;
     this.attestations = attestations;
     this.gateResults = gateResults;
+    this.pledges = pledges;
+    this.drawService = drawService;
+    this.signatures = signatures;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
-  public Map<String, Object> facts(ReviewSession session) {
-    long id = session.id();
-    Map<String, Object> facts = new TreeMap<>();
-    facts.put("session", session);
-    facts.put("basics", basics(id));
-    facts.put("gates", gateResults.latest(id).values().stream()
-        .collect(Collectors.toMap(GateResult::gateKey, g -> Map.of("passed", g.passed(),
-            "ruleVersion", g.ruleVersion(), "checkedAt", g.checkedAt().toString(),
-            "violations", g.violations().size()))));
-    Map<String, Object> attested = new TreeMap<>(attestations.current(id));
-    attested.keySet().removeAll(AFTER_SUBMISSION);
-    facts.put("attestations", attested);
-    facts.put("complaints", Map.of("received", publicity.complaints(id).size(),
-        "verified", publicity.complaints(id).stream().filter(PublicityRepository.Complaint::verified).count()));
-    facts.put("archive", archive.files(id).stream().map(f -> f.item() + ":" + f.sha256()).sorted().toList());
-    facts.put("staff", sessions.staff(id));
-    return facts;
+  /** The record with its signatures, each marked valid only if it signed the record as it is now. */
+  public RecordForm form(ReviewSession session) {
+    RecordForm content = content(session);
+    String hash = hash(content);
+    List<SignatureView> signed = signatures.list(session.id()).stream()
+        .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
+            s.recordSha256().equals(hash)))
+        .toList();
+    return content.withSignatures(signed, hash);
   }
 
-  /** 评审基本情况: applicants, passed, the pass rates overall and by employer type, recheck problems. */
-  Map<String, Object> basics(long sessionId) {
-    List<Applicant> all = applicants.list(sessionId);
+  public String sha256(ReviewSession session) {
+    return hash(content(session));
+  }
+
+  private RecordForm content(ReviewSession session) {
+    Catalogue current = catalogue.current();
+    List<Applicant> all = applicants.list(session.id());
+    Map<String, GateResult> gates = gateResults.latest(session.id());
+    Map<String, Attestation> attested = attestations.current(session.id());
+    Map<String, Answer> facts = recordFacts.compute(session, all, gates, attested);
+    List<Section> sections = current.sections().stream().map(section -> new Section(section.title(),
+        section.groups().stream().map(group -> {
+          List<Item> items = new ArrayList<>();
+          for (RecordCatalogue.Item item : group.items()) {
+            Answer answer = item.attestation() != null ? attested(attested.get(item.attestation()))
+                : facts.getOrDefault(item.fact(), Answer.notReached("未知的事实：" + item.fact()));
+            items.add(Item.of(items.size() + 1, item.text(), answer, item.attestation() != null));
+          }
+          return new Group(group.title(), items);
+        }).toList())).toList();
+    String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
+        .replace("{committee}", session.committeeName());
+    return new RecordForm(title, current.version(), session, basics(session.id(), all), sections,
+        notes(session.id()), pledges(session.id()), List.of(), null);
+  }
+
+  private static Answer attested(Attestation a) {
+    if (a == null) {
+      return Answer.notReached("尚未填报");
+    }
+    String value = switch (a.value()) {
+      case "yes", "true" -> "是";
+      case "no", "false" -> "否";
+      default -> a.value();
+    };
+    return new Answer(value, a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + " 填报",
+        a.attestedBy());
+  }
+
+  /** 评审基本情况: applicants, passed (after revoked passes), the pass rates, and recheck problems. */
+  private Basics basics(long sessionId, List<Applicant> all) {
+    Map<Long, ReviewRepository.VoteCount> votes = reviews.votes(sessionId);
+    if (votes.isEmpty()) {
+      return new Basics(all.size(), null, null, null, null, null);
+    }
     List<RecheckFinding> findings = rechecks.findings(sessionId);
     Set<Long> revoked = findings.stream().filter(f -> RecheckFinding.REVOKED.equals(f.disposition()))
         .map(RecheckFinding::applicantId).collect(Collectors.toSet());
-    Set<Long> passed = reviews.votes(sessionId).values().stream().filter(ReviewRepository.VoteCount::passed)
+    Set<Long> passed = votes.values().stream().filter(ReviewRepository.VoteCount::passed)
         .map(ReviewRepository.VoteCount::applicantId).filter(a -> !revoked.contains(a)).collect(Collectors.toSet());
-    Map<String, Object> basics = new LinkedHashMap<>();
-    basics.put("applicants", all.size());
-    basics.put("passed", passed.size());
-    basics.put("passRate", rate(passed.size(), all.size()));
-    for (String type : Applicant.EMPLOYER_TYPES) {
-      List<Applicant> ofType = all.stream().filter(a -> type.equals(a.employerType())).toList();
-      long passedOfType = ofType.stream().filter(a -> passed.contains(a.id())).count();
-      basics.put("passRate:" + type, rate(passedOfType, ofType.size()));
-    }
-    basics.put("recheckProblems", findings.stream().filter(RecheckFinding::problem)
-        .map(RecheckFinding::applicantId).distinct().count());
-    return basics;
+    return new Basics(all.size(), passed.size(), rate(passed.size(), all.size()),
+        rateOf(all, passed, Applicant.PUBLIC_INSTITUTION), rateOf(all, passed, Applicant.ENTERPRISE_AND_OTHER),
+        findings.isEmpty() ? null : findings.stream().filter(RecheckFinding::problem)
+            .map(RecheckFinding::applicantId).distinct().count());
+  }
+
+  private static String rateOf(List<Applicant> all, Set<Long> passed, String employerType) {
+    List<Applicant> ofType = all.stream().filter(a -> employerType.equals(a.employerType())).toList();
+    return rate(ofType.stream().filter(a -> passed.contains(a.id())).count(), ofType.size());
   }
 
   /** A percentage with one decimal, or null when there is nothing to divide by. */
@@ -108,9 +156,31 @@ public class RecordService {
         : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP) + "%";
   }
 
-  public String sha256(ReviewSession session) {
+  /** 其它需要说明的情况: every failed gate and every rectification, in order. */
+  private List<String> notes(long sessionId) {
+    List<String> notes = new ArrayList<>();
+    gateResults.history(sessionId).stream().filter(g -> !g.passed())
+        .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
+            .map(v -> v.subject() + "，" + v.finding()).collect(Collectors.joining("；"))
+            + (g.violations().size() > 3 ? "……" : "")));
+    attestations.history(sessionId, "rectificationNote")
+        .forEach(a -> notes.add("整改：" + a.value() + "（" + a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + "）"));
+    return notes;
+  }
+
+  private Pledges pledges(long sessionId) {
+    Set<String> signed = pledges.staffWhoSigned(sessionId);
+    List<String> staff = sessions.staff(sessionId);
+    Set<Long> expertsSigned = pledges.expertsWhoSigned(sessionId);
+    List<DrawnExpert> attending = drawService.drawn(sessionId).stream().filter(DrawnExpert::attending).toList();
+    return new Pledges(staff.stream().filter(signed::contains).toList(),
+        staff.stream().filter(u -> !signed.contains(u)).toList(), attending.size(),
+        (int) attending.stream().filter(e -> expertsSigned.contains(e.expertId())).count());
+  }
+
+  private String hash(RecordForm content) {
     try {
-      return ImportFile.sha256(canonical.writeValueAsString(facts(session)).getBytes(StandardCharsets.UTF_8));
+      return ImportFile.sha256(canonical.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

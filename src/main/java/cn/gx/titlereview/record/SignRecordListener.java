@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("signRecord")
 public class SignRecordListener implements TaskListener {
 
+  static final String UNIT_HEAD = "UNIT_HEAD";
+  static final String SUPERVISOR = "SUPERVISOR";
   static final Map<String, String> ROLE_BY_TASK = Map.of(
-      "Task_UnitHeadSignRecord", "UNIT_HEAD",
-      "Task_SupervisorSignRecord", "SUPERVISOR");
+      "Task_UnitHeadSignRecord", UNIT_HEAD,
+      "Task_SupervisorSignRecord", SUPERVISOR);
 
   private final SessionRepository sessions;
   private final RecordService records;

@@ -47,6 +47,11 @@ public class ReviewGate implements Gate {
     DISCIPLINE.put("disciplineOtherViolation", new DisciplineItem("其他方面是否有违反评审工作纪律的情形", false));
   }
 
+  /** 附件1 评委培训及评审情况 4、5: what staff attest when they record the votes. */
+  static final Map<String, String> DELIBERATION = Map.of(
+      "plenaryDeliberationHeld", "是否组织全体评委集中审议",
+      "keyMinutesKept", "是否做好关键环节，如领导集中讲话、全体评委集中审议会议记录");
+
   private final ReviewRepository reviews;
   private final ApplicantRepository applicants;
   private final DrawRepository draws;
@@ -129,6 +134,13 @@ public class ReviewGate implements Gate {
       } else if (a.isYes() != item.required()) {
         violations.add(new Violation("评审纪律", "监督员 " + a.attestedBy() + " 确认",
             item.text() + "：" + (a.isYes() ? "是" : "否")));
+      }
+    });
+    DELIBERATION.forEach((key, item) -> {
+      Attestation a = attested.get(key);
+      if (a == null || !a.isYes()) {
+        violations.add(new Violation("充分评议、集体表决", "评审会 " + context.session().code(),
+            item + "：" + (a == null ? "未填写" : "否（" + a.attestedBy() + " 填报）")));
       }
     });
     return violations;

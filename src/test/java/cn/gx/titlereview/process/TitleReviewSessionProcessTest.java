@@ -23,7 +23,21 @@ class TitleReviewSessionProcessTest extends ProcessTest {
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("eligibility", "roster", "draw", "pledges", "review",
         "recheck", "publicity", "publicity", "archive", "record");
     completeTask("Task_ConfirmResults", "resultsConfirmed", "yes");
-    assertThat(session).isEnded().hasPassed("EndEvent_SessionConfirmed");
+    assertThat(session).isEnded().hasPassed("Task_CheckSignaturesGate", "EndEvent_SessionConfirmed");
+  }
+
+  @Test
+  void aRecordChangedAfterSigningIsSignedAgainBeforeTheSessionEnds() {
+    ProcessTestEngine.failGateOnce("signatures");
+    ProcessInstance session = startSession();
+    walkToApproval();
+    completeTask("Task_ConfirmResults", "resultsConfirmed", "yes");
+    assertThat(session).isWaitingAt("CallActivity_RecordSignOff");
+    completeTask("Task_UnitHeadSignRecord");
+    completeTask("Task_SupervisorSignRecord");
+    completeTask("Task_ConfirmResults", "resultsConfirmed", "yes");
+    assertThat(session).isEnded();
+    assertThat(ProcessTestEngine.GATES_RUN).endsWith("signatures", "record", "signatures");
   }
 
   @Test

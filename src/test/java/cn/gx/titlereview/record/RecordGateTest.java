@@ -34,7 +34,7 @@ class RecordGateTest {
   void aLaterFailureOverridesAnEarlierPassAndAMissingGateIsNamed() {
     ReviewSession session = data.session("正高");
     RecordGate.REQUIRED.keySet().stream().filter(k -> !k.equals("archive")).forEach(key -> pass(session, key));
-    gateResults.record(session.id(), "review", List.of(new Violation("集体表决", "申报人 SB01", "没有表决结果")),
+    gateResults.record(session.id(), "review", "封闭评审关卡", List.of(new Violation("集体表决", "申报人 SB01", "没有表决结果")),
         "v1", Instant.now(), "staff1", null);
     assertThat(gate.check(context(session))).extracting(Violation::subject, Violation::finding).containsExactly(
         org.assertj.core.groups.Tuple.tuple("封闭评审关卡", "最近一次检查未通过（1 项问题）"),
@@ -52,6 +52,6 @@ class RecordGateTest {
   }
 
   private void pass(ReviewSession session, String key) {
-    gateResults.record(session.id(), key, List.of(), "v1", Instant.now(), "staff1", null);
+    gateResults.record(session.id(), key, key, List.of(), "v1", Instant.now(), "staff1", null);
   }
 }

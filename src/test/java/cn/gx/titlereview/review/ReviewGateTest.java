@@ -94,7 +94,15 @@ class ReviewGateTest {
     assertThat(gate.check(context(session))).extracting(Violation::finding)
         .containsExactly("评审场所是否封闭管理：否");
     ReviewSession unanswered = fixture.sessionWithVotes();
-    assertThat(gate.check(context(unanswered))).hasSize(10);
+    assertThat(gate.check(context(unanswered))).hasSize(12);
+  }
+
+  @Test
+  void failsWithoutAPlenaryDeliberation() {
+    ReviewSession session = reviewed();
+    fixture.attest(session, "plenaryDeliberationHeld", "no");
+    assertThat(gate.check(context(session))).extracting(Violation::rule, Violation::finding).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("充分评议、集体表决", "是否组织全体评委集中审议：否（supervisor1 填报）"));
   }
 
   @Test
@@ -128,5 +136,6 @@ class ReviewGateTest {
 
   private void disciplined(ReviewSession session) {
     ReviewGate.DISCIPLINE.forEach((key, item) -> fixture.attest(session, key, item.required() ? "yes" : "no"));
+    ReviewGate.DELIBERATION.keySet().forEach(key -> fixture.attest(session, key, "yes"));
   }
 }

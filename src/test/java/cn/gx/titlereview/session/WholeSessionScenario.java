@@ -7,6 +7,7 @@ import cn.gx.titlereview.demo.DemoSessionFiller;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.publicity.PublicityRepository;
+import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.record.SignatureRepository;
 import java.time.LocalDate;
@@ -95,7 +96,8 @@ abstract class WholeSessionScenario {
     fill("staff1");
     complete("staff1", "Task_FormReviewGroups", "reviewGroupsFormed", true);
     fill("staff1");
-    complete("staff1", "Task_RecordVotes", "votesRecorded", true);
+    complete("staff1", "Task_RecordVotes", "votesRecorded", true, "plenaryDeliberationHeld", "yes",
+        "keyMinutesKept", "yes");
     Object[] discipline = {"disciplineClosedManagement", "yes", "disciplineUnifiedLodging", "yes",
         "disciplineSupervisorPresent", "yes", "disciplinePledgesSigned", "yes", "disciplineBadgesWorn", "yes",
         "disciplinePhonesKept", "yes", "disciplineRecusalObserved", "yes", "disciplineLobbyingFound", "no",
@@ -141,15 +143,33 @@ abstract class WholeSessionScenario {
     String sha256 = records.sha256(session);
     assertThat(signatures.list(session.id())).extracting(SignatureRepository.Signature::recordSha256)
         .containsExactly(sha256, sha256);
+    // A complaint arriving after signing changes the record: the approver's confirmation sends it back to be signed.
+    publicity.addComplaint(session.id(), 2, "信件", "SB0002", "公示结束后收到的举报", "staff1", java.time.Instant.now());
+    assertThat(records.form(session).signatures()).noneMatch(RecordForm.SignatureView::valid);
     complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
+    assertThat(latest(session).get("signatures").passed()).isFalse();
+    complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
+    complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
+    complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
+    assertThat(records.form(session).signatures()).extracting(RecordForm.SignatureView::valid)
+        .containsExactly(false, false, true, true);
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).unfinished()
         .count()).isZero();
-    assertThat(latest(session).values()).allMatch(GateResult::passed).hasSize(10);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> basics = (Map<String, Object>) records.facts(session).get("basics");
+    assertThat(latest(session).values()).allMatch(GateResult::passed).hasSize(11);
     // 60 applicants, 6 of them ineligible; of the 54 voted on, every seventh (8) falls short of two thirds.
-    assertThat(basics).containsEntry("applicants", 60).containsEntry("passed", 46).containsEntry("passRate", "76.7%");
+    RecordForm.Basics basics = records.form(session).basics();
+    assertThat(basics.applicants()).isEqualTo(60);
+    assertThat(basics.passed()).isEqualTo(46);
+    assertThat(basics.passRate()).isEqualTo("76.7%");
+    assertThat(records.form(session).sections()).flatExtracting(RecordForm.Section::groups)
+        .flatExtracting(RecordForm.Group::items).filteredOn(i -> !i.answer().equals("未完成"))
+        .hasSizeGreaterThanOrEqualTo(30);
+    afterwards(session);
+  }
+
+  /** What a subclass checks on the finished session. */
+  void afterwards(ReviewSession session) {
   }
 
   private void openPublicity(LocalDate start, LocalDate end) {

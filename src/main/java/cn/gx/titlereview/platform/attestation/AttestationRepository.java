@@ -3,6 +3,7 @@ package cn.gx.titlereview.platform.attestation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +23,15 @@ public class AttestationRepository {
             values (?, ?, ?, ?, ?, ?)""")
         .params(sessionId, key, value, user, Timestamp.from(at), taskId)
         .update();
+  }
+
+  /** Every value ever attested for one key, oldest first (rectification notes, for instance). */
+  public List<Attestation> history(long sessionId, String key) {
+    return jdbc.sql("select * from attestation where session_id = ? and attest_key = ? order by id")
+        .params(sessionId, key)
+        .query((rs, n) -> new Attestation(rs.getString("attest_key"), rs.getString("attest_value"),
+            rs.getString("attested_by"), rs.getTimestamp("attested_at").toInstant()))
+        .list();
   }
 
   /** The attestations in force: the latest per key. */

@@ -22,6 +22,11 @@ public interface Gate {
     return key();
   }
 
+  /** The name under which a result is recorded; qualified like {@link #resultKey}. */
+  default String resultName(GateContext context) {
+    return name();
+  }
+
   /** An empty list means the gate holds. */
   List<Violation> check(GateContext context);
 }

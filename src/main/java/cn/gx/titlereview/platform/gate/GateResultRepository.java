@@ -25,14 +25,14 @@ public class GateResultRepository {
     this.json = json;
   }
 
-  public void record(long sessionId, String gateKey, List<Violation> violations, String ruleVersion,
-      Instant checkedAt, String checkedBy, String processInstanceId) {
+  public void record(long sessionId, String gateKey, String gateName, List<Violation> violations,
+      String ruleVersion, Instant checkedAt, String checkedBy, String processInstanceId) {
     jdbc.sql("""
-            insert into gate_result (session_id, gate_key, passed, violations, rule_version, checked_at, checked_by,
-                                     process_instance_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(sessionId, gateKey, violations.isEmpty(), write(violations), ruleVersion, Timestamp.from(checkedAt),
-            checkedBy, processInstanceId)
+            insert into gate_result (session_id, gate_key, gate_name, passed, violations, rule_version, checked_at,
+                                     checked_by, process_instance_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, gateKey, gateName, violations.isEmpty(), write(violations), ruleVersion,
+            Timestamp.from(checkedAt), checkedBy, processInstanceId)
         .update();
   }
 
@@ -41,7 +41,7 @@ public class GateResultRepository {
     return jdbc.sql("select * from gate_result where session_id = ? order by id")
         .param(sessionId)
         .query((rs, n) -> new GateResult(rs.getLong("id"), rs.getLong("session_id"), rs.getString("gate_key"),
-            rs.getBoolean("passed"), read(rs.getString("violations")), rs.getString("rule_version"),
+            rs.getString("gate_name"), rs.getBoolean("passed"), read(rs.getString("violations")), rs.getString("rule_version"),
             rs.getTimestamp("checked_at").toInstant(), rs.getString("checked_by")))
         .list();
   }

@@ -52,7 +52,8 @@ public class RunGateDelegate implements JavaDelegate {
     ReviewSession session = sessions.get(ProcessVariables.sessionId(execution));
     GateContext context = new GateContext(session, execution.getVariables());
     List<Violation> violations = gate.check(context);
-    results.record(session.id(), gate.resultKey(context), violations, gate.ruleVersion(), clock.instant(),
+    results.record(session.id(), gate.resultKey(context), gate.resultName(context), violations, gate.ruleVersion(),
+        clock.instant(),
         lastActor(execution.getProcessInstanceId()), execution.getProcessInstanceId());
     if (!violations.isEmpty()) {
       throw new BpmnError(ERROR_CODE, message(gate, session, violations));

@@ -33,6 +33,6 @@ public class ImportBatchRepository {
         .params(sessionId, kind)
         .query((rs, n) -> new ImportBatch(rs.getString("kind"), rs.getString("file_name"), rs.getString("sha256"),
             rs.getInt("row_count"), rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant()))
-        .stream().findFirst();
+        .list().stream().findFirst();
   }
 }

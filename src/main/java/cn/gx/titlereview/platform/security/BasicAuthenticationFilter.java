@@ -8,33 +8,41 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication against the engine's users, for both {@code /engine-rest} and our {@code /api}.
+ * HTTP Basic authentication against the engine's users, for {@code /engine-rest}, our {@code /api} and our pages.
  * It sets the engine's current authentication, so the engine's authorization checks apply to every call.
+ * A page read (GET) may also use the login of the Camunda webapps in the same browser session, so that a user
+ * who is logged into Tasklist opens the record form without a second login; changes always need Basic.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
+  private final ProcessEngine engine;
   private final IdentityService identityService;
 
-  public BasicAuthenticationFilter(IdentityService identityService) {
-    this.identityService = identityService;
+  public BasicAuthenticationFilter(ProcessEngine engine) {
+    this.engine = engine;
+    this.identityService = engine.getIdentityService();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
-    if (credentials == null) {
+    String userId = credentials == null ? webappUser(request) : credentials[0];
+    if (userId == null) {
       unauthorized(response, "需要登录：请以 HTTP Basic 认证提供 Tasklist 的账号和密码");
       return;
     }
-    String userId = credentials[0];
-    if (!identityService.checkPassword(userId, credentials[1])) {
+    if (credentials != null && !identityService.checkPassword(userId, credentials[1])) {
       unauthorized(response, "用户名或密码错误（连续输错会暂时锁定账号）");
       return;
     }
@@ -48,6 +56,17 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The user logged into the Camunda webapps in this browser session, for reads only. */
+  private String webappUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+      return null;
+    }
+    Authentication login = AuthenticationUtil.getAuthsFromSession(session)
+        .getAuthenticationForProcessEngine(engine.getName());
+    return login == null ? null : login.getIdentityId();
   }
 
   private static String[] credentials(String header) {

@@ -1,0 +1,26 @@
+package cn.gx.titlereview.record;
+
+/**
+ * One item's answer on the record form, with its evidence. A null value means not reached yet (未完成): the record
+ * never guesses 是 or 否.
+ */
+public record Answer(String value, String evidence, String attestedBy) {
+
+  public static final String NOT_REACHED = "未完成";
+
+  public static Answer of(String value, String evidence) {
+    return new Answer(value, evidence, null);
+  }
+
+  public static Answer yesNo(boolean yes, String evidence) {
+    return new Answer(yes ? "是" : "否", evidence, null);
+  }
+
+  public static Answer notReached(String why) {
+    return new Answer(null, why, null);
+  }
+
+  public String shown() {
+    return value == null ? NOT_REACHED : value;
+  }
+}

@@ -1,0 +1,45 @@
+package cn.gx.titlereview.record;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The items of the record form (附件1), in the seed's wording and order, and where each answer comes from: a fact
+ * the system computes ({@code fact}) or a person's attestation in a task ({@code attestation}). Kept as data in
+ * {@code record/record-form-default.json}, so that an adjusted form is a new file, not new code.
+ */
+@Component
+public class RecordCatalogue {
+
+  public record Item(String text, String fact, String attestation) {
+  }
+
+  public record Group(String title, List<Item> items) {
+  }
+
+  public record Section(String title, List<Group> groups) {
+  }
+
+  public record Catalogue(String version, String title, List<Section> sections) {
+  }
+
+  static final String DEFAULT = "/record/record-form-default.json";
+
+  private final Catalogue catalogue;
+
+  public RecordCatalogue(ObjectMapper json) {
+    try (InputStream in = RecordCatalogue.class.getResourceAsStream(DEFAULT)) {
+      this.catalogue = json.readValue(in, Catalogue.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("记录表目录 " + DEFAULT + " 无法读取", e);
+    }
+  }
+
+  public Catalogue current() {
+    return catalogue;
+  }
+}

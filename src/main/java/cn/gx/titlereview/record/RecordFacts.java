@@ -1,0 +1,209 @@
+package cn.gx.titlereview.record;
+
+import cn.gx.titlereview.archive.ArchiveItem;
+import cn.gx.titlereview.archive.ArchiveRepository;
+import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
+import cn.gx.titlereview.draw.DrawRepository;
+import cn.gx.titlereview.draw.DrawRepository.Draw;
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.draw.RosterRepository;
+import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.attestation.Attestation;
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.importing.ImportBatchRepository;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.publicity.PublicityPeriod;
+import cn.gx.titlereview.publicity.PublicityRepository;
+import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
+import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import cn.gx.titlereview.recheck.RecheckFinding;
+import cn.gx.titlereview.recheck.RecheckRepository;
+import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.review.ReviewRepository;
+import cn.gx.titlereview.review.ReviewRepository.Assignment;
+import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.session.ReviewSession;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The record's computed answers, by fact key (see record-form-default.json), each from the recorded data with its
+ * evidence. Reads every table once per record, in bulk.
+ */
+@Component
+public class RecordFacts {
+
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformConfig.ZONE);
+  static final String NOT_RECORDED = "本系统尚未记录此项（待后续版本实现）";
+
+  private final DrawRepository draws;
+  private final RosterRepository roster;
+  private final ImportBatchRepository batches;
+  private final ReviewRepository reviews;
+  private final RecheckService recheckService;
+  private final RecheckRepository rechecks;
+  private final PublicityRepository publicity;
+  private final ArchiveRepository archive;
+
+  public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
+      ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
+      PublicityRepository publicity, ArchiveRepository archive) {
+    this.draws = draws;
+    this.roster = roster;
+    this.batches = batches;
+    this.reviews = reviews;
+    this.recheckService = recheckService;
+    this.rechecks = rechecks;
+    this.publicity = publicity;
+    this.archive = archive;
+  }
+
+  public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
+      Map<String, GateResult> gates, Map<String, Attestation> attested) {
+    Map<String, Answer> facts = new HashMap<>();
+    drawFacts(session, gates, attested, facts);
+    reviewFacts(session, applicants, facts);
+    recheckFacts(session, attested, facts);
+    publicityFacts(session, gates, facts);
+    archiveFacts(session, facts);
+    return facts;
+  }
+
+  private void drawFacts(ReviewSession session, Map<String, GateResult> gates, Map<String, Attestation> attested,
+      Map<String, Answer> facts) {
+    facts.put("draw.consecutiveMasked", Answer.notReached(NOT_RECORDED));
+    facts.put("draw.offline", Answer.notReached(NOT_RECORDED));
+    Attestation official = attested.get("officialRosterTotal");
+    var batch = batches.latest(session.id(), RosterImportService.KIND);
+    if (batch.isEmpty() || official == null) {
+      facts.put("roster.complete", Answer.notReached("尚未导入名册或监督员尚未核对总数"));
+    } else {
+      int count = roster.count(session.id());
+      facts.put("roster.complete", Answer.yesNo(String.valueOf(count).equals(official.value()),
+          "导入 " + count + " 人（文件 " + batch.get().fileName() + "，SHA-256 " + batch.get().sha256().substring(0, 16)
+              + "…，" + batch.get().importedBy() + " 于 " + TIME.format(batch.get().importedAt()) + " 导入）；监督员 "
+              + official.attestedBy() + " 核对官方总数 " + official.value() + " 人"));
+    }
+    Optional<Draw> draw = draws.find(session.id());
+    if (draw.isEmpty()) {
+      for (String key : List.of("draw.timely", "draw.prescribedNumber", "draw.random", "draw.declinesRecorded")) {
+        facts.put(key, Answer.notReached("尚未抽取专家"));
+      }
+    } else {
+      Draw d = draw.get();
+      List<DrawnExpert> drawn = draws.drawn(session.id());
+      Instant reviewStart = session.plannedReviewStart().atStartOfDay(PlatformConfig.ZONE).toInstant();
+      boolean allAnswered = drawn.stream().filter(e -> DrawnExpert.MEMBER.equals(e.role()))
+          .allMatch(e -> e.response() != null);
+      boolean notifiedInTime = drawn.stream().filter(e -> e.notifiedAt() != null)
+          .allMatch(e -> e.notifiedAt().isBefore(reviewStart));
+      facts.put("draw.timely", !allAnswered ? Answer.notReached("尚有抽中评委未登记通知情况")
+          : Answer.yesNo(d.drawnAt().isBefore(reviewStart) && notifiedInTime, "于 " + TIME.format(d.drawnAt())
+              + " 抽取，评审开始日 " + session.plannedReviewStart() + "；通知均在评审开始前：" + (notifiedInTime ? "是" : "否")));
+      long members = drawn.stream().filter(DrawnExpert::activeMember).count();
+      facts.put("draw.prescribedNumber", Answer.yesNo(members >= d.panelSize(), "规定评委会 " + d.panelSize()
+          + " 人（每组不少于 " + d.minPerGroup() + " 人）、候补 " + d.reserveCount() + " 人；现有评委 " + members + " 人"));
+      facts.put("draw.random", Answer.yesNo(true, "在库专家 " + d.poolSize() + " 人，名单 SHA-256 "
+          + d.poolSha256().substring(0, 16) + "…；随机种子 " + d.seedHex().substring(0, 16) + "…（可复算）"));
+      long declined = drawn.stream().filter(e -> DrawnExpert.DECLINED.equals(e.response())).count();
+      facts.put("draw.declinesRecorded", !allAnswered ? Answer.notReached("尚有抽中评委未登记出席情况")
+          : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补"));
+    }
+    GateResult roster = gates.get("roster");
+    GateResult drawGate = gates.get("draw");
+    facts.put("draw.gates", roster == null || drawGate == null ? Answer.notReached("抽取关卡尚未检查")
+        : Answer.yesNo(roster.passed() && drawGate.passed(), gateEvidence(roster) + "；" + gateEvidence(drawGate)));
+  }
+
+  private void reviewFacts(ReviewSession session, List<Applicant> applicants, Map<String, Answer> facts) {
+    Map<Long, Assignment> assignments = reviews.assignments(session.id());
+    List<Applicant> eligible = applicants.stream().filter(Applicant::eligible).toList();
+    if (assignments.isEmpty()) {
+      facts.put("review.twoReaders", Answer.notReached("尚未分配审阅专家"));
+    } else {
+      long readTwice = eligible.stream().filter(a -> assignments.containsKey(a.id())
+          && assignments.get(a.id()).readerIds().size() >= ReviewService.READERS_PER_APPLICANT).count();
+      facts.put("review.twoReaders", Answer.yesNo(readTwice == eligible.size(),
+          eligible.size() + " 名进入评审的申报人中，" + readTwice + " 人有 2 名以上审阅专家"));
+    }
+  }
+
+  private void recheckFacts(ReviewSession session, Map<String, Attestation> attested, Map<String, Answer> facts) {
+    Attestation mode = attested.get("recheckMode");
+    Attestation unit = attested.get("recheckUnit");
+    facts.put("recheck.mode", mode == null ? Answer.notReached("尚未记录复核方式")
+        : Answer.of("是（" + ("entrusted".equals(mode.value()) ? "委托复核" : "交叉审核") + "）",
+            "复核单位：" + (unit == null ? "未填写" : unit.value()) + "；" + mode.attestedBy() + " 于 "
+                + TIME.format(mode.attestedAt()) + " 填报"));
+    List<Applicant> passed = recheckService.passedApplicants(session.id());
+    Map<Long, Map<Integer, RecheckFinding>> findings = rechecks.findings(session.id()).stream()
+        .collect(Collectors.groupingBy(RecheckFinding::applicantId, Collectors.toMap(RecheckFinding::round, f -> f)));
+    boolean complete = !passed.isEmpty() && passed.stream().allMatch(a -> findings.getOrDefault(a.id(), Map.of())
+        .size() == 2);
+    if (!complete) {
+      facts.put("recheck.dual", Answer.notReached("尚未完成两人复核"));
+      facts.put("recheck.problemRatio", Answer.notReached("尚未完成两人复核"));
+    } else {
+      boolean dual = passed.stream().allMatch(a -> !findings.get(a.id()).get(1).recordedBy()
+          .equals(findings.get(a.id()).get(2).recordedBy()));
+      String people = passed.stream().flatMap(a -> findings.get(a.id()).values().stream())
+          .map(RecheckFinding::recordedBy).distinct().sorted().collect(Collectors.joining("、"));
+      facts.put("recheck.dual", Answer.yesNo(dual, "复核人：" + people + "；每名通过人员均由两人分别复核：" + (dual ? "是" : "否")));
+      long problems = passed.stream().filter(a -> findings.get(a.id()).values().stream()
+          .anyMatch(RecheckFinding::problem)).count();
+      facts.put("recheck.problemRatio", Answer.of(RecordService.rate(problems, passed.size()),
+          "复核存在问题 " + problems + " 人 / 通过 " + passed.size() + " 人"));
+    }
+    facts.put("recheck.unfitStaff", Answer.notReached(NOT_RECORDED));
+  }
+
+  private void publicityFacts(ReviewSession session, Map<String, GateResult> gates, Map<String, Answer> facts) {
+    Optional<PublicityRound> first = publicity.round(session.id(), 1);
+    Optional<PublicityRound> second = publicity.round(session.id(), 2);
+    GateResult firstGate = gates.get("publicity-1");
+    GateResult secondGate = gates.get("publicity-2");
+    facts.put("publicity.twoRounds", firstGate == null || secondGate == null ? Answer.notReached("两轮公示尚未结束")
+        : Answer.yesNo(firstGate.passed() && secondGate.passed(), period(first) + "；" + period(second)));
+    if (first.isEmpty() || second.isEmpty()) {
+      facts.put("publicity.duration", Answer.notReached("两轮公示尚未发布"));
+    } else {
+      long shortest = Math.min(PublicityPeriod.days(first.get().startDate(), first.get().endDate()),
+          PublicityPeriod.days(second.get().startDate(), second.get().endDate()));
+      facts.put("publicity.duration", Answer.yesNo(shortest >= PublicityPeriod.MIN_DAYS,
+          "较短一轮为 " + shortest + " 天（本版本按自然日计算）"));
+    }
+    List<Complaint> complaints = publicity.complaints(session.id());
+    long verified = complaints.stream().filter(Complaint::verified).count();
+    facts.put("publicity.complaints", Answer.of(complaints.size() + "/" + verified,
+        complaints.stream().map(c -> "信访件 " + c.id() + "（" + c.channel() + "）" + (c.verified()
+            ? "：" + (Boolean.TRUE.equals(c.substantiated()) ? "属实" : "不属实") + "，" + c.verifiedBy() + " 核查"
+            : "：未核查")).collect(Collectors.joining("；"))));
+  }
+
+  private void archiveFacts(ReviewSession session, Map<String, Answer> facts) {
+    Map<String, List<ArchiveFile>> byItem = archive.files(session.id()).stream()
+        .collect(Collectors.groupingBy(ArchiveFile::item));
+    for (ArchiveItem item : ArchiveItem.values()) {
+      List<ArchiveFile> files = byItem.getOrDefault(item.name(), List.of());
+      facts.put("archive." + item.name(), files.isEmpty() ? Answer.notReached("尚未上传")
+          : Answer.yesNo(true, files.stream().map(f -> f.fileName() + "（SHA-256 " + f.sha256().substring(0, 12)
+              + "…，" + f.uploadedBy() + " 于 " + TIME.format(f.uploadedAt()) + "）").collect(Collectors.joining("；"))));
+    }
+  }
+
+  private static String period(Optional<PublicityRound> round) {
+    return round.map(r -> "第" + r.round() + "次 " + r.startDate() + " 至 " + r.endDate()).orElse("未发布");
+  }
+
+  static String gateEvidence(GateResult gate) {
+    return (gate.gateName() == null ? gate.gateKey() : gate.gateName()) + "于 " + TIME.format(gate.checkedAt()) + (gate.passed() ? " 通过" : " 未通过（"
+        + gate.violations().size() + " 项）") + (gate.checkedBy() == null ? "" : "，触发人 " + gate.checkedBy());
+  }
+}

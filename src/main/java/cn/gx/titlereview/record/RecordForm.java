@@ -1,0 +1,72 @@
+package cn.gx.titlereview.record;
+
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.platform.PlatformConfig;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The record form (附件1) of one session as it stands: every item answered from data, with its evidence. */
+public record RecordForm(String title, String version, ReviewSession session, Basics basics, List<Section> sections,
+    List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256) {
+
+  /** 评审基本情况. Rates are null (shown as 未完成) before there is anything to divide by. */
+  public record Basics(int applicants, Integer passed, String passRate, String passRatePublicInstitutions,
+      String passRateEnterprises, Long recheckProblems) {
+  }
+
+  public record Section(String title, List<Group> groups) {
+  }
+
+  public record Group(String title, List<Item> items) {
+  }
+
+  /**
+   * One item: {@code text} in the seed's wording; {@code line} as printed, with the answer in the item's blanks
+   * ("收到信访件数量（2）件") or in brackets after it ("是否随机抽取（是）").
+   */
+  public record Item(int number, String text, String answer, String evidence, boolean attested, String line) {
+
+    static Item of(int number, String text, Answer answer, boolean attested) {
+      String shown = answer.shown();
+      String line;
+      String[] parts = shown.split("/");
+      if (answer.value() != null && text.contains("（）") && text.split("（）", -1).length - 1 == parts.length) {
+        line = text;
+        for (String part : parts) {
+          line = line.replaceFirst("（）", "（" + part + "）");
+        }
+      } else {
+        line = text + "（" + shown + "）";
+      }
+      return new Item(number, text, shown, answer.evidence(), attested, number + "." + line);
+    }
+  }
+
+  public record Pledges(List<String> staffSigned, List<String> staffNotSigned, int expertsAttending,
+      int expertsSigned) {
+  }
+
+  public record SignatureView(String role, String title, String signedBy, Instant signedAt, boolean valid) {
+
+    /** The signing date as the form prints it, e.g. 2026年12月15日. */
+    public String date() {
+      return DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PlatformConfig.ZONE).format(signedAt);
+    }
+  }
+
+  /** The signature in force for a role: its latest, or null before anyone signed. */
+  public SignatureView signature(String role) {
+    SignatureView latest = null;
+    for (SignatureView s : signatures) {
+      if (s.role().equals(role)) {
+        latest = s;
+      }
+    }
+    return latest;
+  }
+
+  RecordForm withSignatures(List<SignatureView> signed, String hash) {
+    return new RecordForm(title, version, session, basics, sections, notes, pledges, signed, hash);
+  }
+}

@@ -1,0 +1,14 @@
+// Our configuration of the Camunda welcome webapp (replaces the webjar's config.js of 7.24).
+// Chinese (zh, written by us: ../locales/zh.json) is the default; English stays selectable.
+export default {
+  app: {
+    name: '首页',
+    vendor: '职称评审监督'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  // The Camunda 8 migration banner has no configuration switch in 7.24 (it shows whenever the edition is CE);
+  // ../styles/user-styles.css hides it.
+};
