@@ -1,18 +1,21 @@
 package cn.gx.titlereview.archive;
 
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
-import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.platform.web.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,35 +35,38 @@ public class ArchiveController {
 
   private final SessionAccess access;
   private final ArchiveRepository archive;
+  private final ArchivePackage packages;
   private final Clock clock;
 
-  public ArchiveController(SessionAccess access, ArchiveRepository archive, Clock clock) {
+  public ArchiveController(SessionAccess access, ArchiveRepository archive, ArchivePackage packages, Clock clock) {
     this.access = access;
     this.archive = archive;
+    this.packages = packages;
     this.clock = clock;
   }
 
   @PostMapping("/{item}")
   @ResponseStatus(HttpStatus.CREATED)
   public Map<String, Object> upload(@PathVariable String code, @PathVariable String item,
-      @RequestParam("file") MultipartFile file) throws IOException {
+      @RequestParam("file") MultipartFile file) {
     ReviewSession session = access.forStaff(code);
     ArchiveItem archiveItem = Arrays.stream(ArchiveItem.values()).filter(i -> i.name().equals(item)).findFirst()
         .orElseThrow(() -> BusinessException.badRequest("归档项目 " + item + " 不存在，应为 "
             + Arrays.toString(ArchiveItem.values()) + " 之一"));
-    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-    String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-    if (file.isEmpty()) {
-      throw BusinessException.badRequest("文件 " + name + " 为空");
-    }
-    if (!ALLOWED_EXTENSIONS.contains(extension)) {
-      throw BusinessException.badRequest("文件 " + name + " 的类型不允许归档，允许：" + String.join("、", ALLOWED_EXTENSIONS));
-    }
-    byte[] content = file.getBytes();
-    String sha256 = ImportFile.sha256(content);
-    archive.add(session.id(), archiveItem, name, file.getContentType(), content, sha256, access.userId(),
-        clock.instant());
-    return Map.of("item", archiveItem.name(), "fileName", name, "sha256", sha256);
+    UploadedDocument document = UploadedDocument.read(file, ALLOWED_EXTENSIONS);
+    archive.add(session.id(), archiveItem, document.fileName(), document.contentType(), document.content(),
+        document.sha256(), access.userId(), clock.instant());
+    return Map.of("item", archiveItem.name(), "fileName", document.fileName(), "sha256", document.sha256());
+  }
+
+  /** The archive package: every file, the generated record and draw record, and the manifest of hashes. */
+  @GetMapping("/package")
+  public ResponseEntity<byte[]> download(@PathVariable String code) {
+    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR, Groups.APPROVER);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(session.code() + "-归档包.zip", StandardCharsets.UTF_8).build().toString())
+        .body(packages.build(session));
   }
 
   @GetMapping

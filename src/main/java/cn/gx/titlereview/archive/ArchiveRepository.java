@@ -30,6 +30,12 @@ public class ArchiveRepository {
         .update();
   }
 
+  /** One file's content. */
+  public byte[] content(long sessionId, long fileId) {
+    return jdbc.sql("select content from archive_file where session_id = ? and id = ?").params(sessionId, fileId)
+        .query((rs, n) -> rs.getBytes("content")).single();
+  }
+
   /** The files' metadata, without their content. */
   public List<ArchiveFile> files(long sessionId) {
     return jdbc.sql("""

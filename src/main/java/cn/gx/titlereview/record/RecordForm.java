@@ -43,8 +43,9 @@ public record RecordForm(String title, String version, ReviewSession session, Ba
     }
   }
 
+  /** Who signed 附件3 (staff, by account) and 附件2 (experts, by code only: their names are confidential). */
   public record Pledges(List<String> staffSigned, List<String> staffNotSigned, int expertsAttending,
-      int expertsSigned) {
+      int expertsSigned, int expertsWithScan, List<String> expertsNotSigned) {
   }
 
   public record SignatureView(String role, String title, String signedBy, Instant signedAt, boolean valid) {

@@ -173,9 +173,12 @@ public class RecordService {
     List<String> staff = sessions.staff(sessionId);
     Set<Long> expertsSigned = pledges.expertsWhoSigned(sessionId);
     List<DrawnExpert> attending = drawService.drawn(sessionId).stream().filter(DrawnExpert::attending).toList();
+    Set<Long> scanned = pledges.scans(sessionId).keySet();
     return new Pledges(staff.stream().filter(signed::contains).toList(),
         staff.stream().filter(u -> !signed.contains(u)).toList(), attending.size(),
-        (int) attending.stream().filter(e -> expertsSigned.contains(e.expertId())).count());
+        (int) attending.stream().filter(e -> expertsSigned.contains(e.expertId())).count(),
+        (int) attending.stream().filter(e -> scanned.contains(e.expertId())).count(),
+        attending.stream().filter(e -> !expertsSigned.contains(e.expertId())).map(DrawnExpert::expertCode).toList());
   }
 
   private String hash(RecordForm content) {

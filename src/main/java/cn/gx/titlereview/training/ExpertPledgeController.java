@@ -3,12 +3,15 @@ package cn.gx.titlereview.training;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.platform.web.UploadedDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/sessions/{code}/expert-pledges")
@@ -20,6 +23,16 @@ public class ExpertPledgeController {
   public ExpertPledgeController(SessionAccess access, ExpertPledgeService pledges) {
     this.access = access;
     this.pledges = pledges;
+  }
+
+  /** The scanned signed page of one expert's 附件2 (PDF or image), kept with its SHA-256. */
+  @PostMapping("/{expertCode}/scan")
+  public Map<String, Object> scan(@PathVariable String code, @PathVariable String expertCode,
+      @RequestParam("file") MultipartFile file) {
+    ReviewSession session = access.forStaff(code);
+    UploadedDocument scan = UploadedDocument.read(file, UploadedDocument.SCANS);
+    pledges.attachScan(session, expertCode, scan, access.userId());
+    return Map.of("expertCode", expertCode, "sha256", scan.sha256());
   }
 
   /** A JSON array of {@code {"expertCode": ...}}, or an .xlsx with the column 专家编号. */

@@ -7,6 +7,8 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.platform.web.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +35,14 @@ public class ExpertPledgeService {
     this.pledges = pledges;
     this.reader = reader;
     this.clock = clock;
+  }
+
+  @Transactional
+  public void attachScan(ReviewSession session, String expertCode, UploadedDocument scan, String user) {
+    DrawnExpert expert = drawService.drawn(session.id()).stream()
+        .filter(d -> d.attending() && d.expertCode().equals(expertCode)).findFirst()
+        .orElseThrow(() -> BusinessException.notFound(expertCode + " 不是评审会 " + session.code() + " 确认出席的评委"));
+    pledges.attachScan(session.id(), expert.expertId(), scan, user, clock.instant());
   }
 
   @Transactional

@@ -1,10 +1,13 @@
 package cn.gx.titlereview.training;
 
+import cn.gx.titlereview.platform.web.UploadedDocument;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,14 +33,50 @@ public class PledgeRepository {
         .query(String.class).list());
   }
 
+  /** Records the signed pledges not yet recorded; a pledge already on record keeps its time and scan. */
   public void recordExpertPledges(long sessionId, List<Long> expertIds, String user, Instant at) {
+    Set<Long> recorded = expertsWhoSigned(sessionId);
     for (Long expertId : expertIds) {
-      jdbc.sql("delete from expert_pledge where session_id = ? and expert_id = ?").params(sessionId, expertId)
-          .update();
-      jdbc.sql("insert into expert_pledge (session_id, expert_id, recorded_by, recorded_at) values (?, ?, ?, ?)")
-          .params(sessionId, expertId, user, Timestamp.from(at))
-          .update();
+      if (!recorded.contains(expertId)) {
+        jdbc.sql("insert into expert_pledge (session_id, expert_id, recorded_by, recorded_at) values (?, ?, ?, ?)")
+            .params(sessionId, expertId, user, Timestamp.from(at))
+            .update();
+      }
     }
+  }
+
+  /** Keeps the scanned signed page of one expert's pledge, recording the pledge if it was not yet. */
+  public void attachScan(long sessionId, long expertId, UploadedDocument scan, String user, Instant at) {
+    recordExpertPledges(sessionId, List.of(expertId), user, at);
+    jdbc.sql("""
+            update expert_pledge set scan_file_name = ?, scan_sha256 = ?, scan_content = ?
+            where session_id = ? and expert_id = ?""")
+        .params(scan.fileName(), scan.sha256(), scan.content(), sessionId, expertId)
+        .update();
+  }
+
+  public record Scan(long expertId, String fileName, String sha256, byte[] content) {
+  }
+
+  /** The scanned pages with their content, for the archive package. */
+  public List<Scan> scanFiles(long sessionId) {
+    return jdbc.sql("""
+            select expert_id, scan_file_name, scan_sha256, scan_content from expert_pledge
+            where session_id = ? and scan_sha256 is not null order by expert_id""")
+        .param(sessionId)
+        .query((rs, n) -> new Scan(rs.getLong("expert_id"), rs.getString("scan_file_name"), rs.getString("scan_sha256"),
+            rs.getBytes("scan_content")))
+        .list();
+  }
+
+  /** Pledges with a scanned page, by expert id: the scan's SHA-256. */
+  public Map<Long, String> scans(long sessionId) {
+    Map<Long, String> scans = new HashMap<>();
+    jdbc.sql("select expert_id, scan_sha256 from expert_pledge where session_id = ? and scan_sha256 is not null")
+        .param(sessionId)
+        .query((rs, n) -> scans.put(rs.getLong("expert_id"), rs.getString("scan_sha256")))
+        .list();
+    return scans;
   }
 
   public Set<Long> expertsWhoSigned(long sessionId) {

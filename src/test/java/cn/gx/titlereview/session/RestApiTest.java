@@ -2,10 +2,13 @@ package cn.gx.titlereview.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.Xlsx;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +32,8 @@ class RestApiTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
+  @Autowired SessionFixture fixture;
+  @Autowired ExpertDrawService drawService;
 
   private Api api;
 
@@ -118,7 +123,7 @@ class RestApiTest {
     assertThat(pdf.body()).contains("\"sha256\"");
     Reply exe = api.postFile("/api/sessions/" + code + "/archive/MINUTES", "staff1", "tool.exe", new byte[] {1});
     assertThat(exe.status()).isEqualTo(400);
-    assertThat(exe.body()).contains("类型不允许归档");
+    assertThat(exe.body()).contains("tool.exe 的类型不允许");
     assertThat(api.postFile("/api/sessions/" + code + "/archive/OTHER", "staff1", "a.pdf", new byte[] {1}).body())
         .contains("归档项目 OTHER 不存在");
   }
@@ -139,6 +144,25 @@ class RestApiTest {
     assertThat(taskService.createTaskQuery().taskId(rectify).count()).isEqualTo(1);
     assertThat(api.get("/api/sessions/" + code + "/gates", "supervisor1").body())
         .contains("\"gateKey\":\"eligibility\"").contains("\"passed\":false").contains("尚未导入申报人员名单");
+  }
+
+  @Test
+  void expertPledgeSheetsPrintForStaffAndSignedScansAreKept() {
+    ReviewSession session = fixture.sessionWithPanel();
+    String expert = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).findFirst()
+        .orElseThrow().expertCode();
+    Reply sheets = api.get("/sessions/" + session.code() + "/pledges/experts", "staff1");
+    assertThat(sheets.status()).isEqualTo(200);
+    assertThat(sheets.body()).contains("2026 年度 测试评委会 职称评委会评审专家工作守则", "评审专家签名", expert);
+    assertThat(api.get("/sessions/" + session.code() + "/pledges/experts", "approver1").status()).isEqualTo(403);
+    String scanPath = "/api/sessions/" + session.code() + "/expert-pledges/" + expert + "/scan";
+    assertThat(api.postFile(scanPath, "staff1", "签字页.exe", new byte[] {1}).body()).contains("类型不允许");
+    Reply scan = api.postFile(scanPath, "staff1", "签字页.pdf", "%PDF-1.4 signed".getBytes());
+    assertThat(scan.status()).as(scan.body()).isEqualTo(200);
+    assertThat(api.postFile("/api/sessions/" + session.code() + "/expert-pledges/E40/scan", "staff1", "a.pdf",
+        "%PDF".getBytes()).status()).isEqualTo(404);
+    assertThat(api.get("/api/sessions/" + session.code() + "/record", "supervisor1").body())
+        .contains("\"expertsSigned\":1", "\"expertsWithScan\":1");
   }
 
   private String taskId(String code, String key) {
