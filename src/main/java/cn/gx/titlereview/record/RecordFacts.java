@@ -181,7 +181,8 @@ public class RecordFacts {
     }
     List<Complaint> complaints = publicity.complaints(session.id());
     long verified = complaints.stream().filter(Complaint::verified).count();
-    facts.put("publicity.complaints", Answer.of(complaints.size() + "/" + verified,
+    facts.put("publicity.complaints", first.isEmpty() && complaints.isEmpty() ? Answer.notReached("尚未发布公示")
+        : Answer.of(complaints.size() + "/" + verified,
         complaints.stream().map(c -> "信访件 " + c.id() + "（" + c.channel() + "）" + (c.verified()
             ? "：" + (Boolean.TRUE.equals(c.substantiated()) ? "属实" : "不属实") + "，" + c.verifiedBy() + " 核查"
             : "：未核查")).collect(Collectors.joining("；"))));
