@@ -61,6 +61,24 @@ public class SessionRepository {
     return findByCode(code).orElseThrow(() -> BusinessException.notFound("评审会 " + code + " 不存在"));
   }
 
+  /** Sessions matching the filters (null = any), newest year first. */
+  public List<ReviewSession> search(Integer year, String level, String organisingUnit) {
+    return jdbc.sql("""
+            select * from review_session
+            where (cast(:year as integer) is null or review_year = :year)
+              and (cast(:level as varchar(8)) is null or level = :level)
+              and (cast(:unit as varchar(200)) is null or organising_unit = :unit)
+            order by review_year desc, code""")
+        .param("year", year).param("level", level).param("unit", organisingUnit)
+        .query(SessionRepository::map)
+        .list();
+  }
+
+  public List<String> organisingUnits() {
+    return jdbc.sql("select distinct organising_unit from review_session order by organising_unit")
+        .query(String.class).list();
+  }
+
   public void markSubmitted(long id, Instant at) {
     jdbc.sql("update review_session set submitted_at = ? where id = ?").params(Timestamp.from(at), id).update();
   }

@@ -13,7 +13,7 @@ public class SecurityConfig {
   public FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/sessions/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/sessions/*", "/supervision/*");
     registration.setName("basicAuthentication");
     return registration;
   }

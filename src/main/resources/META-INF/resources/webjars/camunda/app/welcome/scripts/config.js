@@ -9,6 +9,13 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  links: [
+    {
+      label: '职称评审监管视图',
+      href: '/supervision',
+      description: '核准单位与管理员：全部评审会的当前环节、关卡、整改、通过率与信访情况'
+    }
+  ],
   // The Camunda 8 migration banner has no configuration switch in 7.24 (it shows whenever the edition is CE);
   // ../styles/user-styles.css hides it.
 };

@@ -1,0 +1,24 @@
+package cn.gx.titlereview.supervision;
+
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.session.ReviewSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** One session against the supervision plan, as the approving unit sees it. */
+public record SessionOverview(ReviewSession session, String stage, Instant stageSince, boolean ended,
+    List<GateResult> failingGates, List<String> openRectifications, RecordForm.Basics basics,
+    String recheckProblemRatio, String complaints, String spotCheck) {
+
+  /** How long the session has waited in its stage, e.g. 3 天 4 小时. */
+  public String waited(Instant now) {
+    if (ended || stageSince == null) {
+      return "—";
+    }
+    Duration d = Duration.between(stageSince, now);
+    return d.toDays() > 0 ? d.toDays() + " 天 " + d.toHoursPart() + " 小时"
+        : d.toHours() > 0 ? d.toHours() + " 小时 " + d.toMinutesPart() + " 分" : d.toMinutes() + " 分钟";
+  }
+}

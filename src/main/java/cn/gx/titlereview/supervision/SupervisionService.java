@@ -1,0 +1,105 @@
+package cn.gx.titlereview.supervision;
+
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every session's state against the supervision plan: its stage from the engine's history, the gates in force,
+ * open rectifications, and the record's figures (computed by {@link RecordService}, the same code as 附件1).
+ */
+@Service
+public class SupervisionService {
+
+  /** The main process's end events, in words. */
+  static final Map<String, String> ENDINGS = Map.of(
+      "EndEvent_SessionConfirmed", "已结束：评审结果已确认",
+      "EndEvent_ResultsNotConfirmed", "已结束：评审结果未获确认");
+
+  public record StageTime(String stage, String hours) {
+  }
+
+  private final SessionRepository sessions;
+  private final RecordService records;
+  private final GateResultRepository gateResults;
+  private final HistoryService historyService;
+
+  public SupervisionService(SessionRepository sessions, RecordService records, GateResultRepository gateResults,
+      HistoryService historyService) {
+    this.sessions = sessions;
+    this.records = records;
+    this.gateResults = gateResults;
+    this.historyService = historyService;
+  }
+
+  public List<SessionOverview> overview(Integer year, String level, String organisingUnit) {
+    return sessions.search(year, level, organisingUnit).stream().map(this::overview).toList();
+  }
+
+  public SessionOverview overview(ReviewSession session) {
+    RecordForm form = records.form(session);
+    List<GateResult> failing = gateResults.latest(session.id()).values().stream().filter(g -> !g.passed()).toList();
+    // From history: the approving unit may read every session's history, not work on its tasks.
+    List<String> rectifications = historyService.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(session.code()).unfinished().list().stream()
+        .filter(t -> t.getTaskDefinitionKey().startsWith("Task_Rectify")).map(HistoricTaskInstance::getName).toList();
+    String stage = "尚未启动";
+    Instant since = null;
+    boolean ended = false;
+    if (session.processInstanceId() != null) {
+      HistoricProcessInstance main = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(session.processInstanceId()).singleResult();
+      if (main != null && main.getEndTime() != null) {
+        ended = true;
+        stage = ENDINGS.getOrDefault(main.getEndActivityId(), "已结束");
+      } else {
+        HistoricActivityInstance current = historyService.createHistoricActivityInstanceQuery()
+            .processInstanceId(session.processInstanceId()).unfinished().list().stream()
+            .filter(a -> a.getActivityName() != null)
+            .max(Comparator.comparing(HistoricActivityInstance::getStartTime)).orElse(null);
+        if (current != null) {
+          stage = current.getActivityName();
+          since = current.getStartTime().toInstant();
+        }
+      }
+    }
+    String[] complaints = answer(form, "公示期间收到信访件数量（）件，已核查（）件").split("/");
+    return new SessionOverview(session, stage, since, ended, failing, rectifications, form.basics(),
+        answer(form, "复核存在问题占通过人数的比例"),
+        complaints.length == 2 ? "收到 " + complaints[0] + " 件，已核查 " + complaints[1] + " 件" : complaints[0],
+        "未开始（核准单位抽查复核尚未实现）");
+  }
+
+  /** Hours spent in each stage of the main process so far, in order. */
+  public List<StageTime> stageTimes(ReviewSession session) {
+    if (session.processInstanceId() == null) {
+      return List.of();
+    }
+    Date now = new Date();
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(session.processInstanceId())
+        .activityType("callActivity").orderByHistoricActivityInstanceStartTime().asc().list().stream()
+        .map(a -> new StageTime(a.getActivityName(), String.format("%.1f",
+            Duration.between(a.getStartTime().toInstant(),
+                (a.getEndTime() == null ? now : a.getEndTime()).toInstant()).toMinutes() / 60.0)))
+        .toList();
+  }
+
+  private static String answer(RecordForm form, String itemText) {
+    return form.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
+        .filter(i -> i.text().equals(itemText)).map(RecordForm.Item::answer).findFirst().orElse("—");
+  }
+}

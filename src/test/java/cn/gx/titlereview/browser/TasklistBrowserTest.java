@@ -1,0 +1,177 @@
+package cn.gx.titlereview.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.Api;
+import cn.gx.titlereview.support.HeadlessChromium;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionFixture;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person's work in a real browser (Debian's headless Chromium through Selenium and chromedriver): a staff user
+ * logs into the Chinese Tasklist, starts a session with the start form, opens and completes its first task; then
+ * an approver opens the supervision view and finds the figures. Screenshots go to target/screenshots/. Skips with
+ * a message when Chromium or chromedriver is missing; .ci/run installs both.
+ */
+@IntegrationTest
+class TasklistBrowserTest {
+
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired SessionFixture fixture;
+  @Autowired RecordService records;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    assumeTrue(HeadlessChromium.available() && Files.isExecutable(CHROMEDRIVER),
+        "未安装 /usr/bin/chromium 或 /usr/bin/chromedriver：跳过浏览器测试（apt-get install chromium chromium-driver；.ci/run 会安装）");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(HeadlessChromium.BINARY.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--window-size=1400,1000", "--lang=zh-CN",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aStaffMemberStartsASessionAndCompletesItsFirstTaskInChinese() throws Exception {
+    logIn("staff1");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(.,'发起流程')]")));
+    assertThat(browser.getPageSource()).contains("我的待办").doesNotContain("Start process");
+    shoot("01-tasklist-zh");
+
+    String code = "E2E-" + System.currentTimeMillis() % 1_000_000;
+    browser.findElement(By.xpath("//a[contains(.,'发起流程')]")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'职称评审会')]"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[contains(.,'评审会编号')]")));
+    field("评审会编号").sendKeys(code);
+    field("评委会名称").sendKeys("广西工程系列高级职称评审委员会");
+    browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='正高']"))).click();
+    field("评审系列/专业").sendKeys("工程");
+    field("评审年度").sendKeys("2026");
+    field("评委会组建单位").sendKeys("广西壮族自治区人力资源和社会保障厅");
+    field("核准单位").sendKeys("自治区职改办");
+    field("计划评审开始日期").sendKeys("2026/12/10", Keys.ENTER);
+    field("计划评审结束日期").sendKeys("2026/12/12", Keys.ENTER);
+    field("本评审会工作人员账号").sendKeys("staff2");
+    shoot("02-start-form");
+    browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']")).click();
+
+    wait.until(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).count() == 1);
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='认领']"))).click();
+    WebElement done = wait.until(ExpectedConditions.elementToBeClickable(field("已完成全部申报材料的资格审查")));
+    done.click();
+    shoot("03-first-task");
+    browser.findElement(By.xpath("//button[normalize-space(.)='完成']")).click();
+    wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+
+    // The gate ran after the task (asynchronously): through the API, the session has moved on to it and stopped.
+    managementService.createJobQuery().executable().list().forEach(j -> managementService.executeJob(j.getId()));
+    Api.Reply tasks = new Api(port).get("/engine-rest/task?processInstanceBusinessKey=" + code, "staff1");
+    assertThat(tasks.body()).contains("Task_RectifyEligibility", "整改：资格审查");
+    assertThat(new Api(port).get("/api/sessions/" + code, "staff1").body()).contains("\"level\":\"正高\"");
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task="
+        + taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId());
+    wait.until(d -> d.findElements(By.tagName("textarea")).stream()
+        .anyMatch(t -> String.valueOf(t.getDomProperty("value")).contains("尚未导入申报人员名单")));
+    shoot("04-rectification");
+
+    logOut();
+    logIn("approver1");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'我的待办')]")));
+    browser.get(base() + "/supervision");
+    WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("tr[data-code='" + code + "']")));
+    assertThat(row.getText()).contains("评审准备", "资格审查关卡", "待整改：资格审查");
+  }
+
+  @Test
+  void anApproverReadsASessionsFiguresInTheSupervisionView() throws Exception {
+    ReviewSession session = fixture.sessionWithVotes();
+    String passRate = records.form(session).basics().passRate();
+    logIn("approver1");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'我的待办')]")));
+    browser.get(base() + "/supervision?year=2026");
+    WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("tr[data-code='" + session.code() + "']")));
+    assertThat(row.findElement(By.cssSelector("td.rate")).getText()).startsWith(passRate).isNotBlank();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#passRates canvas")));
+    shoot("05-supervision");
+  }
+
+  private void logOut() {
+    browser.manage().deleteAllCookies();
+  }
+
+  private void logIn(String user) {
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** The input of a Camunda Forms field, found by its Chinese label. */
+  private WebElement field(String label) {
+    WebElement element = browser.findElement(By.xpath("//label[contains(.,'" + label + "')]"));
+    String id = element.getAttribute("for");
+    return id == null || id.isBlank() ? element.findElement(By.xpath(".//input")) : browser.findElement(By.id(id));
+  }
+
+  private void shoot(String name) throws Exception {
+    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}

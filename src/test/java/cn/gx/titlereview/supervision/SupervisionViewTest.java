@@ -1,0 +1,91 @@
+package cn.gx.titlereview.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.Api;
+import cn.gx.titlereview.support.Api.Reply;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionFixture;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class SupervisionViewTest {
+
+  @LocalServerPort int port;
+  @Autowired SessionFixture fixture;
+  @Autowired RecordService records;
+  @Autowired GateResultRepository gateResults;
+
+  private Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port);
+  }
+
+  @Test
+  void onlyTheApprovingUnitAndAdministratorsSeeIt() {
+    assertThat(api.get("/supervision", null).status()).isEqualTo(401);
+    for (String other : List.of("staff1", "supervisor1", "unithead1")) {
+      Reply refused = api.get("/supervision", other);
+      assertThat(refused.status()).as(other).isEqualTo(403);
+      assertThat(refused.body()).contains("核准单位");
+    }
+    assertThat(api.get("/supervision", "approver1").status()).isEqualTo(200);
+    assertThat(api.get("/supervision", "admin").status()).isEqualTo(200);
+  }
+
+  @Test
+  void theFiguresOfASessionAreThoseOfItsRecord() {
+    ReviewSession session = fixture.sessionWithVotes();
+    RecordForm.Basics basics = records.form(session).basics();
+    String row = row(api.get("/supervision?year=2026&level=" + encode("正高"), "approver1").body(), session.code());
+    assertThat(row).contains(basics.applicants() + " / " + basics.passed(),
+        basics.passRate() + "（" + basics.passRatePublicInstitutions() + " / " + basics.passRateEnterprises() + "）",
+        "测试组建单位", "尚未启动");
+    assertThat(basics.passRate()).isEqualTo("60.0%");
+  }
+
+  @Test
+  void filtersLeaveOutOtherLevels() {
+    ReviewSession session = fixture.sessionWithRoster();
+    assertThat(api.get("/supervision?level=" + encode("中级"), "approver1").body()).doesNotContain(session.code());
+    assertThat(api.get("/supervision?level=" + encode("正高"), "approver1").body()).contains(session.code());
+  }
+
+  @Test
+  void aSessionsPageShowsItsGateHistoryAndLinks() {
+    ReviewSession session = fixture.sessionWithRoster();
+    gateResults.record(session.id(), "roster", "名册与监督关卡",
+        List.of(new Violation("导入全部评委名册", "评审会 " + session.code(), "监督员尚未核对官方名册总人数")), "v1",
+        Instant.now(), "staff1", null);
+    Reply page = api.get("/supervision/sessions/" + session.code(), "approver1");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("名册与监督关卡", "未通过", "监督员尚未核对官方名册总人数", "staff1",
+        "/sessions/" + session.code() + "/record", "/api/sessions/" + session.code() + "/archive/package");
+    String overview = row(api.get("/supervision", "approver1").body(), session.code());
+    assertThat(overview).contains("名册与监督关卡", "未完成");
+  }
+
+  private static String row(String html, String code) {
+    int start = html.indexOf("data-code=\"" + code + "\"");
+    assertThat(start).as("row of " + code).isPositive();
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
