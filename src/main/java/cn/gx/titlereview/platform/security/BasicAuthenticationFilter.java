@@ -20,10 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic authentication against the engine's users, for {@code /engine-rest}, our {@code /api} and our pages.
  * It sets the engine's current authentication, so the engine's authorization checks apply to every call.
- * A page read (GET) may also use the login of the Camunda webapps in the same browser session, so that a user
- * who is logged into Tasklist opens the record form without a second login; changes always need Basic.
+ * Our pages may also use the login of the Camunda webapps in the same browser session, so that a user who is
+ * logged into Tasklist opens the record form or the workspace without a second login.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
+
+  /** Where Camunda's CsrfPreventionFilter keeps the token of a webapp session. */
+  public static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
 
   private final ProcessEngine engine;
   private final IdentityService identityService;
@@ -58,10 +61,18 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The user logged into the Camunda webapps in this browser session, for reads only. */
+  /**
+   * The user logged into the Camunda webapps in this browser session: for reads, and for changes that carry the
+   * session's CSRF token (the one the webapps issued) in the X-XSRF-TOKEN header, as our workspace page sends it.
+   */
   private String webappUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    if (session == null || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+    if (session == null) {
+      return null;
+    }
+    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    Object token = session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+    if (!read && (token == null || !token.equals(request.getHeader("X-XSRF-TOKEN")))) {
       return null;
     }
     Authentication login = AuthenticationUtil.getAuthsFromSession(session)
