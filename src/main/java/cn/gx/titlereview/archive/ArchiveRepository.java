@@ -14,26 +14,31 @@ public class ArchiveRepository {
   }
 
   private final JdbcClient jdbc;
+  private final ArchiveFileStore store;
 
-  public ArchiveRepository(JdbcClient jdbc) {
+  public ArchiveRepository(JdbcClient jdbc, ArchiveFileStore store) {
     this.jdbc = jdbc;
+    this.store = store;
   }
 
   public void add(long sessionId, ArchiveItem item, String fileName, String contentType, byte[] content,
       String sha256, String user, Instant at) {
+    String location = store.put(sessionId, sha256, content);
     jdbc.sql("""
             insert into archive_file (session_id, item, file_name, content_type, size_bytes, sha256, content,
-                                      uploaded_by, uploaded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(sessionId, item.name(), fileName, contentType, content.length, sha256, content, user,
-            Timestamp.from(at))
+                                      location, uploaded_by, uploaded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, item.name(), fileName, contentType, content.length, sha256,
+            location == null ? content : new byte[0], location, user, Timestamp.from(at))
         .update();
   }
 
   /** One file's content. */
   public byte[] content(long sessionId, long fileId) {
-    return jdbc.sql("select content from archive_file where session_id = ? and id = ?").params(sessionId, fileId)
-        .query((rs, n) -> rs.getBytes("content")).single();
+    return jdbc.sql("select content, location, sha256 from archive_file where session_id = ? and id = ?")
+        .params(sessionId, fileId)
+        .query((rs, n) -> store.get(rs.getString("location"), rs.getBytes("content"), rs.getString("sha256")))
+        .single();
   }
 
   /** The files' metadata, without their content. */
