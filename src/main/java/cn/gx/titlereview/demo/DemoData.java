@@ -20,6 +20,10 @@ public final class DemoData {
       "广西电力职业技术学院", "南宁市市政工程设计院", "桂林理工大学", "广西交通设计集团有限公司");
   private static final List<String> ENTERPRISES = List.of("广西建工集团有限责任公司", "广西柳工机械股份有限公司",
       "南宁富桂精密工业有限公司", "广西北部湾港股份有限公司", "上汽通用五菱汽车股份有限公司");
+  /** Experts mostly come from units with no applicants, so that every group has readers without a conflict. */
+  private static final List<String> EXPERT_UNITS = List.of("广西科学院", "广西工程技术研究院", "华南理工大学",
+      "中南大学", "广西民族大学", "广西水利电力勘测设计研究院", "中国电建集团广西工程局", "广西计算中心",
+      "广西化工研究院", "桂林电子科技大学");
 
   private DemoData() {
   }
@@ -54,7 +58,7 @@ public final class DemoData {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("expertCode", String.format("ZJ%06d", i));
       row.put("name", name(random));
-      row.put("employer", pick(random, random.nextBoolean() ? INSTITUTIONS : ENTERPRISES));
+      row.put("employer", pick(random, random.nextInt(10) == 0 ? INSTITUTIONS : EXPERT_UNITS));
       row.put("specialty", SPECIALTIES.get(i % SPECIALTIES.size()));
       row.put("title", random.nextInt(3) == 0 ? "正高级工程师" : "教授级高级工程师");
       row.put("phone", String.format("1387710%04d", i % 10000));

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.platform.ProcessVariables;
+import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import java.time.Clock;
@@ -13,17 +14,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a publicity round from its form: stores the period and the complaint channel, refuses a period shorter
- * than the minimum, and sets the timer's end ({@code publicityEndsAt}: the day after the last day, 00:00).
+ * than the minimum in working days (an empty end date becomes the earliest lawful one), and sets the timer's end
+ * ({@code publicityEndsAt}: the day after the last day, 00:00).
  */
 @Component("openPublicityRound")
 public class OpenPublicityRoundListener implements TaskListener {
 
   private final PublicityRepository publicity;
+  private final PublicityPeriod period;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public OpenPublicityRoundListener(PublicityRepository publicity, CurrentUser currentUser, Clock clock) {
+  public OpenPublicityRoundListener(PublicityRepository publicity, PublicityPeriod period, CurrentUser currentUser,
+      Clock clock) {
     this.publicity = publicity;
+    this.period = period;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -32,19 +37,30 @@ public class OpenPublicityRoundListener implements TaskListener {
   public void notify(DelegateTask task) {
     int round = ((Number) task.getVariable("publicityRound")).intValue();
     LocalDate start = date(task, "publicityStart", "公示开始日期");
-    LocalDate end = date(task, "publicityEnd", "公示结束日期");
+    try {
+      open(task, round, start);
+    } catch (MissingCalendarYearException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+  }
+
+  private void open(DelegateTask task, int round, LocalDate start) {
+    LocalDate end = task.getVariable("publicityEnd") == null || task.getVariable("publicityEnd").toString().isBlank()
+        ? period.earliestEnd(start) : date(task, "publicityEnd", "公示结束日期");
     Object channel = task.getVariable("complaintChannel");
     if (channel == null || channel.toString().isBlank()) {
       throw new BadUserRequestException("请填写投诉举报渠道（电话、邮箱或地址）");
     }
-    long days = PublicityPeriod.days(start, end);
-    if (days < PublicityPeriod.MIN_DAYS) {
-      throw new BadUserRequestException("第" + round + "次公示期为 " + start + " 至 " + end + "，共 " + days
-          + " 天，少于规定的 " + PublicityPeriod.MIN_DAYS + " 天");
+    int days = period.workingDays(start, end);
+    if (days < period.minWorkingDays()) {
+      throw new BadUserRequestException("第" + round + "次公示期为 " + start + " 至 " + end + "，仅 " + days
+          + " 个工作日（不含周末和法定节假日），少于规定的 " + period.minWorkingDays() + " 个工作日；最早可于 "
+          + period.earliestEnd(start) + " 结束");
     }
     long sessionId = ProcessVariables.sessionId(task);
     publicity.saveRound(sessionId, new PublicityRound(round, start, end, channel.toString().trim(),
         currentUser.completing(task)), clock.instant());
+    task.getExecution().setVariable("publicityEnd", end.toString());
     task.getExecution().setVariable("publicityEndsAt",
         Date.from(PublicityPeriod.endsAt(end, clock.getZone())));
   }

@@ -12,17 +12,20 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * 公示: the round ran its full period and every complaint of it is verified. Complaints received before the first
+ * 公示: the round ran its full period of working days and every complaint of it is verified. A period reaching into
+ * a year without calendar data is a technical failure (an incident in Cockpit), never a guess. Complaints received before the first
  * round opened belong to the first round, so that none escapes verification.
  */
 @Component
 public class PublicityGate implements Gate {
 
   private final PublicityRepository publicity;
+  private final PublicityPeriod period;
   private final Clock clock;
 
-  public PublicityGate(PublicityRepository publicity, Clock clock) {
+  public PublicityGate(PublicityRepository publicity, PublicityPeriod period, Clock clock) {
     this.publicity = publicity;
+    this.period = period;
     this.clock = clock;
   }
 
@@ -38,7 +41,7 @@ public class PublicityGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 附件1 公示情况、三（一） / v1（自然日）";
+    return "桂职办〔2022〕65号 附件1 公示情况、三（一） / v2（工作日）";
   }
 
   @Override
@@ -57,16 +60,16 @@ public class PublicityGate implements Gate {
     long sessionId = context.session().id();
     String subject = "第" + round + "次公示";
     List<Violation> violations = new ArrayList<>();
-    Optional<PublicityRound> period = publicity.round(sessionId, round);
-    if (period.isEmpty()) {
+    Optional<PublicityRound> opened = publicity.round(sessionId, round);
+    if (opened.isEmpty()) {
       violations.add(new Violation("公示", subject, "尚未发布"));
       return violations;
     }
-    PublicityRound r = period.get();
-    long days = PublicityPeriod.days(r.startDate(), r.endDate());
-    if (days < PublicityPeriod.MIN_DAYS) {
+    PublicityRound r = opened.get();
+    int days = period.workingDays(r.startDate(), r.endDate());
+    if (days < period.minWorkingDays()) {
       violations.add(new Violation("公示时间不少于5个工作日", subject,
-          r.startDate() + " 至 " + r.endDate() + " 仅 " + days + " 天"));
+          r.startDate() + " 至 " + r.endDate() + " 仅 " + days + " 个工作日"));
     }
     if (clock.instant().isBefore(PublicityPeriod.endsAt(r.endDate(), clock.getZone()))) {
       violations.add(new Violation("公示时间不少于5个工作日", subject, "公示期至 " + r.endDate() + " 尚未结束"));

@@ -1,23 +1,41 @@
 package cn.gx.titlereview.publicity;
 
+import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
- * 公示时间不少于5个工作日 (附件1 公示情况 2). This first version counts calendar days, first and last inclusive;
- * the working-day calendar (weekends, holidays, 调休) replaces it in a later step.
+ * 公示时间不少于5个工作日 (附件1 公示情况 2), counted on the working-day calendar, first and last day included.
+ * The minimum is a setting ({@code titlereview.publicity.working-days}) that may raise it, never lower it below 5.
  */
-public final class PublicityPeriod {
+@Component
+public class PublicityPeriod {
 
-  public static final int MIN_DAYS = 5;
+  public static final int STATUTORY_MIN_WORKING_DAYS = 5;
 
-  private PublicityPeriod() {
+  private final WorkingDayCalendar calendar;
+  private final int minWorkingDays;
+
+  public PublicityPeriod(WorkingDayCalendar calendar,
+      @Value("${titlereview.publicity.working-days:5}") int configured) {
+    this.calendar = calendar;
+    this.minWorkingDays = Math.max(STATUTORY_MIN_WORKING_DAYS, configured);
   }
 
-  public static long days(LocalDate start, LocalDate end) {
-    return ChronoUnit.DAYS.between(start, end) + 1;
+  public int minWorkingDays() {
+    return minWorkingDays;
+  }
+
+  public int workingDays(LocalDate start, LocalDate end) {
+    return calendar.workingDaysBetween(start, end);
+  }
+
+  /** The shortest lawful end for a round starting on start: its minimum-th working day. */
+  public LocalDate earliestEnd(LocalDate start) {
+    return calendar.nthWorkingDay(start, minWorkingDays);
   }
 
   /** A round ends when its last day is over. */

@@ -10,6 +10,7 @@ import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.attestation.Attestation;
+import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
@@ -51,10 +52,11 @@ public class RecordFacts {
   private final RecheckRepository rechecks;
   private final PublicityRepository publicity;
   private final ArchiveRepository archive;
+  private final PublicityPeriod period;
 
   public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
       ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
-      PublicityRepository publicity, ArchiveRepository archive) {
+      PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period) {
     this.draws = draws;
     this.roster = roster;
     this.batches = batches;
@@ -63,6 +65,7 @@ public class RecordFacts {
     this.rechecks = rechecks;
     this.publicity = publicity;
     this.archive = archive;
+    this.period = period;
   }
 
   public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
@@ -174,10 +177,14 @@ public class RecordFacts {
     if (first.isEmpty() || second.isEmpty()) {
       facts.put("publicity.duration", Answer.notReached("两轮公示尚未发布"));
     } else {
-      long shortest = Math.min(PublicityPeriod.days(first.get().startDate(), first.get().endDate()),
-          PublicityPeriod.days(second.get().startDate(), second.get().endDate()));
-      facts.put("publicity.duration", Answer.yesNo(shortest >= PublicityPeriod.MIN_DAYS,
-          "较短一轮为 " + shortest + " 天（本版本按自然日计算）"));
+      try {
+        int shortest = Math.min(period.workingDays(first.get().startDate(), first.get().endDate()),
+            period.workingDays(second.get().startDate(), second.get().endDate()));
+        facts.put("publicity.duration", Answer.yesNo(shortest >= PublicityPeriod.STATUTORY_MIN_WORKING_DAYS,
+            "较短一轮为 " + shortest + " 个工作日（不含周末和法定节假日，按工作日历计算）"));
+      } catch (MissingCalendarYearException e) {
+        facts.put("publicity.duration", Answer.notReached(e.getMessage()));
+      }
     }
     List<Complaint> complaints = publicity.complaints(session.id());
     long verified = complaints.stream().filter(Complaint::verified).count();

@@ -2,6 +2,7 @@ package cn.gx.titlereview.publicity;
 
 import static cn.gx.titlereview.support.TestData.context;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
@@ -10,7 +11,9 @@ import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,15 +21,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class PublicityGateTest {
 
-  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+  /** Monday 2 March 2026 to Friday 6 March: five working days, long past. */
+  static final LocalDate START = LocalDate.of(2026, 3, 2);
+  static final LocalDate END = LocalDate.of(2026, 3, 6);
 
   @Autowired TestData data;
   @Autowired PublicityRepository publicity;
   @Autowired PublicityGate gate;
+  @Autowired PublicityPeriod period;
 
   @Test
   void holdsWhenTheRoundRanItsPeriodAndEveryComplaintIsVerified() {
-    ReviewSession session = opened(1, TODAY.minusDays(10), TODAY.minusDays(4));
+    ReviewSession session = opened(1, START, END);
     long id = publicity.addComplaint(session.id(), 1, "信件", "SB01", "反映业绩造假", "staff1", Instant.now());
     publicity.verify(session.id(), id, false, "经核实业绩真实", null, "supervisor1", Instant.now());
     assertThat(check(session, 1)).isEmpty();
@@ -34,7 +40,7 @@ class PublicityGateTest {
 
   @Test
   void failsWhileAComplaintOfTheRoundIsUnverified() {
-    ReviewSession session = opened(1, TODAY.minusDays(10), TODAY.minusDays(4));
+    ReviewSession session = opened(1, START, END);
     long id = publicity.addComplaint(session.id(), 1, "电话", "SB02", "反映论文代写", "staff1", Instant.now());
     assertThat(check(session, 1)).extracting(Violation::subject, Violation::finding).containsExactly(
         org.assertj.core.groups.Tuple.tuple("信访件 " + id + "（涉及申报人 SB02）", "尚未核查"));
@@ -42,30 +48,47 @@ class PublicityGateTest {
 
   @Test
   void aComplaintOfTheOtherRoundDoesNotHoldThisOne() {
-    ReviewSession session = opened(2, TODAY.minusDays(10), TODAY.minusDays(4));
+    ReviewSession session = opened(2, START, END);
     publicity.addComplaint(session.id(), 1, "电话", null, "反映评审组织问题", "staff1", Instant.now());
     assertThat(check(session, 2)).isEmpty();
   }
 
   @Test
   void aComplaintReceivedBeforeAnyRoundOpenedMustBeVerifiedInTheFirstRound() {
-    ReviewSession session = opened(1, TODAY.minusDays(10), TODAY.minusDays(4));
+    ReviewSession session = opened(1, START, END);
     long early = publicity.addComplaint(session.id(), null, "邮箱", null, "公示前收到的举报", "staff1", Instant.now());
     assertThat(check(session, 1)).extracting(Violation::subject).containsExactly("信访件 " + early);
   }
 
   @Test
   void failsBeforeThePeriodHasEnded() {
-    ReviewSession session = opened(1, TODAY.minusDays(3), TODAY.plusDays(2));
-    assertThat(check(session, 1)).extracting(Violation::finding)
-        .containsExactly("公示期至 " + TODAY.plusDays(2) + " 尚未结束");
+    ReviewSession session = opened(1, START, END);
+    Clock onTheLastDay = Clock.fixed(END.atTime(16, 0).atZone(PlatformConfig.ZONE).toInstant(), PlatformConfig.ZONE);
+    assertThat(new PublicityGate(publicity, period, onTheLastDay).check(context(session, "publicityRound", 1)))
+        .extracting(Violation::finding).containsExactly("公示期至 2026-03-06 尚未结束");
   }
 
   @Test
-  void failsForAPeriodShorterThanFiveDays() {
-    ReviewSession session = opened(1, TODAY.minusDays(10), TODAY.minusDays(7));
+  void failsForAPeriodShorterThanFiveWorkingDays() {
+    // Friday 6 March to Wednesday 11 March: six days, of which four are working days.
+    ReviewSession session = opened(1, LocalDate.of(2026, 3, 6), LocalDate.of(2026, 3, 11));
     assertThat(check(session, 1)).extracting(Violation::finding)
-        .containsExactly(TODAY.minusDays(10) + " 至 " + TODAY.minusDays(7) + " 仅 4 天");
+        .containsExactly("2026-03-06 至 2026-03-11 仅 4 个工作日");
+  }
+
+  @Test
+  void aRoundReachingIntoAYearWithoutCalendarDataIsATechnicalFailureNotAGuess() {
+    ReviewSession session = opened(2, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 8));
+    assertThatThrownBy(() -> check(session, 2)).isInstanceOf(MissingCalendarYearException.class)
+        .hasMessageContaining("2027 年的法定节假日和调休安排尚未录入");
+  }
+
+  @Test
+  void aRoundOverNationalDayNeedsItsMakeUpSaturday() {
+    ReviewSession shortRound = opened(1, LocalDate.of(2026, 9, 29), LocalDate.of(2026, 10, 9));
+    assertThat(check(shortRound, 1)).extracting(Violation::finding)
+        .containsExactly("2026-09-29 至 2026-10-09 仅 4 个工作日");
+    assertThat(period.earliestEnd(LocalDate.of(2026, 9, 29))).isEqualTo(LocalDate.of(2026, 10, 10));
   }
 
   @Test

@@ -31,6 +31,11 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Reply putJson(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply postFile(String path, String user, String fileName, byte[] content) {
     String boundary = "----title-review-test";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
