@@ -6,26 +6,31 @@ import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.review.ReviewRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * 结果复核: the mode (交叉审核 / 委托复核) is recorded, two different users each rechecked every passed applicant,
- * and every problem found has a disposition (附件1 评审结果复核 1–3).
+ * 结果复核: the mode (交叉审核 / 委托复核) is recorded, two different users, neither of whom entered the votes,
+ * each rechecked every passed applicant, and every problem found has a disposition (附件1 评审结果复核 1–3).
  */
 @Component
 public class RecheckGate implements Gate {
 
   private final RecheckService recheckService;
   private final RecheckRepository rechecks;
+  private final ReviewRepository reviews;
   private final AttestationRepository attestations;
 
-  public RecheckGate(RecheckService recheckService, RecheckRepository rechecks, AttestationRepository attestations) {
+  public RecheckGate(RecheckService recheckService, RecheckRepository rechecks, ReviewRepository reviews,
+      AttestationRepository attestations) {
     this.recheckService = recheckService;
     this.rechecks = rechecks;
+    this.reviews = reviews;
     this.attestations = attestations;
   }
 
@@ -55,6 +60,7 @@ public class RecheckGate implements Gate {
     Map<Long, Map<Integer, RecheckFinding>> byApplicant = rechecks.findings(sessionId).stream()
         .collect(Collectors.groupingBy(RecheckFinding::applicantId,
             Collectors.toMap(RecheckFinding::round, f -> f)));
+    Set<String> voteRecorders = reviews.voteRecorders(sessionId);
     for (Applicant a : recheckService.passedApplicants(sessionId)) {
       Map<Integer, RecheckFinding> rounds = byApplicant.getOrDefault(a.id(), Map.of());
       RecheckFinding first = rounds.get(1);
@@ -65,6 +71,8 @@ public class RecheckGate implements Gate {
       } else if (first.recordedBy().equals(second.recordedBy())) {
         violations.add(new Violation("双人复核", a.label(), "两次复核均由 " + first.recordedBy() + " 完成"));
       }
+      rounds.values().stream().filter(f -> voteRecorders.contains(f.recordedBy())).forEach(f ->
+          violations.add(new Violation("双人复核", a.label(), "复核人 " + f.recordedBy() + " 同时是表决结果的录入人")));
       rounds.values().stream().filter(f -> f.problem() && f.disposition() == null).forEach(f ->
           violations.add(new Violation("复核问题处理", a.label(),
               "复核发现问题（" + f.note() + "）尚未处理：须撤销通过或更正后确认")));

@@ -60,6 +60,9 @@ public class RecheckService {
     if (round != 1 && round != 2) {
       throw BusinessException.badRequest("复核轮次 round 应为 1（第一人）或 2（第二人）");
     }
+    if (reviews.voteRecorders(session.id()).contains(user)) {
+      throw BusinessException.conflict("复核须由未录入表决结果的人员进行：" + user + " 录入了本评审会的表决结果，不能复核");
+    }
     Map<String, Applicant> passed = passedApplicants(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     Map<Long, String> otherRound = rechecks.findings(session.id()).stream().filter(f -> f.round() != round)

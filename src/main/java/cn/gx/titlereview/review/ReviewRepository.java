@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +109,14 @@ public class ReviewRepository {
             values (?, ?, ?, ?, ?, ?, ?, ?)""",
         votes.stream().map(v -> new Object[] {v.applicantId(), v.votersPresent(), v.yes(), v.no(), v.abstain(),
             v.passed(), user, Timestamp.from(at)}).toList());
+  }
+
+  /** Who entered the session's vote counts (one import replaces them all), or nobody yet. */
+  public Set<String> voteRecorders(long sessionId) {
+    return new HashSet<>(jdbc.sql("""
+            select distinct v.recorded_by from vote_result v join applicant a on a.id = v.applicant_id
+            where a.session_id = ? and v.recorded_by is not null""")
+        .param(sessionId).query(String.class).list());
   }
 
   /** Vote counts by applicant id. */

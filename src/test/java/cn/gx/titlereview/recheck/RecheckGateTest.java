@@ -23,6 +23,7 @@ class RecheckGateTest {
   @Autowired TestData data;
   @Autowired RecheckService recheckService;
   @Autowired RecheckGate gate;
+  @Autowired RecheckRepository rechecks;
 
   @Test
   void coversThePassedApplicantsOnly() {
@@ -47,6 +48,19 @@ class RecheckGateTest {
     recheckService.record(session, 2, findings(false), "staff2");
     assertThatThrownBy(() -> recheckService.record(session, 1, findings(false), "staff2"))
         .hasMessageContaining("staff2 已做过第二人复核，不能再做第一人复核");
+  }
+
+  @Test
+  void whoeverEnteredTheVotesMayNotRecheckThem() {
+    ReviewSession session = fixture.sessionWithVotes();
+    assertThatThrownBy(() -> recheckService.record(session, 1, findings(false), "staff3"))
+        .hasMessageContaining("staff3 录入了本评审会的表决结果，不能复核");
+    fixture.attest(session, "recheckMode", "cross");
+    recheckService.record(session, 1, findings(false), "staff1");
+    rechecks.upsert(recheckService.passedApplicants(session.id()).get(0).id(), 2, false, null, "staff3",
+        java.time.Instant.now());
+    assertThat(gate.check(context(session))).extracting(Violation::finding)
+        .contains("复核人 staff3 同时是表决结果的录入人");
   }
 
   @Test

@@ -53,7 +53,7 @@ abstract class WholeSessionScenario {
     as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
         "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
         "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
-        "plannedReviewStart", "2026-12-10", "plannedReviewEnd", "2026-12-12", "staffUserIds", "staff2")));
+        "plannedReviewStart", "2026-12-10", "plannedReviewEnd", "2026-12-12", "staffUserIds", "staff2,staff3")));
     ReviewSession session = sessions.getByCode(code);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
         .isEqualTo(2);
@@ -87,6 +87,7 @@ abstract class WholeSessionScenario {
     assertThatThrownBy(() -> completeAssigned("staff2", "Task_SignStaffPledge"))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("请勾选");
     completeAssigned("staff2", "Task_SignStaffPledge", "pledgeConfirmed", true);
+    completeAssigned("staff3", "Task_SignStaffPledge", "pledgeConfirmed", true);
     fill("staff1");
     complete("staff1", "Task_RecordTrainingAndExpertPledges", "trainingCoursewareWatched", "yes",
         "trainingPolicyAndSoftware", "yes", "expertPledgesRecorded", true);
@@ -95,8 +96,9 @@ abstract class WholeSessionScenario {
     // 封闭评审
     fill("staff1");
     complete("staff1", "Task_FormReviewGroups", "reviewGroupsFormed", true);
-    fill("staff1");
-    complete("staff1", "Task_RecordVotes", "votesRecorded", true, "plenaryDeliberationHeld", "yes",
+    // staff3 enters the votes, and so may not recheck them.
+    fill("staff3");
+    complete("staff3", "Task_RecordVotes", "votesRecorded", true, "plenaryDeliberationHeld", "yes",
         "keyMinutesKept", "yes");
     Object[] discipline = {"disciplineClosedManagement", "yes", "disciplineUnifiedLodging", "yes",
         "disciplineSupervisorPresent", "yes", "disciplinePledgesSigned", "yes", "disciplineBadgesWorn", "yes",
@@ -105,7 +107,8 @@ abstract class WholeSessionScenario {
     complete("supervisor1", "Task_AttestDiscipline", discipline);
     assertThat(latest(session).get("review").violations()).isEmpty();
 
-    // 结果复核: two different people.
+    // 结果复核: two different people, neither of whom entered the votes.
+    assertThatThrownBy(() -> fill("staff3")).hasMessageContaining("staff3 录入了本评审会的表决结果，不能复核");
     fill("staff1");
     complete("staff1", "Task_FirstRecheck", "recheckMode", "cross", "recheckUnit", "柳州市人社局", "firstRecheckDone",
         true);

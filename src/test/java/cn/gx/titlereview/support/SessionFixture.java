@@ -73,7 +73,10 @@ public class SessionFixture {
     return session;
   }
 
-  /** Groups formed by specialty with two readers each, and votes recorded: SB01..SB03 pass, SB04 fails. */
+  /**
+   * Groups formed by specialty with two readers each, and votes recorded by staff3 (who may therefore not
+   * recheck): SB01..SB03 pass, SB04 fails.
+   */
   public ReviewSession sessionWithVotes() {
     ReviewSession session = sessionWithPanel();
     reviewService.applyPlan(session, reviewService.proposePlan(session));
@@ -81,7 +84,7 @@ public class SessionFixture {
         row("applicantNo", "SB01", "votersPresent", 11, "yes", 11, "no", 0, "abstain", 0),
         row("applicantNo", "SB02", "votersPresent", 11, "yes", 8, "no", 2, "abstain", 1),
         row("applicantNo", "SB03", "votersPresent", 9, "yes", 6, "no", 3, "abstain", 0),
-        row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff1");
+        row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff3");
     return session;
   }
 

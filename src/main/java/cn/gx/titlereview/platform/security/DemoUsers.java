@@ -26,6 +26,7 @@ public class DemoUsers implements ApplicationRunner {
   static final List<DemoUser> USERS = List.of(
       new DemoUser("staff1", "李", "工作人员一", Groups.STAFF),
       new DemoUser("staff2", "王", "工作人员二", Groups.STAFF),
+      new DemoUser("staff3", "刘", "工作人员三", Groups.STAFF),
       new DemoUser("supervisor1", "赵", "监督员", Groups.SUPERVISOR),
       new DemoUser("unithead1", "陈", "负责人", Groups.UNIT_HEAD),
       new DemoUser("approver1", "黄", "核准员", Groups.APPROVER));
