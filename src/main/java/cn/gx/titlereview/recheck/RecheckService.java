@@ -55,6 +55,14 @@ public class RecheckService {
     return applicants.list(sessionId).stream().filter(a -> passed.contains(a.id())).toList();
   }
 
+  /** The applicants who passed in the end: a passed vote whose pass the recheck did not revoke. */
+  public List<Applicant> finallyPassed(long sessionId) {
+    Set<Long> revoked = rechecks.findings(sessionId).stream()
+        .filter(f -> RecheckFinding.REVOKED.equals(f.disposition())).map(RecheckFinding::applicantId)
+        .collect(Collectors.toSet());
+    return passedApplicants(sessionId).stream().filter(a -> !revoked.contains(a.id())).toList();
+  }
+
   @Transactional
   public int record(ReviewSession session, int round, ImportFile file, String user) {
     if (round != 1 && round != 2) {

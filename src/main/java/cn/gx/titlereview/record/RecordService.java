@@ -11,6 +11,7 @@ import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.recheck.RecheckRepository;
+import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
 import cn.gx.titlereview.record.RecordForm.Basics;
 import cn.gx.titlereview.record.RecordForm.Group;
@@ -53,6 +54,7 @@ public class RecordService {
   private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
   private final RecheckRepository rechecks;
+  private final RecheckService recheckService;
   private final AttestationRepository attestations;
   private final GateResultRepository gateResults;
   private final PledgeRepository pledges;
@@ -62,7 +64,7 @@ public class RecordService {
 
   public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
-      AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
+      RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, ObjectMapper json) {
     this.catalogue = catalogue;
     this.recordFacts = recordFacts;
@@ -70,6 +72,7 @@ public class RecordService {
     this.applicants = applicants;
     this.reviews = reviews;
     this.rechecks = rechecks;
+    this.recheckService = recheckService;
     this.attestations = attestations;
     this.gateResults = gateResults;
     this.pledges = pledges;
@@ -135,10 +138,8 @@ public class RecordService {
       return new Basics(all.size(), null, null, null, null, null);
     }
     List<RecheckFinding> findings = rechecks.findings(sessionId);
-    Set<Long> revoked = findings.stream().filter(f -> RecheckFinding.REVOKED.equals(f.disposition()))
-        .map(RecheckFinding::applicantId).collect(Collectors.toSet());
-    Set<Long> passed = votes.values().stream().filter(ReviewRepository.VoteCount::passed)
-        .map(ReviewRepository.VoteCount::applicantId).filter(a -> !revoked.contains(a)).collect(Collectors.toSet());
+    Set<Long> passed = recheckService.finallyPassed(sessionId).stream().map(Applicant::id)
+        .collect(Collectors.toSet());
     return new Basics(all.size(), passed.size(), rate(passed.size(), all.size()),
         rateOf(all, passed, Applicant.PUBLIC_INSTITUTION), rateOf(all, passed, Applicant.ENTERPRISE_AND_OTHER),
         findings.isEmpty() ? null : findings.stream().filter(RecheckFinding::problem)

@@ -6,6 +6,8 @@ import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.spotcheck.SpotCheckRepository;
+import cn.gx.titlereview.spotcheck.SpotCheckService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,13 +39,17 @@ public class SupervisionService {
   private final RecordService records;
   private final GateResultRepository gateResults;
   private final HistoryService historyService;
+  private final SpotCheckRepository spotChecks;
+  private final SpotCheckService spotCheckService;
 
   public SupervisionService(SessionRepository sessions, RecordService records, GateResultRepository gateResults,
-      HistoryService historyService) {
+      HistoryService historyService, SpotCheckRepository spotChecks, SpotCheckService spotCheckService) {
     this.sessions = sessions;
     this.records = records;
     this.gateResults = gateResults;
     this.historyService = historyService;
+    this.spotChecks = spotChecks;
+    this.spotCheckService = spotCheckService;
   }
 
   public List<SessionOverview> overview(Integer year, String level, String organisingUnit) {
@@ -81,7 +87,15 @@ public class SupervisionService {
     return new SessionOverview(session, stage, since, ended, failing, rectifications, form.basics(),
         answer(form, "复核存在问题占通过人数的比例"),
         complaints.length == 2 ? "收到 " + complaints[0] + " 件，已核查 " + complaints[1] + " 件" : complaints[0],
-        "未开始（核准单位抽查复核尚未实现）");
+        spotCheck(session));
+  }
+
+  private String spotCheck(ReviewSession session) {
+    return spotChecks.latest(session.id()).map(c -> c.recorded() < c.items().size()
+            ? "第 " + c.attempt() + " 次：抽查 " + c.items().size() + " 人（" + c.ratioPercent() + "%），待登记结论"
+            : "第 " + c.attempt() + " 次：抽查 " + c.items().size() + " 人，发现问题 " + c.problems() + " 人，"
+                + (spotCheckService.passes(c) ? "通过" : "退回复核"))
+        .orElse("未开始");
   }
 
   /** Hours spent in each stage of the main process so far, in order. */

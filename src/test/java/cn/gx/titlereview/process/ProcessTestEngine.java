@@ -26,6 +26,8 @@ public final class ProcessTestEngine {
   public static final Map<String, Deque<Boolean>> GATE_SCRIPT = new HashMap<>();
   /** Every gate key run, in order. */
   public static final List<String> GATES_RUN = new ArrayList<>();
+  /** Spot-check outcomes to play: false sends the results back to recheck once. Unscripted ones pass. */
+  public static final Deque<Boolean> SPOT_CHECKS = new ArrayDeque<>();
   /** Every listener bean called, as "bean:taskDefinitionKey". */
   public static final List<String> LISTENER_CALLS = new ArrayList<>();
 
@@ -42,6 +44,7 @@ public final class ProcessTestEngine {
     GATE_SCRIPT.clear();
     GATES_RUN.clear();
     LISTENER_CALLS.clear();
+    SPOT_CHECKS.clear();
   }
 
   public static void failGateOnce(String gateKey) {
@@ -69,7 +72,10 @@ public final class ProcessTestEngine {
     });
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
     beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
-    for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord")) {
+    beans.put("evaluateSpotCheck", (JavaDelegate) execution ->
+        execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));
+    for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "drawSpotCheck",
+        "recordSpotCheck")) {
       beans.put(listener, (TaskListener) task -> LISTENER_CALLS.add(listener + ":" + task.getTaskDefinitionKey()));
     }
     beans.put("openPublicityRound", (TaskListener) task -> {

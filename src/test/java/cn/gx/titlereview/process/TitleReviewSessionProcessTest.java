@@ -35,6 +35,8 @@ class TitleReviewSessionProcessTest extends ProcessTest {
     assertThat(session).isWaitingAt("CallActivity_RecordSignOff");
     completeTask("Task_UnitHeadSignRecord");
     completeTask("Task_SupervisorSignRecord");
+    completeTask("Task_SetSpotCheck", "spotCheckRatio", 10);
+    completeTask("Task_RecordSpotCheck");
     completeTask("Task_ConfirmResults", "resultsConfirmed", "yes");
     assertThat(session).isEnded();
     assertThat(ProcessTestEngine.GATES_RUN).endsWith("signatures", "record", "signatures");
@@ -59,6 +61,24 @@ class TitleReviewSessionProcessTest extends ProcessTest {
     assertThat(session).isWaitingAt("CallActivity_SealedReview");
     assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("GX-T-001").count())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aSpotCheckWithProblemsSendsTheResultsBackToRecheckAndSigningBeforeAnotherSpotCheck() {
+    ProcessTestEngine.SPOT_CHECKS.add(false);
+    ProcessInstance session = startSession();
+    walkTo("Task_RecordSpotCheck");
+    completeTask("Task_RecordSpotCheck", "spotCheckProblems", "SB0005 论文检索证明缺失");
+    assertThat(session).isWaitingAt("CallActivity_SpotCheckRecheck");
+    completeTask("Task_FirstRecheck");
+    completeTask("Task_SecondRecheck");
+    assertThat(session).isWaitingAt("CallActivity_RecordSignOff");
+    completeTask("Task_UnitHeadSignRecord");
+    completeTask("Task_SupervisorSignRecord");
+    completeTask("Task_SetSpotCheck", "spotCheckRatio", 20);
+    completeTask("Task_RecordSpotCheck");
+    assertThat(session).isWaitingAt("Task_ConfirmResults");
+    assertThat(ProcessTestEngine.LISTENER_CALLS).filteredOn(c -> c.startsWith("drawSpotCheck")).hasSize(2);
   }
 
   @Test
@@ -87,7 +107,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
       "Task_RecordTrainingAndExpertPledges", "Task_FormReviewGroups", "Task_RecordVotes", "Task_AttestDiscipline",
       "Task_FirstRecheck", "Task_SecondRecheck", "Task_OpenPublicity", "Task_VerifyComplaints",
       "Task_OpenPublicity", "Task_VerifyComplaints", "Task_UploadArchive", "Task_UnitHeadSignRecord",
-      "Task_SupervisorSignRecord"};
+      "Task_SupervisorSignRecord", "Task_SetSpotCheck", "Task_RecordSpotCheck"};
 
   private static void walkToApproval() {
     walkTo("Task_ConfirmResults");

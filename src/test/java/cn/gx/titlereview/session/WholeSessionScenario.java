@@ -10,6 +10,7 @@ import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.record.SignatureRepository;
+import cn.gx.titlereview.spotcheck.SpotCheckRepository;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ abstract class WholeSessionScenario {
   @Autowired PublicityRepository publicity;
   @Autowired RecordService records;
   @Autowired SignatureRepository signatures;
+  @Autowired SpotCheckRepository spotChecks;
 
   private String code;
 
@@ -149,6 +151,12 @@ abstract class WholeSessionScenario {
     String sha256 = records.sha256(session);
     assertThat(signatures.list(session.id())).extracting(SignatureRepository.Signature::recordSha256)
         .containsExactly(sha256, sha256);
+
+    // 抽查复核: 10% of the 46 passed, rounded up, drawn reproducibly; no problem found.
+    complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10);
+    assertThat(spotChecks.latest(session.id()).orElseThrow().items()).hasSize(5);
+    complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
+    assertThat(spotChecks.latest(session.id()).orElseThrow().recorded()).isEqualTo(5);
     // A complaint arriving after signing changes the record: the approver's confirmation sends it back to be signed.
     publicity.addComplaint(session.id(), 2, "信件", "SB0002", "公示结束后收到的举报", "staff1", java.time.Instant.now());
     assertThat(records.form(session).signatures()).noneMatch(RecordForm.SignatureView::valid);
@@ -156,6 +164,8 @@ abstract class WholeSessionScenario {
     assertThat(latest(session).get("signatures").passed()).isFalse();
     complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
     complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
+    complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10);
+    complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
     complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
     assertThat(records.form(session).signatures()).extracting(RecordForm.SignatureView::valid)
         .containsExactly(false, false, true, true);

@@ -27,6 +27,7 @@ class SupervisionViewTest {
   @Autowired SessionFixture fixture;
   @Autowired RecordService records;
   @Autowired GateResultRepository gateResults;
+  @Autowired cn.gx.titlereview.spotcheck.SpotCheckService spotChecks;
 
   private Api api;
 
@@ -54,8 +55,19 @@ class SupervisionViewTest {
     String row = row(api.get("/supervision?year=2026&level=" + encode("正高"), "approver1").body(), session.code());
     assertThat(row).contains(basics.applicants() + " / " + basics.passed(),
         basics.passRate() + "（" + basics.passRatePublicInstitutions() + " / " + basics.passRateEnterprises() + "）",
-        "测试组建单位", "尚未启动");
+        "测试组建单位", "尚未启动", "未开始");
     assertThat(basics.passRate()).isEqualTo("60.0%");
+  }
+
+  @Test
+  void theSpotCheckStateComesFromTheRecordedSpotCheck() {
+    ReviewSession session = fixture.sessionWithVotes();
+    spotChecks.draw(session, 100, "approver1");
+    assertThat(row(api.get("/supervision", "approver1").body(), session.code()))
+        .contains("第 1 次：抽查 3 人（100%），待登记结论");
+    spotChecks.recordFindings(session, "", "approver1");
+    assertThat(row(api.get("/supervision", "approver1").body(), session.code()))
+        .contains("第 1 次：抽查 3 人，发现问题 0 人，通过");
   }
 
   @Test
