@@ -33,6 +33,14 @@ public class RecheckRepository {
         .update();
   }
 
+  /** Voids one rechecker's findings of a session (found unfit). */
+  public void deleteBy(long sessionId, String user) {
+    jdbc.sql("""
+            delete from recheck_finding
+            where recorded_by = ? and applicant_id in (select id from applicant where session_id = ?)""")
+        .params(user, sessionId).update();
+  }
+
   public int dispose(long applicantId, String disposition, String note, String user, Instant at) {
     return jdbc.sql("""
             update recheck_finding set disposition = ?, disposition_note = ?, disposed_by = ?, disposed_at = ?

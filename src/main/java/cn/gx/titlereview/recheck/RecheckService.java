@@ -3,6 +3,7 @@ package cn.gx.titlereview.recheck;
 import static cn.gx.titlereview.platform.importing.Column.optional;
 import static cn.gx.titlereview.platform.importing.Column.required;
 
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
@@ -37,14 +38,16 @@ public class RecheckService {
   private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
   private final TableReader reader;
+  private final AttestationRepository attestations;
   private final Clock clock;
 
   public RecheckService(RecheckRepository rechecks, ApplicantRepository applicants, ReviewRepository reviews,
-      TableReader reader, Clock clock) {
+      TableReader reader, AttestationRepository attestations, Clock clock) {
     this.rechecks = rechecks;
     this.applicants = applicants;
     this.reviews = reviews;
     this.reader = reader;
+    this.attestations = attestations;
     this.clock = clock;
   }
 
@@ -53,6 +56,12 @@ public class RecheckService {
     Set<Long> passed = reviews.votes(sessionId).values().stream().filter(ReviewRepository.VoteCount::passed)
         .map(ReviewRepository.VoteCount::applicantId).collect(Collectors.toSet());
     return applicants.list(sessionId).stream().filter(a -> passed.contains(a.id())).toList();
+  }
+
+  /** Users the supervisor found unfit to recheck this session. */
+  public Set<String> unfitRecheckers(long sessionId) {
+    return attestations.history(sessionId, AssessRecheckersListener.UNFIT).stream()
+        .map(a -> a.value().substring(0, a.value().indexOf('：'))).collect(Collectors.toSet());
   }
 
   /** The applicants who passed in the end: a passed vote whose pass the recheck did not revoke. */
@@ -67,6 +76,9 @@ public class RecheckService {
   public int record(ReviewSession session, int round, ImportFile file, String user) {
     if (round != 1 && round != 2) {
       throw BusinessException.badRequest("复核轮次 round 应为 1（第一人）或 2（第二人）");
+    }
+    if (unfitRecheckers(session.id()).contains(user)) {
+      throw BusinessException.conflict("监督员已认定 " + user + " 在本评审会复核中不称职，不能再复核");
     }
     if (reviews.voteRecorders(session.id()).contains(user)) {
       throw BusinessException.conflict("复核须由未录入表决结果的人员进行：" + user + " 录入了本评审会的表决结果，不能复核");

@@ -10,6 +10,7 @@ import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.attestation.Attestation;
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
@@ -53,10 +54,12 @@ public class RecordFacts {
   private final PublicityRepository publicity;
   private final ArchiveRepository archive;
   private final PublicityPeriod period;
+  private final AttestationRepository attestations;
 
   public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
       ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
-      PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period) {
+      PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
+      AttestationRepository attestations) {
     this.draws = draws;
     this.roster = roster;
     this.batches = batches;
@@ -66,6 +69,7 @@ public class RecordFacts {
     this.publicity = publicity;
     this.archive = archive;
     this.period = period;
+    this.attestations = attestations;
   }
 
   public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
@@ -164,7 +168,13 @@ public class RecordFacts {
       facts.put("recheck.problemRatio", Answer.of(RecordService.rate(problems, passed.size()),
           "复核存在问题 " + problems + " 人 / 通过 " + passed.size() + " 人"));
     }
-    facts.put("recheck.unfitStaff", Answer.notReached(NOT_RECORDED));
+    Attestation assessed = attested.get("rechecksFit");
+    List<Attestation> unfit = attestations.history(session.id(), "unfitRechecker");
+    facts.put("recheck.unfitStaff", assessed == null && unfit.isEmpty() ? Answer.notReached("监督员尚未评估复核人员")
+        : Answer.yesNo(!unfit.isEmpty(), unfit.isEmpty()
+            ? "监督员 " + assessed.attestedBy() + " 于 " + TIME.format(assessed.attestedAt()) + " 评估：称职"
+            : unfit.stream().map(a -> a.value() + "（监督员 " + a.attestedBy() + " 认定，已由他人重新复核）")
+                .collect(Collectors.joining("；"))));
   }
 
   private void publicityFacts(ReviewSession session, Map<String, GateResult> gates, Map<String, Answer> facts) {

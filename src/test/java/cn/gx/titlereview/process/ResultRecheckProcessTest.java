@@ -15,8 +15,21 @@ class ResultRecheckProcessTest extends ProcessTest {
     ProcessInstance instance = startStage("ResultRecheck");
     completeTask("Task_FirstRecheck", "recheckMode", "cross", "recheckUnit", "南宁市人社局");
     completeTask("Task_SecondRecheck");
+    assertThat(instance).isWaitingAt("Task_AssessRecheckers").task().hasCandidateGroup("supervisor");
+    completeTask("Task_AssessRecheckers", "rechecksFit", "yes");
     assertThat(instance).isEnded();
-    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_FirstRecheck");
+    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_FirstRecheck",
+        "assessRecheckers:Task_AssessRecheckers");
+  }
+
+  @Test
+  void anUnfitRecheckerSendsTheRecheckBackToBeRedone() {
+    ProcessInstance instance = startStage("ResultRecheck");
+    completeTask("Task_FirstRecheck");
+    completeTask("Task_SecondRecheck");
+    completeTask("Task_AssessRecheckers", "rechecksFit", "no", "unfitRechecker", "staff2", "unfitNote", "未核对表决票数");
+    assertThat(instance).isWaitingAt("Task_FirstRecheck");
+    assertThat(ProcessTestEngine.GATES_RUN).isEmpty();
   }
 
   @Test
@@ -25,6 +38,7 @@ class ResultRecheckProcessTest extends ProcessTest {
     ProcessInstance instance = startStage("ResultRecheck");
     completeTask("Task_FirstRecheck");
     completeTask("Task_SecondRecheck");
+    completeTask("Task_AssessRecheckers", "rechecksFit", "yes");
     assertStoppedForRectification(instance, "Task_RectifyRecheck", "staff");
     completeTask("Task_RectifyRecheck", "rectificationNote", "已由另一人完成第二人复核");
     assertThat(instance).isEnded();

@@ -72,6 +72,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
     assertThat(session).isWaitingAt("CallActivity_SpotCheckRecheck");
     completeTask("Task_FirstRecheck");
     completeTask("Task_SecondRecheck");
+    completeTask("Task_AssessRecheckers", "rechecksFit", "yes");
     assertThat(session).isWaitingAt("CallActivity_RecordSignOff");
     completeTask("Task_UnitHeadSignRecord");
     completeTask("Task_SupervisorSignRecord");
@@ -105,7 +106,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
   private static final String[] STEPS = {"Task_ReviewEligibility", "Task_ImportRoster",
       "Task_ConfirmRosterAndPresence", "Task_RecordExpertResponses", "Task_SignStaffPledge",
       "Task_RecordTrainingAndExpertPledges", "Task_FormReviewGroups", "Task_RecordVotes", "Task_AttestDiscipline",
-      "Task_FirstRecheck", "Task_SecondRecheck", "Task_OpenPublicity", "Task_VerifyComplaints",
+      "Task_FirstRecheck", "Task_SecondRecheck", "Task_AssessRecheckers", "Task_OpenPublicity", "Task_VerifyComplaints",
       "Task_OpenPublicity", "Task_VerifyComplaints", "Task_UploadArchive", "Task_UnitHeadSignRecord",
       "Task_SupervisorSignRecord", "Task_SetSpotCheck", "Task_RecordSpotCheck"};
 
@@ -121,7 +122,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
         return;
       }
       taskService().createTaskQuery().taskDefinitionKey(step).list()
-          .forEach(task -> taskService().complete(task.getId()));
+          .forEach(task -> taskService().complete(task.getId(), Map.of("rechecksFit", "yes")));
       fireTimers();
       runDueJobs();
     }

@@ -64,6 +64,17 @@ class RecheckGateTest {
   }
 
   @Test
+  void aRecheckerFoundUnfitMayNotRecheckThisSessionAgain() {
+    ReviewSession session = fixture.sessionWithVotes();
+    recheckService.record(session, 2, findings(false), "staff2");
+    rechecks.deleteBy(session.id(), "staff2");
+    fixture.attest(session, "unfitRechecker", "staff2：未核对表决票数");
+    assertThat(rechecks.findings(session.id())).isEmpty();
+    assertThatThrownBy(() -> recheckService.record(session, 2, findings(false), "staff2"))
+        .hasMessageContaining("监督员已认定 staff2 在本评审会复核中不称职，不能再复核");
+  }
+
+  @Test
   void failsWhileTheSecondRecheckIsMissing() {
     ReviewSession session = fixture.sessionWithVotes();
     fixture.attest(session, "recheckMode", "entrusted");

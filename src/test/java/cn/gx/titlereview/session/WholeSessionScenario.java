@@ -116,6 +116,7 @@ abstract class WholeSessionScenario {
         true);
     fill("staff2");
     complete("staff2", "Task_SecondRecheck", "secondRecheckDone", true);
+    complete("supervisor1", "Task_AssessRecheckers", "rechecksFit", "yes");
     assertThat(latest(session).get("recheck").passed()).isTrue();
 
     // 第一次公示: under five working days is refused in the task; an empty end date becomes the fifth working day.
