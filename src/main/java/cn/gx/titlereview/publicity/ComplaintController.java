@@ -5,7 +5,6 @@ import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,12 +29,12 @@ public class ComplaintController {
 
   private final SessionAccess access;
   private final PublicityRepository publicity;
-  private final Clock clock;
+  private final ComplaintService complaints;
 
-  public ComplaintController(SessionAccess access, PublicityRepository publicity, Clock clock) {
+  public ComplaintController(SessionAccess access, PublicityRepository publicity, ComplaintService complaints) {
     this.access = access;
     this.publicity = publicity;
-    this.clock = clock;
+    this.complaints = complaints;
   }
 
   /** Staff register a complaint received by phone, letter or mail; it belongs to the latest round opened. */
@@ -49,10 +48,9 @@ public class ComplaintController {
     if (complaint.content() == null || complaint.content().isBlank()) {
       throw BusinessException.badRequest("请填写信访内容 content");
     }
-    Integer round = publicity.latestRound(session.id()).orElse(null);
-    long id = publicity.addComplaint(session.id(), round, complaint.channel().trim(), complaint.applicantNo(),
-        complaint.content().trim(), access.userId(), clock.instant());
-    return Map.of("id", id, "round", round == null ? 0 : round);
+    long id = complaints.receive(session, complaint.channel().trim(), complaint.applicantNo(),
+        complaint.content().trim(), access.userId());
+    return Map.of("id", id, "round", publicity.latestRound(session.id()).orElse(0));
   }
 
   @GetMapping
@@ -70,9 +68,11 @@ public class ComplaintController {
     if (verification.finding() == null || verification.finding().isBlank()) {
       throw BusinessException.badRequest("请填写核查情况 finding");
     }
-    if (publicity.verify(session.id(), id, verification.substantiated(), verification.finding().trim(),
-        verification.action(), access.userId(), clock.instant()) == 0) {
-      throw BusinessException.notFound("信访件 " + id + " 不属于评审会 " + code);
+    try {
+      complaints.verify(session, id, verification.substantiated(), verification.finding().trim(),
+          verification.action(), access.userId());
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.notFound(e.getMessage());
     }
     return Map.of("id", id, "verified", true);
   }

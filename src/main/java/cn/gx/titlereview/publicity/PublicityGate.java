@@ -5,10 +5,16 @@ import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.recheck.RecheckFinding;
+import cn.gx.titlereview.recheck.RecheckRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +27,16 @@ public class PublicityGate implements Gate {
 
   private final PublicityRepository publicity;
   private final PublicityPeriod period;
+  private final RecheckRepository rechecks;
+  private final ApplicantRepository applicants;
   private final Clock clock;
 
-  public PublicityGate(PublicityRepository publicity, PublicityPeriod period, Clock clock) {
+  public PublicityGate(PublicityRepository publicity, PublicityPeriod period, RecheckRepository rechecks,
+      ApplicantRepository applicants, Clock clock) {
     this.publicity = publicity;
     this.period = period;
+    this.rechecks = rechecks;
+    this.applicants = applicants;
     this.clock = clock;
   }
 
@@ -79,6 +90,14 @@ public class PublicityGate implements Gate {
       if (belongsTo == round && !c.verified()) {
         violations.add(new Violation("信访件核查", "信访件 " + c.id() + (c.applicantNo() == null ? ""
             : "（涉及申报人 " + c.applicantNo() + "）"), "尚未核查"));
+      }
+    }
+    Map<Long, String> labels = applicants.list(sessionId).stream()
+        .collect(Collectors.toMap(Applicant::id, Applicant::label));
+    for (RecheckFinding f : rechecks.findings(sessionId)) {
+      if (f.round() == RecheckRepository.COMPLAINT_ROUND && f.problem() && f.disposition() == null) {
+        violations.add(new Violation("信访件核查", labels.get(f.applicantId()),
+            f.note() + "：须重新复核，由监督员撤销通过或更正后确认"));
       }
     }
     return violations;

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecheckRepository {
 
+  /** A problem raised by a substantiated complaint during publicity, outside the two rechecks. */
+  public static final int COMPLAINT_ROUND = 0;
+
   private final JdbcClient jdbc;
 
   public RecheckRepository(JdbcClient jdbc) {

@@ -85,7 +85,8 @@ public class RecheckService {
     }
     Map<String, Applicant> passed = passedApplicants(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
-    Map<Long, String> otherRound = rechecks.findings(session.id()).stream().filter(f -> f.round() != round)
+    Map<Long, String> otherRound = rechecks.findings(session.id()).stream()
+        .filter(f -> f.round() != round && f.round() != RecheckRepository.COMPLAINT_ROUND)
         .collect(Collectors.toMap(RecheckFinding::applicantId, RecheckFinding::recordedBy));
     Set<String> seen = new HashSet<>();
     List<Finding> findings = reader.read(file, COLUMNS, row -> {

@@ -153,7 +153,7 @@ public class RecordFacts {
     Map<Long, Map<Integer, RecheckFinding>> findings = rechecks.findings(session.id()).stream()
         .collect(Collectors.groupingBy(RecheckFinding::applicantId, Collectors.toMap(RecheckFinding::round, f -> f)));
     boolean complete = !passed.isEmpty() && passed.stream().allMatch(a -> findings.getOrDefault(a.id(), Map.of())
-        .size() == 2);
+        .keySet().containsAll(List.of(1, 2)));
     if (!complete) {
       facts.put("recheck.dual", Answer.notReached("尚未完成两人复核"));
       facts.put("recheck.problemRatio", Answer.notReached("尚未完成两人复核"));

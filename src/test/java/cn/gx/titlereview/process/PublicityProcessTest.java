@@ -28,6 +28,22 @@ class PublicityProcessTest extends ProcessTest {
   }
 
   @Test
+  void eachComplaintDuringTheRoundOpensAVerificationTaskForTheSupervisor() {
+    ProcessInstance instance = startStage("Publicity", "publicityRound", 1);
+    completeTask("Task_OpenPublicity");
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation("Message_ComplaintReceived").processInstanceId(instance.getId())
+        .setVariableLocal("complaintId", 7L).correlate();
+    assertThat(instance).isWaitingAt("Event_PublicityPeriodEnded", "Task_VerifyComplaint");
+    assertThat(openTask("Task_VerifyComplaint")).isNotNull();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(openTask("Task_VerifyComplaint"))
+        .hasCandidateGroup("supervisor");
+    completeTask("Task_VerifyComplaint", "complaintSubstantiated", "no", "complaintFinding", "经核实不属实");
+    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("verifyComplaint:Task_VerifyComplaint");
+    assertThat(instance).isWaitingAt("Event_PublicityPeriodEnded");
+  }
+
+  @Test
   void failedPublicityGateStopsAtRectificationForTheSupervisor() {
     ProcessTestEngine.failGateOnce("publicity");
     ProcessInstance instance = startStage("Publicity", "publicityRound", 1);

@@ -29,6 +29,8 @@ class PublicityGateTest {
   @Autowired PublicityRepository publicity;
   @Autowired PublicityGate gate;
   @Autowired PublicityPeriod period;
+  @Autowired cn.gx.titlereview.recheck.RecheckRepository rechecks;
+  @Autowired cn.gx.titlereview.preparation.ApplicantRepository applicants;
 
   @Test
   void holdsWhenTheRoundRanItsPeriodAndEveryComplaintIsVerified() {
@@ -64,7 +66,7 @@ class PublicityGateTest {
   void failsBeforeThePeriodHasEnded() {
     ReviewSession session = opened(1, START, END);
     Clock onTheLastDay = Clock.fixed(END.atTime(16, 0).atZone(PlatformConfig.ZONE).toInstant(), PlatformConfig.ZONE);
-    assertThat(new PublicityGate(publicity, period, onTheLastDay).check(context(session, "publicityRound", 1)))
+    assertThat(new PublicityGate(publicity, period, rechecks, applicants, onTheLastDay).check(context(session, "publicityRound", 1)))
         .extracting(Violation::finding).containsExactly("公示期至 2026-03-06 尚未结束");
   }
 

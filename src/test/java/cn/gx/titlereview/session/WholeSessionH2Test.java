@@ -51,15 +51,15 @@ class WholeSessionH2Test extends WholeSessionScenario {
     Api.Reply page = new Api(port).get("/sessions/" + session.code() + "/record", "approver1");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains(form.title(), "1.纪检部门是否全程监督（是）",
-        "公示期间收到信访件数量（2）件，已核查（1）件", "unithead1", "supervisor1")
+        "公示期间收到信访件数量（2）件，已核查（2）件", "unithead1", "supervisor1")
         .doesNotContain("签字失效");
     assertThat(new Api(port).get("/sessions/" + session.code() + "/record", null).status()).isEqualTo(401);
     photograph(session);
 
     // A fact that changes after the session ended shows on the record as broken signatures.
-    publicity.addComplaint(session.id(), 2, "邮箱", null, "结果确认后收到的举报", "staff1", java.time.Instant.now());
+    complaints.receive(session, "邮箱", null, "结果确认后收到的举报", "staff1");
     assertThat(new Api(port).get("/sessions/" + session.code() + "/record", "unithead1").body())
-        .contains("公示期间收到信访件数量（3）件，已核查（1）件", "签字后记录已变更，签字失效，须重新签字");
+        .contains("公示期间收到信访件数量（3）件，已核查（2）件", "签字后记录已变更，签字失效，须重新签字");
   }
 
   /** Keeps a picture of the page as a test artefact; .ci/run installs Chromium so that CI always takes it. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gx.titlereview.demo.DemoSessionFiller;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
@@ -46,6 +47,8 @@ abstract class WholeSessionScenario {
   @Autowired RecordService records;
   @Autowired SignatureRepository signatures;
   @Autowired SpotCheckRepository spotChecks;
+  @Autowired ComplaintService complaints;
+  @Autowired cn.gx.titlereview.recheck.RecheckService recheckService;
 
   private String code;
 
@@ -124,15 +127,19 @@ abstract class WholeSessionScenario {
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("仅 3 个工作日");
     openPublicity(LocalDate.of(2026, 3, 2), null);
     assertThat(publicity.round(session.id(), 1).orElseThrow().endDate()).isEqualTo(LocalDate.of(2026, 3, 6));
-    // A complaint left unverified stops the round at the supervisor's rectification.
-    long complaint = publicity.addComplaint(session.id(), 1, "电话", "SB0001", "反映论文代写", "staff1",
-        java.time.Instant.now());
+    // A complaint opens a verification task; left unverified, it stops the round at the supervisor's rectification.
+    long complaint = as("staff1", () -> complaints.receive(session, "电话", "SB0001", "反映论文代写", "staff1"));
     complete("supervisor1", "Task_VerifyComplaints", "complaintsVerified", true);
     assertThat((String) taskService.getVariable(openTask("supervisor1", "Task_RectifyPublicity").getId(),
         "gateViolations")).contains("信访件 " + complaint);
-    publicity.verify(session.id(), complaint, false, "经核实，论文为本人独立完成", "不予采信", "supervisor1",
-        java.time.Instant.now());
-    complete("supervisor1", "Task_RectifyPublicity", "rectificationNote", "已核查该信访件");
+    // Substantiated: SB0001's result goes back to recheck, and the round holds until the supervisor disposes of it.
+    complete("supervisor1", "Task_VerifyComplaint", "complaintSubstantiated", "yes",
+        "complaintFinding", "论文查重率偏高，需复核", "complaintAction", "转结果复核");
+    complete("supervisor1", "Task_RectifyPublicity", "rectificationNote", "信访件已核查，待复核处理");
+    assertThat((String) taskService.getVariable(openTask("supervisor1", "Task_RectifyPublicity").getId(),
+        "gateViolations")).contains("申报人 SB0001", "须重新复核");
+    recheckService.dispose(session, "SB0001", "CONFIRMED", "复核后确认论文为本人完成", "supervisor1");
+    complete("supervisor1", "Task_RectifyPublicity", "rectificationNote", "已复核并确认");
     assertThat(latest(session).get("publicity-1").passed()).isTrue();
 
     // 第二次公示
@@ -158,9 +165,12 @@ abstract class WholeSessionScenario {
     assertThat(spotChecks.latest(session.id()).orElseThrow().items()).hasSize(5);
     complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
     assertThat(spotChecks.latest(session.id()).orElseThrow().recorded()).isEqualTo(5);
-    // A complaint arriving after signing changes the record: the approver's confirmation sends it back to be signed.
-    publicity.addComplaint(session.id(), 2, "信件", "SB0002", "公示结束后收到的举报", "staff1", java.time.Instant.now());
+    // A complaint arriving after signing changes the record: the approver's confirmation sends it back to be signed,
+    // and, outside any round, the main process opens its verification.
+    as("staff1", () -> complaints.receive(session, "信件", "SB0002", "公示结束后收到的举报", "staff1"));
     assertThat(records.form(session).signatures()).noneMatch(RecordForm.SignatureView::valid);
+    complete("supervisor1", "Task_VerifyLateComplaint", "complaintSubstantiated", "no", "complaintFinding",
+        "经核实，举报内容与事实不符");
     complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
     assertThat(latest(session).get("signatures").passed()).isFalse();
     complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);

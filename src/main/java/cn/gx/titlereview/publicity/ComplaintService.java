@@ -1,0 +1,101 @@
+package cn.gx.titlereview.publicity;
+
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.recheck.RecheckRepository;
+import cn.gx.titlereview.session.ReviewSession;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Complaints (信访件): each is stored, then handed to the engine as a message. During an open publicity round it
+ * opens a verification task in that round ({@code Message_ComplaintReceived}); outside a round, while the session
+ * runs, in the main process ({@code Message_LateComplaintReceived}). After the session has ended it is recorded,
+ * shows on the record and breaks its signatures. A complaint is never lost.
+ */
+@Service
+public class ComplaintService {
+
+  static final String IN_ROUND = "Message_ComplaintReceived";
+  static final String OUTSIDE_ROUND = "Message_LateComplaintReceived";
+
+  private final PublicityRepository publicity;
+  private final ApplicantRepository applicants;
+  private final RecheckRepository rechecks;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final Clock clock;
+
+  public ComplaintService(PublicityRepository publicity, ApplicantRepository applicants, RecheckRepository rechecks,
+      RuntimeService runtimeService, IdentityService identityService, Clock clock) {
+    this.publicity = publicity;
+    this.applicants = applicants;
+    this.rechecks = rechecks;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public long receive(ReviewSession session, String channel, String applicantNo, String content, String user) {
+    Integer round = publicity.latestRound(session.id()).orElse(null);
+    long id = publicity.addComplaint(session.id(), round, channel, applicantNo, content, user, clock.instant());
+    Map<String, Object> variables = Map.of("complaintId", id, "complaintApplicantNo",
+        applicantNo == null || applicantNo.isBlank() ? "—" : applicantNo);
+    // The staff member may register complaints; finding the round and starting its verification is the system's
+    // part, done without the caller's (narrower) engine authorizations.
+    asSystem(() -> {
+      Optional<ProcessInstance> openRound = runtimeService.createProcessInstanceQuery()
+          .processInstanceBusinessKey(session.code()).processDefinitionKey("Publicity").active().list().stream()
+          .findFirst();
+      if (openRound.isPresent()) {
+        runtimeService.createMessageCorrelation(IN_ROUND).processInstanceId(openRound.get().getId())
+            .setVariablesLocal(variables).correlate();
+      } else if (session.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
+          .processInstanceId(session.processInstanceId()).active().count() > 0) {
+        runtimeService.createMessageCorrelation(OUTSIDE_ROUND).processInstanceId(session.processInstanceId())
+            .setVariablesLocal(variables).correlate();
+      }
+    });
+    return id;
+  }
+
+  /**
+   * The supervisor's verification. A substantiated complaint against an applicant puts that applicant's result
+   * back to recheck: a recheck problem (round 0) that needs a disposition before publicity can end.
+   */
+  @Transactional
+  public void verify(ReviewSession session, long complaintId, boolean substantiated, String finding, String action,
+      String user) {
+    if (publicity.verify(session.id(), complaintId, substantiated, finding, action, user, clock.instant()) == 0) {
+      throw new IllegalArgumentException("信访件 " + complaintId + " 不属于评审会 " + session.code());
+    }
+    PublicityRepository.Complaint complaint = publicity.complaints(session.id()).stream()
+        .filter(c -> c.id() == complaintId).findFirst().orElseThrow();
+    if (substantiated && complaint.applicantNo() != null) {
+      applicants.list(session.id()).stream().filter(a -> a.applicantNo().equals(complaint.applicantNo()))
+          .map(Applicant::id).findFirst()
+          .ifPresent(applicantId -> rechecks.upsert(applicantId, RecheckRepository.COMPLAINT_ROUND, true,
+              "信访件 " + complaintId + " 反映问题属实：" + finding, user, clock.instant()));
+    }
+  }
+
+  private void asSystem(Runnable action) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      action.run();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+}
