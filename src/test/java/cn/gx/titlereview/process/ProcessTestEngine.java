@@ -71,6 +71,7 @@ public final class ProcessTestEngine {
       execution.setProcessBusinessKey((String) execution.getVariable("sessionCode"));
     });
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
+    beans.put("registerComplaint", (JavaDelegate) execution -> execution.setVariable("complaintId", 1L));
     beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->
         execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));

@@ -165,6 +165,25 @@ class RestApiTest {
         .contains("\"expertsSigned\":1", "\"expertsWithScan\":1");
   }
 
+  @Test
+  void staffRegisterAComplaintTakenByPhoneFromTasklist() {
+    String code = startSession("staff1", "");
+    String start = "/engine-rest/process-definition/key/RegisterComplaint/start";
+    String body = """
+        {"variables": {"complaintSessionCode": {"value": "%s"}, "complaintChannel": {"value": "电话"},
+          "complaintApplicantNo": {"value": ""}, "complaintContent": {"value": "来电反映评审组织问题"}}}""";
+    Reply registered = api.postJson(start, "staff1", body.formatted(code));
+    assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+    assertThat(api.get("/api/sessions/" + code + "/complaints", "supervisor1").body())
+        .contains("来电反映评审组织问题", "\"channel\":\"电话\"");
+    // Outside a publicity round, the main process opens the supervisors' verification.
+    assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + code, "supervisor1").body())
+        .contains("Task_VerifyLateComplaint");
+    Reply unknown = api.postJson(start, "staff1", body.formatted("NO-SUCH"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("评审会 NO-SUCH 不存在");
+  }
+
   private String taskId(String code, String key) {
     return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).singleResult()
         .getId();

@@ -56,6 +56,7 @@ public class AccessSetup implements ApplicationRunner {
       grant(group, Resources.GROUP, "*", Permissions.READ);
     }
     grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "TitleReviewSession", Permissions.CREATE_INSTANCE);
+    grant(Groups.STAFF, Resources.PROCESS_DEFINITION, "RegisterComplaint", Permissions.CREATE_INSTANCE);
     grant(Groups.STAFF, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // The approving unit watches every session in Cockpit but changes nothing there.
     grant(Groups.APPROVER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

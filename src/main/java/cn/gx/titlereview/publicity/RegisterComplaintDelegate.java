@@ -1,0 +1,48 @@
+package cn.gx.titlereview.publicity;
+
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionAccess;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The Tasklist way to register a complaint received by phone, letter, mail or visit: same checks as the API. */
+@Component("registerComplaint")
+public class RegisterComplaintDelegate implements JavaDelegate {
+
+  private final ComplaintService complaints;
+  private final SessionAccess access;
+
+  public RegisterComplaintDelegate(ComplaintService complaints, SessionAccess access) {
+    this.complaints = complaints;
+    this.access = access;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = text(execution, "complaintSessionCode", "评审会编号");
+    String channel = text(execution, "complaintChannel", "收件渠道");
+    String content = text(execution, "complaintContent", "信访内容");
+    Object applicantNo = execution.getVariable("complaintApplicantNo");
+    try {
+      ReviewSession session = access.forStaff(code);
+      long id = complaints.receive(session, channel, applicantNo == null || applicantNo.toString().isBlank() ? null
+          : applicantNo.toString().trim(), content, access.userId());
+      execution.setProcessBusinessKey(code);
+      execution.setVariable("complaintId", id);
+      execution.removeVariable("complaintContent");
+    } catch (BusinessException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+  }
+
+  private static String text(DelegateExecution execution, String name, String label) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("请填写" + label + "（" + name + "）");
+    }
+    return value.toString().trim();
+  }
+}
