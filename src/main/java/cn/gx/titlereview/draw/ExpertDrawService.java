@@ -20,12 +20,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -115,9 +113,8 @@ public class ExpertDrawService {
     }
     Map<String, DrawnExpert> byCode = drawn.stream()
         .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
-    Set<String> seen = new HashSet<>();
     List<String> problems = new ArrayList<>();
-    List<Response> responses = reader.read(file, RESPONSE_COLUMNS, row -> {
+    List<Response> responses = reader.read(file, RESPONSE_COLUMNS, CODE, row -> {
       String code = row.text(CODE);
       Boolean accepted = row.bool(ACCEPTED);
       String reason = row.text(REASON);
@@ -129,8 +126,6 @@ public class ExpertDrawService {
         row.problem(CODE, code + " 是候补，尚未递补为评委，不需登记");
       } else if (expert != null && expert.response() != null) {
         row.problem(CODE, code + " 已登记为" + (expert.attending() ? "出席" : "不出席") + "，不能重复登记");
-      } else if (code != null && !seen.add(code)) {
-        row.problem(CODE, code + " 在文件中重复");
       }
       if (Boolean.FALSE.equals(accepted) && reason == null) {
         row.problem(REASON, "不出席须注明原因");

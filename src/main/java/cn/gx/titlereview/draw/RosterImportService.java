@@ -4,16 +4,12 @@ import static cn.gx.titlereview.platform.importing.Column.required;
 
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
-import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,19 +48,8 @@ public class RosterImportService {
     if (draws.find(session.id()).isPresent()) {
       throw BusinessException.conflict("评审会 " + session.code() + " 已完成专家抽取，名册不能再替换");
     }
-    Set<String> seen = new HashSet<>();
-    List<String> duplicates = new ArrayList<>();
-    List<Expert> experts = reader.read(file, COLUMNS, row -> {
-      String code = row.text(CODE);
-      if (code != null && !seen.add(code)) {
-        duplicates.add(row.position() + "「专家编号」：" + code + " 重复");
-      }
-      return new Expert(0, code, row.text(NAME), row.text(EMPLOYER), row.text(SPECIALTY), row.text(TITLE),
-          row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES));
-    });
-    if (!duplicates.isEmpty()) {
-      throw new ImportException(duplicates);
-    }
+    List<Expert> experts = reader.read(file, COLUMNS, CODE, row -> new Expert(0, row.text(CODE), row.text(NAME),
+        row.text(EMPLOYER), row.text(SPECIALTY), row.text(TITLE), row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES)));
     roster.replaceAll(session.id(), experts);
     batches.record(session.id(), KIND, file, experts.size(), user, clock.instant());
     return experts.size();

@@ -5,16 +5,12 @@ import static cn.gx.titlereview.platform.importing.Column.required;
 
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
-import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,21 +50,10 @@ public class ApplicantImportService {
     if (applicants.isDrawn(session.id())) {
       throw BusinessException.conflict("评审会 " + session.code() + " 已按申报专业抽取专家，不能再整体替换申报人员名单");
     }
-    Set<String> seen = new HashSet<>();
-    List<String> duplicates = new ArrayList<>();
-    List<Applicant> rows = reader.read(file, COLUMNS, row -> {
-      String no = row.text(NO);
-      if (no != null && !seen.add(no)) {
-        duplicates.add(row.position() + "「申报编号」：" + no + " 重复");
-      }
-      return new Applicant(0, no, row.text(NAME), row.text(EMPLOYER),
-          row.oneOf(EMPLOYER_TYPE, Applicant.EMPLOYER_TYPES), row.oneOf(LEVEL, ReviewSession.LEVELS),
-          row.text(SERIES), row.text(SPECIALTY),
-          row.oneOf(ELIGIBILITY, List.of(Applicant.ELIGIBLE, Applicant.INELIGIBLE)), row.text(REASON));
-    });
-    if (!duplicates.isEmpty()) {
-      throw new ImportException(duplicates);
-    }
+    List<Applicant> rows = reader.read(file, COLUMNS, NO, row -> new Applicant(0, row.text(NO), row.text(NAME),
+        row.text(EMPLOYER), row.oneOf(EMPLOYER_TYPE, Applicant.EMPLOYER_TYPES), row.oneOf(LEVEL, ReviewSession.LEVELS),
+        row.text(SERIES), row.text(SPECIALTY),
+        row.oneOf(ELIGIBILITY, List.of(Applicant.ELIGIBLE, Applicant.INELIGIBLE)), row.text(REASON)));
     applicants.replaceAll(session.id(), rows);
     batches.record(session.id(), KIND, file, rows.size(), user, clock.instant());
     return rows.size();

@@ -13,7 +13,6 @@ import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,16 +87,13 @@ public class RecheckService {
     Map<Long, String> otherRound = rechecks.findings(session.id()).stream()
         .filter(f -> f.round() != round && f.round() != RecheckRepository.COMPLAINT_ROUND)
         .collect(Collectors.toMap(RecheckFinding::applicantId, RecheckFinding::recordedBy));
-    Set<String> seen = new HashSet<>();
-    List<Finding> findings = reader.read(file, COLUMNS, row -> {
+    List<Finding> findings = reader.read(file, COLUMNS, NO, row -> {
       String no = row.text(NO);
       Boolean problem = row.bool(PROBLEM);
       String note = row.text(NOTE);
       Applicant applicant = no == null ? null : passed.get(no);
       if (no != null && applicant == null) {
         row.problem(NO, no + " 不是本评审会表决通过的申报人");
-      } else if (no != null && !seen.add(no)) {
-        row.problem(NO, no + " 重复");
       } else if (applicant != null && user.equals(otherRound.get(applicant.id()))) {
         row.problem(NO, "双人复核须由两人分别进行：" + user + " 已做过" + (round == 1 ? "第二人" : "第一人")
             + "复核，不能再做" + (round == 1 ? "第一人" : "第二人") + "复核");

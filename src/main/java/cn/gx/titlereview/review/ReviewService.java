@@ -172,16 +172,13 @@ public class ReviewService {
   public int importVotes(ReviewSession session, ImportFile file, String user) {
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
-    Set<String> seen = new HashSet<>();
-    List<VoteCount> votes = reader.read(file, VOTE_COLUMNS, row -> {
+    List<VoteCount> votes = reader.read(file, VOTE_COLUMNS, NO, row -> {
       String no = row.text(NO);
       Applicant applicant = no == null ? null : byNo.get(no);
       if (no != null && applicant == null) {
         row.problem(NO, no + " 不是本评审会的申报人");
       } else if (applicant != null && !applicant.eligible()) {
         row.problem(NO, no + " 未通过资格审查，不得表决");
-      } else if (no != null && !seen.add(no)) {
-        row.problem(NO, no + " 重复");
       }
       Integer present = row.integer(PRESENT);
       Integer yes = row.integer(YES);

@@ -24,6 +24,12 @@ public final class ImportRow {
     return position;
   }
 
+  /** The trimmed value, or null when empty; reports nothing. */
+  String value(Column column) {
+    String value = values.get(column.key());
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
   public String text(Column column) {
     String value = values.get(column.key());
     if (value == null || value.isBlank()) {

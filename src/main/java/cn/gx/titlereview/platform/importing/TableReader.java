@@ -6,8 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -34,6 +36,11 @@ public class TableReader {
   }
 
   public <T> List<T> read(ImportFile file, List<Column> columns, Function<ImportRow, T> mapper) {
+    return read(file, columns, null, mapper);
+  }
+
+  /** As {@link #read(ImportFile, List, Function)}, and each value of the key column may appear only once. */
+  public <T> List<T> read(ImportFile file, List<Column> columns, Column key, Function<ImportRow, T> mapper) {
     List<String> problems = new ArrayList<>();
     List<ImportRow> rows = isSpreadsheet(file.content()) ? spreadsheetRows(file, columns, problems)
         : jsonRows(file, columns, problems);
@@ -41,7 +48,12 @@ public class TableReader {
       problems.add("文件中没有数据行");
     }
     List<T> records = new ArrayList<>(rows.size());
+    Set<String> keys = new HashSet<>();
     for (ImportRow row : rows) {
+      String value = key == null ? null : row.value(key);
+      if (value != null && !keys.add(value)) {
+        row.problem(key, value + " 重复");
+      }
       records.add(mapper.apply(row));
     }
     if (!problems.isEmpty()) {
