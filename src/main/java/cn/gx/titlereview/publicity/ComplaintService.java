@@ -1,15 +1,14 @@
 package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,16 +29,16 @@ public class ComplaintService {
   private final ApplicantRepository applicants;
   private final RecheckRepository rechecks;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final SystemAuthority system;
   private final Clock clock;
 
   public ComplaintService(PublicityRepository publicity, ApplicantRepository applicants, RecheckRepository rechecks,
-      RuntimeService runtimeService, IdentityService identityService, Clock clock) {
+      RuntimeService runtimeService, SystemAuthority system, Clock clock) {
     this.publicity = publicity;
     this.applicants = applicants;
     this.rechecks = rechecks;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
+    this.system = system;
     this.clock = clock;
   }
 
@@ -51,7 +50,7 @@ public class ComplaintService {
         applicantNo == null || applicantNo.isBlank() ? "—" : applicantNo);
     // The staff member may register complaints; finding the round and starting its verification is the system's
     // part, done without the caller's (narrower) engine authorizations.
-    asSystem(() -> {
+    system.run(() -> {
       Optional<ProcessInstance> openRound = runtimeService.createProcessInstanceQuery()
           .processInstanceBusinessKey(session.code()).processDefinitionKey("Publicity").active().list().stream()
           .findFirst();
@@ -84,18 +83,6 @@ public class ComplaintService {
           .map(Applicant::id).findFirst()
           .ifPresent(applicantId -> rechecks.upsert(applicantId, RecheckRepository.COMPLAINT_ROUND, true,
               "信访件 " + complaintId + " 反映问题属实：" + finding, user, clock.instant()));
-    }
-  }
-
-  private void asSystem(Runnable action) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      action.run();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
     }
   }
 }

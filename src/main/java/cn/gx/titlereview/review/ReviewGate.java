@@ -56,13 +56,15 @@ public class ReviewGate implements Gate {
   private final ApplicantRepository applicants;
   private final DrawRepository draws;
   private final AttestationRepository attestations;
+  private final VoteRules voteRules;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
-      AttestationRepository attestations) {
+      AttestationRepository attestations, VoteRules voteRules) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
     this.attestations = attestations;
+    this.voteRules = voteRules;
   }
 
   @Override
@@ -99,6 +101,7 @@ public class ReviewGate implements Gate {
     }
     Map<Long, Assignment> assignments = reviews.assignments(sessionId);
     Map<Long, VoteCount> votes = reviews.votes(sessionId);
+    VoteRule rule = voteRules.forLevel(context.session().level());
     for (Applicant a : applicants.list(sessionId)) {
       Assignment assignment = assignments.get(a.id());
       if (!a.eligible()) {
@@ -120,10 +123,10 @@ public class ReviewGate implements Gate {
       VoteCount vote = votes.get(a.id());
       if (vote == null) {
         violations.add(new Violation("集体表决", a.label(), "没有表决结果"));
-      } else if (vote.passed() != VoteRule.passes(vote.yes(), vote.votersPresent())) {
+      } else if (vote.passed() != rule.passes(vote.yes(), vote.votersPresent())) {
         // Imports compute the result with the same rule; this catches a result changed outside the application.
         violations.add(new Violation("三分之二多数通过", a.label(), "记录的通过结论与票数（赞成 " + vote.yes()
-            + " / 出席 " + vote.votersPresent() + "）不符"));
+            + " / 出席 " + vote.votersPresent() + "）按 " + rule.passText() + " 规则不符"));
       }
     }
     Map<String, Attestation> attested = attestations.current(sessionId);

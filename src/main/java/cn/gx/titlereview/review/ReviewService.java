@@ -2,12 +2,14 @@ package cn.gx.titlereview.review;
 
 import static cn.gx.titlereview.platform.importing.Column.required;
 
+import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
@@ -56,14 +58,18 @@ public class ReviewService {
   private final ReviewRepository reviews;
   private final ApplicantRepository applicants;
   private final ExpertDrawService drawService;
+  private final DrawRepository draws;
+  private final VoteRules voteRules;
   private final TableReader reader;
   private final Clock clock;
 
   public ReviewService(ReviewRepository reviews, ApplicantRepository applicants, ExpertDrawService drawService,
-      TableReader reader, Clock clock) {
+      DrawRepository draws, VoteRules voteRules, TableReader reader, Clock clock) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.drawService = drawService;
+    this.draws = draws;
+    this.voteRules = voteRules;
     this.reader = reader;
     this.clock = clock;
   }
@@ -167,9 +173,15 @@ public class ReviewService {
         groups.entrySet().stream().map(e -> new ReviewGroup(e.getKey(), e.getValue())).toList(), assignments);
   }
 
-  /** Replaces the session's vote counts from one file, all or nothing; counts only, never individual votes. */
+  /**
+   * Replaces the session's vote counts from one file, all or nothing; counts only, never individual votes. Each
+   * row needs the quorum of the committee present, and passes by the pass fraction, both from DMN VoteRules.
+   */
   @Transactional
   public int importVotes(ReviewSession session, ImportFile file, String user) {
+    VoteRule rule = voteRules.forLevel(session.level());
+    int committee = draws.find(session.id()).map(DrawRepository.Draw::panelSize)
+        .orElseThrow(() -> BusinessException.conflict("评审会 " + session.code() + " 尚未抽取专家，不能登记表决结果"));
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     List<VoteCount> votes = reader.read(file, VOTE_COLUMNS, NO, row -> {
@@ -187,8 +199,9 @@ public class ReviewService {
       if (present == null || yes == null || against == null || abstain == null) {
         return null;
       }
-      if (present <= 0) {
-        row.problem(PRESENT, "出席人数应大于 0");
+      if (!rule.quorate(present, committee)) {
+        row.problem(PRESENT, "出席 " + present + " 人，不足评委会 " + committee + " 人的 " + rule.quorumText()
+            + "，不能表决");
       }
       if (yes < 0 || against < 0 || abstain < 0) {
         row.problem("票数不能为负数");
@@ -196,7 +209,7 @@ public class ReviewService {
         row.problem("赞成、反对、弃权合计 " + (yes + against + abstain) + " 票，超过出席人数 " + present);
       }
       return applicant == null ? null
-          : new VoteCount(applicant.id(), present, yes, against, abstain, VoteRule.passes(yes, present));
+          : new VoteCount(applicant.id(), present, yes, against, abstain, rule.passes(yes, present));
     });
     reviews.replaceVotes(session.id(), votes, user, clock.instant());
     return votes.size();

@@ -1,15 +1,29 @@
 package cn.gx.titlereview.review;
 
 /**
- * 职称评审管理暂行规定（人社部令第40号）: an applicant passes when the yes votes reach two thirds of the experts
- * present. Counted in integers, so that exactly two thirds passes and no rounding can let one vote short pass.
+ * 职称评审管理暂行规定（人社部令第40号）: an applicant passes when the yes votes reach the pass fraction (2/3) of the
+ * experts present and voting; the vote counts only when the experts present reach the quorum fraction (2/3) of the
+ * committee. The fractions come from the DMN table {@code VoteRules} (bpmn/VoteRules.dmn), by level; they are
+ * compared in integers, so that exactly two thirds passes and no rounding lets one vote short pass.
  */
-public final class VoteRule {
+public record VoteRule(int passNumerator, int passDenominator, int quorumNumerator, int quorumDenominator) {
 
-  private VoteRule() {
+  /** The national rule, the table's default row. */
+  public static final VoteRule TWO_THIRDS = new VoteRule(2, 3, 2, 3);
+
+  public boolean passes(int yes, int votersPresent) {
+    return votersPresent > 0 && (long) passDenominator * yes >= (long) passNumerator * votersPresent;
   }
 
-  public static boolean passes(int yes, int votersPresent) {
-    return votersPresent > 0 && 3L * yes >= 2L * votersPresent;
+  public boolean quorate(int present, int committeeSize) {
+    return present > 0 && (long) quorumDenominator * present >= (long) quorumNumerator * committeeSize;
+  }
+
+  public String passText() {
+    return passNumerator + "/" + passDenominator;
+  }
+
+  public String quorumText() {
+    return quorumNumerator + "/" + quorumDenominator;
   }
 }

@@ -6,21 +6,39 @@ import org.junit.jupiter.api.Test;
 
 class VoteRuleTest {
 
+  private final VoteRule rule = VoteRule.TWO_THIRDS;
+
   @Test
   void exactlyTwoThirdsOfThoseVotingPresentPasses() {
-    assertThat(VoteRule.passes(6, 9)).isTrue();
-    assertThat(VoteRule.passes(16, 24)).isTrue();
+    assertThat(rule.passes(6, 9)).isTrue();
+    assertThat(rule.passes(16, 24)).isTrue();
   }
 
   @Test
   void oneVoteShortOfTwoThirdsFails() {
-    assertThat(VoteRule.passes(5, 9)).isFalse();
-    assertThat(VoteRule.passes(7, 11)).isFalse();
-    assertThat(VoteRule.passes(8, 11)).isTrue();
+    assertThat(rule.passes(5, 9)).isFalse();
+    assertThat(rule.passes(7, 11)).isFalse();
+    assertThat(rule.passes(8, 11)).isTrue();
   }
 
   @Test
-  void nobodyPresentNeverPasses() {
-    assertThat(VoteRule.passes(0, 0)).isFalse();
+  void recusalsChangeTheDenominator() {
+    // 11 present, 2 of them recused for this applicant: 6 yes of 9 eligible voters pass, 6 of 11 would not.
+    assertThat(rule.passes(6, 9)).isTrue();
+    assertThat(rule.passes(6, 11)).isFalse();
+  }
+
+  @Test
+  void anEmptyCommitteeNeitherVotesNorPasses() {
+    assertThat(rule.passes(0, 0)).isFalse();
+    assertThat(rule.quorate(0, 0)).isFalse();
+  }
+
+  @Test
+  void theQuorumIsTwoThirdsOfTheCommittee() {
+    assertThat(rule.quorate(17, 25)).isTrue();
+    assertThat(rule.quorate(16, 25)).isFalse();
+    assertThat(rule.quorate(8, 11)).isTrue();
+    assertThat(rule.quorate(7, 11)).isFalse();
   }
 }
