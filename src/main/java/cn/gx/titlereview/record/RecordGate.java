@@ -5,13 +5,15 @@ import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.review.VoteAmendment;
+import cn.gx.titlereview.review.VoteAmendmentRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Before signing: every earlier gate's result in force is a pass, so the record has nothing open. */
+/** Before signing: every earlier gate's result in force is a pass and no vote amendment awaits a decision. */
 @Component
 public class RecordGate implements Gate {
 
@@ -30,9 +32,11 @@ public class RecordGate implements Gate {
   }
 
   private final GateResultRepository gateResults;
+  private final VoteAmendmentRepository amendments;
 
-  public RecordGate(GateResultRepository gateResults) {
+  public RecordGate(GateResultRepository gateResults, VoteAmendmentRepository amendments) {
     this.gateResults = gateResults;
+    this.amendments = amendments;
   }
 
   @Override
@@ -62,6 +66,9 @@ public class RecordGate implements Gate {
         violations.add(new Violation("如实填写记录表", name, "最近一次检查未通过（" + result.violations().size() + " 项问题）"));
       }
     });
+    amendments.list(context.session().id()).stream().filter(m -> VoteAmendment.PROPOSED.equals(m.status()))
+        .forEach(m -> violations.add(new Violation("表决结果更正须经监督员审批", "申报人 " + m.applicantNo(),
+            "更正申请 " + m.id() + "（" + m.proposedBy() + " 提出）尚待审批")));
     return violations;
   }
 }

@@ -20,6 +20,8 @@ import cn.gx.titlereview.record.RecordForm.Pledges;
 import cn.gx.titlereview.record.RecordForm.Section;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.review.ReviewRepository;
+import cn.gx.titlereview.review.VoteAmendment;
+import cn.gx.titlereview.review.VoteAmendmentRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.training.PledgeRepository;
@@ -60,12 +62,14 @@ public class RecordService {
   private final PledgeRepository pledges;
   private final ExpertDrawService drawService;
   private final SignatureRepository signatures;
+  private final VoteAmendmentRepository amendments;
   private final ObjectMapper canonical;
 
   public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
-      ExpertDrawService drawService, SignatureRepository signatures, ObjectMapper json) {
+      ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
+      ObjectMapper json) {
     this.catalogue = catalogue;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -78,6 +82,7 @@ public class RecordService {
     this.pledges = pledges;
     this.drawService = drawService;
     this.signatures = signatures;
+    this.amendments = amendments;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -164,6 +169,13 @@ public class RecordService {
         .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
             .map(v -> v.subject() + "，" + v.finding()).collect(Collectors.joining("；"))
             + (g.violations().size() > 3 ? "……" : "")));
+    amendments.list(sessionId).forEach(m -> notes.add("表决结果更正：申报人 " + m.applicantNo() + " 改为出席 "
+        + m.votersPresent() + "、赞成 " + m.yes() + "、反对 " + m.no() + "、弃权 " + m.abstain() + "，理由：" + m.reason()
+        + "（" + m.proposedBy() + " 提出；" + switch (m.status()) {
+          case VoteAmendment.APPROVED -> m.decidedBy() + " 批准";
+          case VoteAmendment.REJECTED -> m.decidedBy() + " 驳回";
+          default -> "待监督员审批";
+        } + "）"));
     attestations.history(sessionId, "rectificationNote")
         .forEach(a -> notes.add("整改：" + a.value() + "（" + a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + "）"));
     return notes;

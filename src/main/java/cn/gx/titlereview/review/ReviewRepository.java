@@ -111,12 +111,25 @@ public class ReviewRepository {
             v.passed(), user, Timestamp.from(at)}).toList());
   }
 
-  /** Who entered the session's vote counts (one import replaces them all), or nobody yet. */
+  /** Who entered the session's vote counts or proposed an amendment of them. */
   public Set<String> voteRecorders(long sessionId) {
     return new HashSet<>(jdbc.sql("""
-            select distinct v.recorded_by from vote_result v join applicant a on a.id = v.applicant_id
-            where a.session_id = ? and v.recorded_by is not null""")
-        .param(sessionId).query(String.class).list());
+            select v.recorded_by from vote_result v join applicant a on a.id = v.applicant_id
+            where a.session_id = ? and v.recorded_by is not null
+            union
+            select proposed_by from vote_amendment where session_id = ?""")
+        .params(sessionId, sessionId).query(String.class).list());
+  }
+
+  /** Applies an approved amendment to one applicant's counts. */
+  public void updateVote(VoteCount vote, Instant at) {
+    jdbc.sql("""
+            update vote_result set voters_present = ?, yes_votes = ?, no_votes = ?, abstain_votes = ?, passed = ?,
+                                   recorded_at = ?
+            where applicant_id = ?""")
+        .params(vote.votersPresent(), vote.yes(), vote.no(), vote.abstain(), vote.passed(), Timestamp.from(at),
+            vote.applicantId())
+        .update();
   }
 
   /** Vote counts by applicant id. */

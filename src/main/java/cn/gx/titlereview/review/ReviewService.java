@@ -8,6 +8,8 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
@@ -60,16 +62,18 @@ public class ReviewService {
   private final ExpertDrawService drawService;
   private final DrawRepository draws;
   private final VoteRules voteRules;
+  private final GateResultRepository gateResults;
   private final TableReader reader;
   private final Clock clock;
 
   public ReviewService(ReviewRepository reviews, ApplicantRepository applicants, ExpertDrawService drawService,
-      DrawRepository draws, VoteRules voteRules, TableReader reader, Clock clock) {
+      DrawRepository draws, VoteRules voteRules, GateResultRepository gateResults, TableReader reader, Clock clock) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.drawService = drawService;
     this.draws = draws;
     this.voteRules = voteRules;
+    this.gateResults = gateResults;
     this.reader = reader;
     this.clock = clock;
   }
@@ -179,9 +183,11 @@ public class ReviewService {
    */
   @Transactional
   public int importVotes(ReviewSession session, ImportFile file, String user) {
+    if (votesClosed(session)) {
+      throw BusinessException.conflict("评审会 " + session.code() + " 的表决已结束：票数只能通过更正申请修改，经监督员批准后生效");
+    }
     VoteRule rule = voteRules.forLevel(session.level());
-    int committee = draws.find(session.id()).map(DrawRepository.Draw::panelSize)
-        .orElseThrow(() -> BusinessException.conflict("评审会 " + session.code() + " 尚未抽取专家，不能登记表决结果"));
+    int committee = committeeSize(session);
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     List<VoteCount> votes = reader.read(file, VOTE_COLUMNS, NO, row -> {
@@ -199,20 +205,38 @@ public class ReviewService {
       if (present == null || yes == null || against == null || abstain == null) {
         return null;
       }
-      if (!rule.quorate(present, committee)) {
-        row.problem(PRESENT, "出席 " + present + " 人，不足评委会 " + committee + " 人的 " + rule.quorumText()
-            + "，不能表决");
-      }
-      if (yes < 0 || against < 0 || abstain < 0) {
-        row.problem("票数不能为负数");
-      } else if (yes + against + abstain > present) {
-        row.problem("赞成、反对、弃权合计 " + (yes + against + abstain) + " 票，超过出席人数 " + present);
-      }
+      countProblems(rule, committee, present, yes, against, abstain).forEach(row::problem);
       return applicant == null ? null
           : new VoteCount(applicant.id(), present, yes, against, abstain, rule.passes(yes, present));
     });
     reviews.replaceVotes(session.id(), votes, user, clock.instant());
     return votes.size();
+  }
+
+  /** The vote is closed once the review gate has passed: after that, counts change only by amendment. */
+  public boolean votesClosed(ReviewSession session) {
+    GateResult review = gateResults.latest(session.id()).get("review");
+    return review != null && review.passed();
+  }
+
+  int committeeSize(ReviewSession session) {
+    return draws.find(session.id()).map(DrawRepository.Draw::panelSize)
+        .orElseThrow(() -> BusinessException.conflict("评审会 " + session.code() + " 尚未抽取专家，不能登记表决结果"));
+  }
+
+  /** What is wrong with one applicant's counts: the quorum, negative counts, more votes than voters. */
+  static List<String> countProblems(VoteRule rule, int committee, int present, int yes, int no, int abstain) {
+    List<String> problems = new ArrayList<>();
+    if (!rule.quorate(present, committee)) {
+      problems.add("「出席人数」：出席 " + present + " 人，不足评委会 " + committee + " 人的 " + rule.quorumText()
+          + "，不能表决");
+    }
+    if (yes < 0 || no < 0 || abstain < 0) {
+      problems.add("票数不能为负数");
+    } else if (yes + no + abstain > present) {
+      problems.add("赞成、反对、弃权合计 " + (yes + no + abstain) + " 票，超过出席人数 " + present);
+    }
+    return problems;
   }
 
   private static <T> List<T> nullSafe(List<T> list) {

@@ -83,7 +83,8 @@ public final class ImportRow {
     problems.add(position + "「" + column.header() + "」：" + what);
   }
 
+  /** A problem of the row; one that starts with a column in 「」 is attached to it as a column problem. */
   public void problem(String what) {
-    problems.add(position + "：" + what);
+    problems.add(position + (what.startsWith("「") ? "" : "：") + what);
   }
 }
