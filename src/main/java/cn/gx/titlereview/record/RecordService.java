@@ -19,6 +19,7 @@ import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.Pledges;
 import cn.gx.titlereview.record.RecordForm.Section;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
+import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.VoteAmendment;
 import cn.gx.titlereview.review.VoteAmendmentRepository;
@@ -63,13 +64,14 @@ public class RecordService {
   private final ExpertDrawService drawService;
   private final SignatureRepository signatures;
   private final VoteAmendmentRepository amendments;
+  private final RecusalRepository recusals;
   private final ObjectMapper canonical;
 
   public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
-      ObjectMapper json) {
+      RecusalRepository recusals, ObjectMapper json) {
     this.catalogue = catalogue;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -83,6 +85,7 @@ public class RecordService {
     this.drawService = drawService;
     this.signatures = signatures;
     this.amendments = amendments;
+    this.recusals = recusals;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -169,6 +172,8 @@ public class RecordService {
         .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
             .map(v -> v.subject() + "，" + v.finding()).collect(Collectors.joining("；"))
             + (g.violations().size() > 3 ? "……" : "")));
+    recusals.list(sessionId).forEach(r -> notes.add("回避：专家 " + r.expertCode() + " 对申报人 " + r.applicantNo()
+        + " 回避（" + r.category() + "，" + r.source() + (r.note() == null ? "" : "：" + r.note()) + "），不审阅、不表决"));
     amendments.list(sessionId).forEach(m -> notes.add("表决结果更正：申报人 " + m.applicantNo() + " 改为出席 "
         + m.votersPresent() + "、赞成 " + m.yes() + "、反对 " + m.no() + "、弃权 " + m.abstain() + "，理由：" + m.reason()
         + "（" + m.proposedBy() + " 提出；" + switch (m.status()) {

@@ -1,11 +1,14 @@
 package cn.gx.titlereview.review;
 
 import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.review.ReviewService.ReviewPlan;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,10 +21,15 @@ public class ReviewController {
 
   private final SessionAccess access;
   private final ReviewService reviewService;
+  private final RecusalService recusalService;
+  private final RecusalRepository recusals;
 
-  public ReviewController(SessionAccess access, ReviewService reviewService) {
+  public ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
+      RecusalRepository recusals) {
     this.access = access;
     this.reviewService = reviewService;
+    this.recusalService = recusalService;
+    this.recusals = recusals;
   }
 
   /** Forms groups by specialty and assigns readers automatically; returns the stored plan for adjustment. */
@@ -38,6 +46,18 @@ public class ReviewController {
   public Map<String, Object> replace(@PathVariable String code, @RequestBody ReviewPlan plan) {
     reviewService.applyPlan(access.forStaff(code), plan);
     return Map.of("groups", plan.groups().size(), "assignments", plan.assignments().size());
+  }
+
+  /** Recusals (回避) declared by experts or found by staff: 申报编号, 专家编号, 回避情形, 来源, 说明. */
+  @PostMapping("/recusals")
+  public Map<String, Object> recusals(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return Map.of("recorded", recusalService.record(session, UploadReader.read(request), access.userId()));
+  }
+
+  @GetMapping("/recusals")
+  public List<RecusalRepository.Recusal> recusalList(@PathVariable String code) {
+    return recusals.list(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR).id());
   }
 
   @PostMapping("/votes")

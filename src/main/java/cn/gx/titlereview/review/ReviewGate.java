@@ -1,6 +1,7 @@
 package cn.gx.titlereview.review;
 
 import cn.gx.titlereview.draw.DrawRepository;
+import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -57,14 +59,16 @@ public class ReviewGate implements Gate {
   private final DrawRepository draws;
   private final AttestationRepository attestations;
   private final VoteRules voteRules;
+  private final RecusalRepository recusals;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
-      AttestationRepository attestations, VoteRules voteRules) {
+      AttestationRepository attestations, VoteRules voteRules, RecusalRepository recusals) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
     this.attestations = attestations;
     this.voteRules = voteRules;
+    this.recusals = recusals;
   }
 
   @Override
@@ -102,6 +106,9 @@ public class ReviewGate implements Gate {
     Map<Long, Assignment> assignments = reviews.assignments(sessionId);
     Map<Long, VoteCount> votes = reviews.votes(sessionId);
     VoteRule rule = voteRules.forLevel(context.session().level());
+    Map<Long, Set<Long>> recused = recusals.byApplicant(sessionId);
+    Map<Long, String> expertCodes = draws.drawn(sessionId).stream()
+        .collect(Collectors.toMap(DrawnExpert::expertId, DrawnExpert::expertCode));
     for (Applicant a : applicants.list(sessionId)) {
       Assignment assignment = assignments.get(a.id());
       if (!a.eligible()) {
@@ -114,7 +121,10 @@ public class ReviewGate implements Gate {
         violations.add(new Violation("分配评议组", a.label(), "未分配评议组"));
       } else {
         ReviewGroup group = groupByName.get(assignment.groupName());
-        long readers = assignment.readerIds().stream().filter(group.memberIds()::contains).count();
+        assignment.readerIds().stream().filter(r -> recused.getOrDefault(a.id(), Set.of()).contains(r))
+            .forEach(r -> violations.add(new Violation("回避", a.label(), "审阅专家 " + expertCodes.get(r) + " 须回避该申报人，不能审阅")));
+        long readers = assignment.readerIds().stream().filter(group.memberIds()::contains)
+            .filter(r -> !recused.getOrDefault(a.id(), Set.of()).contains(r)).count();
         if (readers < ReviewService.READERS_PER_APPLICANT) {
           violations.add(new Violation("2名以上专家审阅同一申报者材料", a.label(),
               "评议组“" + group.name() + "”中仅 " + readers + " 名专家审阅"));
@@ -123,7 +133,8 @@ public class ReviewGate implements Gate {
       VoteCount vote = votes.get(a.id());
       if (vote == null) {
         violations.add(new Violation("集体表决", a.label(), "没有表决结果"));
-      } else if (vote.passed() != rule.passes(vote.yes(), vote.votersPresent())) {
+      } else if (vote.passed() != rule.passes(vote.yes(),
+          ReviewService.eligibleVoters(vote.votersPresent(), recused, a.id()))) {
         // Imports compute the result with the same rule; this catches a result changed outside the application.
         violations.add(new Violation("三分之二多数通过", a.label(), "记录的通过结论与票数（赞成 " + vote.yes()
             + " / 出席 " + vote.votersPresent() + "）按 " + rule.passText() + " 规则不符"));

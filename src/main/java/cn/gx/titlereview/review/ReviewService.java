@@ -63,17 +63,20 @@ public class ReviewService {
   private final DrawRepository draws;
   private final VoteRules voteRules;
   private final GateResultRepository gateResults;
+  private final RecusalRepository recusals;
   private final TableReader reader;
   private final Clock clock;
 
   public ReviewService(ReviewRepository reviews, ApplicantRepository applicants, ExpertDrawService drawService,
-      DrawRepository draws, VoteRules voteRules, GateResultRepository gateResults, TableReader reader, Clock clock) {
+      DrawRepository draws, VoteRules voteRules, GateResultRepository gateResults, RecusalRepository recusals,
+      TableReader reader, Clock clock) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.drawService = drawService;
     this.draws = draws;
     this.voteRules = voteRules;
     this.gateResults = gateResults;
+    this.recusals = recusals;
     this.reader = reader;
     this.clock = clock;
   }
@@ -87,6 +90,7 @@ public class ReviewService {
         .filter(DrawnExpert::attending)
         .collect(Collectors.groupingBy(DrawnExpert::specialty, TreeMap::new, Collectors.toList()));
     Map<String, Integer> load = new HashMap<>();
+    Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
     List<AssignmentPlan> assignments = new ArrayList<>();
     for (Applicant a : applicants.list(session.id())) {
       List<DrawnExpert> group = groups.get(a.specialty());
@@ -95,6 +99,7 @@ public class ReviewService {
       }
       List<String> readers = group.stream()
           .filter(e -> !e.employer().equals(a.employer()))
+          .filter(e -> !recused.getOrDefault(a.id(), Set.of()).contains(e.expertId()))
           .sorted(Comparator.comparingInt((DrawnExpert e) -> load.getOrDefault(e.expertCode(), 0))
               .thenComparing(DrawnExpert::expertCode))
           .limit(READERS_PER_APPLICANT)
@@ -117,6 +122,7 @@ public class ReviewService {
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     List<String> problems = new ArrayList<>();
+    Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
     Map<String, Set<Long>> groups = new LinkedHashMap<>();
     for (int i = 0; i < nullSafe(plan.groups()).size(); i++) {
       GroupPlan g = plan.groups().get(i);
@@ -164,6 +170,8 @@ public class ReviewService {
         Long id = attending.get(code);
         if (id == null || !groups.get(a.group()).contains(id)) {
           problems.add(where + "「readers」：" + code + " 不是评议组“" + a.group() + "”的成员");
+        } else if (recused.getOrDefault(applicant.id(), Set.of()).contains(id)) {
+          problems.add(where + "「readers」：" + code + " 须回避申报人 " + a.applicantNo() + "，不能审阅其材料");
         } else {
           readers.add(id);
         }
@@ -188,6 +196,7 @@ public class ReviewService {
     }
     VoteRule rule = voteRules.forLevel(session.level());
     int committee = committeeSize(session);
+    Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     List<VoteCount> votes = reader.read(file, VOTE_COLUMNS, NO, row -> {
@@ -205,9 +214,10 @@ public class ReviewService {
       if (present == null || yes == null || against == null || abstain == null) {
         return null;
       }
-      countProblems(rule, committee, present, yes, against, abstain).forEach(row::problem);
+      int eligible = applicant == null ? present : eligibleVoters(present, recused, applicant.id());
+      countProblems(rule, committee, present, eligible, yes, against, abstain).forEach(row::problem);
       return applicant == null ? null
-          : new VoteCount(applicant.id(), present, yes, against, abstain, rule.passes(yes, present));
+          : new VoteCount(applicant.id(), present, yes, against, abstain, rule.passes(yes, eligible));
     });
     reviews.replaceVotes(session.id(), votes, user, clock.instant());
     return votes.size();
@@ -224,8 +234,14 @@ public class ReviewService {
         .orElseThrow(() -> BusinessException.conflict("评审会 " + session.code() + " 尚未抽取专家，不能登记表决结果"));
   }
 
-  /** What is wrong with one applicant's counts: the quorum, negative counts, more votes than voters. */
-  static List<String> countProblems(VoteRule rule, int committee, int present, int yes, int no, int abstain) {
+  /** Those present who may vote on an applicant: recused experts neither read nor vote (人社部令第40号). */
+  static int eligibleVoters(int present, Map<Long, Set<Long>> recused, long applicantId) {
+    return present - recused.getOrDefault(applicantId, Set.of()).size();
+  }
+
+  /** What is wrong with one applicant's counts: the quorum, negative counts, more votes than eligible voters. */
+  static List<String> countProblems(VoteRule rule, int committee, int present, int eligible, int yes, int no,
+      int abstain) {
     List<String> problems = new ArrayList<>();
     if (!rule.quorate(present, committee)) {
       problems.add("「出席人数」：出席 " + present + " 人，不足评委会 " + committee + " 人的 " + rule.quorumText()
@@ -233,8 +249,9 @@ public class ReviewService {
     }
     if (yes < 0 || no < 0 || abstain < 0) {
       problems.add("票数不能为负数");
-    } else if (yes + no + abstain > present) {
-      problems.add("赞成、反对、弃权合计 " + (yes + no + abstain) + " 票，超过出席人数 " + present);
+    } else if (yes + no + abstain > eligible) {
+      problems.add("赞成、反对、弃权合计 " + (yes + no + abstain) + " 票，超过出席人数 " + present
+          + (eligible < present ? " 减去须回避的 " + (present - eligible) + " 人" : ""));
     }
     return problems;
   }

@@ -27,15 +27,18 @@ public class VoteAmendmentService {
   private final VoteAmendmentRepository amendments;
   private final ApplicantRepository applicants;
   private final VoteRules voteRules;
+  private final RecusalRepository recusals;
   private final Clock clock;
 
   public VoteAmendmentService(ReviewService reviewService, ReviewRepository reviews,
-      VoteAmendmentRepository amendments, ApplicantRepository applicants, VoteRules voteRules, Clock clock) {
+      VoteAmendmentRepository amendments, ApplicantRepository applicants, VoteRules voteRules,
+      RecusalRepository recusals, Clock clock) {
     this.reviewService = reviewService;
     this.reviews = reviews;
     this.amendments = amendments;
     this.applicants = applicants;
     this.voteRules = voteRules;
+    this.recusals = recusals;
     this.clock = clock;
   }
 
@@ -53,8 +56,9 @@ public class VoteAmendmentService {
     Applicant applicant = applicants.list(session.id()).stream()
         .filter(a -> a.applicantNo().equals(p.applicantNo()) && a.eligible()).findFirst()
         .orElseThrow(() -> BusinessException.notFound("申报人 " + p.applicantNo() + " 不存在或未进入表决"));
+    int eligible = ReviewService.eligibleVoters(p.votersPresent(), recusals.byApplicant(session.id()), applicant.id());
     List<String> problems = ReviewService.countProblems(voteRules.forLevel(session.level()),
-        reviewService.committeeSize(session), p.votersPresent(), p.yes(), p.no(), p.abstain());
+        reviewService.committeeSize(session), p.votersPresent(), eligible, p.yes(), p.no(), p.abstain());
     if (!problems.isEmpty()) {
       throw BusinessException.badRequest("更正申请未通过校验：" + String.join("；", problems));
     }
@@ -75,9 +79,10 @@ public class VoteAmendmentService {
     }
     if (approve) {
       VoteRule rule = voteRules.forLevel(session.level());
+      int eligible = ReviewService.eligibleVoters(amendment.votersPresent(), recusals.byApplicant(session.id()),
+          amendment.applicantId());
       reviews.updateVote(new VoteCount(amendment.applicantId(), amendment.votersPresent(), amendment.yes(),
-          amendment.no(), amendment.abstain(), rule.passes(amendment.yes(), amendment.votersPresent())),
-          clock.instant());
+          amendment.no(), amendment.abstain(), rule.passes(amendment.yes(), eligible)), clock.instant());
     }
   }
 }
