@@ -56,6 +56,14 @@ class WholeSessionH2Test extends WholeSessionScenario {
     assertThat(new Api(port).get("/sessions/" + session.code() + "/record", null).status()).isEqualTo(401);
     photograph(session);
 
+    // 无记名投票: no process variable of the whole session ever carried a vote.
+    String[] instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(session.code())
+        .list().stream().map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).list())
+        .isNotEmpty().extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+        .noneMatch(n -> n.toLowerCase().contains("vote") && !n.equals("votesRecorded"))
+        .noneMatch(n -> n.toLowerCase().contains("ballot") || n.toLowerCase().contains("yes"));
+
     // A fact that changes after the session ended shows on the record as broken signatures.
     complaints.receive(session, "邮箱", null, "结果确认后收到的举报", "staff1");
     assertThat(new Api(port).get("/sessions/" + session.code() + "/record", "unithead1").body())
