@@ -19,6 +19,7 @@ import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.Pledges;
 import cn.gx.titlereview.record.RecordForm.Section;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
+import cn.gx.titlereview.review.DisciplineIncidents;
 import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.VoteAmendment;
@@ -65,13 +66,14 @@ public class RecordService {
   private final SignatureRepository signatures;
   private final VoteAmendmentRepository amendments;
   private final RecusalRepository recusals;
+  private final DisciplineIncidents incidents;
   private final ObjectMapper canonical;
 
   public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
-      RecusalRepository recusals, ObjectMapper json) {
+      RecusalRepository recusals, DisciplineIncidents incidents, ObjectMapper json) {
     this.catalogue = catalogue;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -86,6 +88,7 @@ public class RecordService {
     this.signatures = signatures;
     this.amendments = amendments;
     this.recusals = recusals;
+    this.incidents = incidents;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -172,6 +175,9 @@ public class RecordService {
         .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
             .map(v -> v.subject() + "，" + v.finding()).collect(Collectors.joining("；"))
             + (g.violations().size() > 3 ? "……" : "")));
+    incidents.list(sessionId).forEach(i -> notes.add("违纪事件 " + i.id() + "（" + i.itemText() + "）：" + (i.disposed()
+        ? i.description() + "；涉及：" + i.involved() + "；处理：" + i.action() + "（" + i.disposedBy() + " 登记）"
+        : "尚未处理")));
     recusals.list(sessionId).forEach(r -> notes.add("回避：专家 " + r.expertCode() + " 对申报人 " + r.applicantNo()
         + " 回避（" + r.category() + "，" + r.source() + (r.note() == null ? "" : "：" + r.note()) + "），不审阅、不表决"));
     amendments.list(sessionId).forEach(m -> notes.add("表决结果更正：申报人 " + m.applicantNo() + " 改为出席 "

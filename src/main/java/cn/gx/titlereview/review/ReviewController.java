@@ -2,10 +2,12 @@ package cn.gx.titlereview.review;
 
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.review.ReviewService.ReviewPlan;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +25,17 @@ public class ReviewController {
   private final ReviewService reviewService;
   private final RecusalService recusalService;
   private final RecusalRepository recusals;
+  private final DisciplineIncidents incidents;
+  private final Clock clock;
 
   public ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
-      RecusalRepository recusals) {
+      RecusalRepository recusals, DisciplineIncidents incidents, Clock clock) {
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
     this.recusals = recusals;
+    this.incidents = incidents;
+    this.clock = clock;
   }
 
   /** Forms groups by specialty and assigns readers automatically; returns the stored plan for adjustment. */
@@ -58,6 +64,33 @@ public class ReviewController {
   @GetMapping("/recusals")
   public List<RecusalRepository.Recusal> recusalList(@PathVariable String code) {
     return recusals.list(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR).id());
+  }
+
+  public record Disposition(String description, String involved, String action) {
+  }
+
+  /** The supervisor's disposition of a discipline incident: what happened, who was involved, what was done. */
+  @PostMapping("/discipline-incidents/{id}")
+  public Map<String, Object> dispose(@PathVariable String code, @PathVariable long id,
+      @RequestBody Disposition d) {
+    ReviewSession session = access.forGroups(code, Groups.SUPERVISOR);
+    if (blank(d.description()) || blank(d.involved()) || blank(d.action())) {
+      throw BusinessException.badRequest("请填写事件经过 description、涉及人员 involved 和处理措施 action");
+    }
+    if (incidents.dispose(session.id(), id, d.description().trim(), d.involved().trim(), d.action().trim(),
+        access.userId(), clock.instant()) == 0) {
+      throw BusinessException.notFound("违纪事件 " + id + " 不属于评审会 " + code);
+    }
+    return Map.of("id", id, "disposed", true);
+  }
+
+  @GetMapping("/discipline-incidents")
+  public List<DisciplineIncidents.Incident> incidents(@PathVariable String code) {
+    return incidents.list(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR, Groups.APPROVER).id());
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   @PostMapping("/votes")

@@ -60,15 +60,18 @@ public class ReviewGate implements Gate {
   private final AttestationRepository attestations;
   private final VoteRules voteRules;
   private final RecusalRepository recusals;
+  private final DisciplineIncidents incidents;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
-      AttestationRepository attestations, VoteRules voteRules, RecusalRepository recusals) {
+      AttestationRepository attestations, VoteRules voteRules, RecusalRepository recusals,
+      DisciplineIncidents incidents) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
     this.attestations = attestations;
     this.voteRules = voteRules;
     this.recusals = recusals;
+    this.incidents = incidents;
   }
 
   @Override
@@ -141,13 +144,21 @@ public class ReviewGate implements Gate {
       }
     }
     Map<String, Attestation> attested = attestations.current(sessionId);
+    List<DisciplineIncidents.Incident> incidentList = incidents.list(sessionId);
     DISCIPLINE.forEach((key, item) -> {
       Attestation a = attested.get(key);
       if (a == null) {
         violations.add(new Violation("评审纪律", "监督员确认", item.text() + "：未填写"));
-      } else if (a.isYes() != item.required()) {
-        violations.add(new Violation("评审纪律", "监督员 " + a.attestedBy() + " 确认",
-            item.text() + "：" + (a.isYes() ? "是" : "否")));
+      } else if (item.required() && !a.isYes()) {
+        violations.add(new Violation("评审纪律", "监督员 " + a.attestedBy() + " 确认", item.text() + "：否"));
+      } else if (!item.required() && a.isYes()) {
+        // A violation found is on record as an incident; the gate waits for its disposition, not for a "否".
+        List<DisciplineIncidents.Incident> ofItem = incidentList.stream().filter(i -> i.itemKey().equals(key)).toList();
+        if (ofItem.isEmpty()) {
+          violations.add(new Violation("评审纪律", "监督员 " + a.attestedBy() + " 确认", item.text() + "：是，尚未登记违纪事件"));
+        }
+        ofItem.stream().filter(i -> !i.disposed()).forEach(i -> violations.add(new Violation("评审纪律",
+            "违纪事件 " + i.id(), item.text() + "：是，尚未处理（须登记经过、涉及人员和处理措施）")));
       }
     });
     DELIBERATION.forEach((key, item) -> {

@@ -13,6 +13,7 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class ReviewGateTest {
   @Autowired TestData data;
   @Autowired ReviewService reviewService;
   @Autowired ReviewGate gate;
+  @Autowired DisciplineIncidents incidents;
 
   @Test
   void holdsWithGroupsOfThreeTwoReadersEachAVoteForEveryEligibleApplicantAndProperDiscipline() {
@@ -79,11 +81,17 @@ class ReviewGateTest {
   }
 
   @Test
-  void failsWhenTheSupervisorFoundLobbying() {
+  void lobbyingFoundHoldsTheGateUntilItsIncidentIsDisposed() {
     ReviewSession session = reviewed();
     fixture.attest(session, "disciplineLobbyingFound", "yes");
     assertThat(gate.check(context(session))).extracting(Violation::finding)
-        .containsExactly("是否发现评委有请托现象：是");
+        .containsExactly("是否发现评委有请托现象：是，尚未登记违纪事件");
+    incidents.open(session.id(), "disciplineLobbyingFound", "是否发现评委有请托现象", "supervisor1", Instant.now());
+    long id = incidents.list(session.id()).get(0).id();
+    assertThat(gate.check(context(session))).extracting(Violation::subject).containsExactly("违纪事件 " + id);
+    incidents.dispose(session.id(), id, "申报人亲属托评委说情", "评委 E05", "E05 回避并记录，说情人移交纪检处理",
+        "supervisor1", Instant.now());
+    assertThat(gate.check(context(session))).isEmpty();
   }
 
   @Test

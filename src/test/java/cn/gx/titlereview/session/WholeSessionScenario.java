@@ -48,6 +48,7 @@ abstract class WholeSessionScenario {
   @Autowired SignatureRepository signatures;
   @Autowired SpotCheckRepository spotChecks;
   @Autowired ComplaintService complaints;
+  @Autowired cn.gx.titlereview.review.DisciplineIncidents incidents;
   @Autowired cn.gx.titlereview.recheck.RecheckService recheckService;
 
   private String code;
@@ -108,8 +109,15 @@ abstract class WholeSessionScenario {
     Object[] discipline = {"disciplineClosedManagement", "yes", "disciplineUnifiedLodging", "yes",
         "disciplineSupervisorPresent", "yes", "disciplinePledgesSigned", "yes", "disciplineBadgesWorn", "yes",
         "disciplinePhonesKept", "yes", "disciplineRecusalObserved", "yes", "disciplineLobbyingFound", "no",
-        "disciplineLeftVenue", "no", "disciplineOtherViolation", "no"};
+        "disciplineLeftVenue", "no", "disciplineOtherViolation", "yes"};
     complete("supervisor1", "Task_AttestDiscipline", discipline);
+    // 其他违纪 found: an incident is open, and the gate holds until the supervisor disposes of it.
+    assertThat((String) taskService.getVariable(openTask("staff1", "Task_RectifyReview").getId(), "gateViolations"))
+        .contains("其他方面是否有违反评审工作纪律的情形：是，尚未处理");
+    long incident = incidents.list(session.id()).get(0).id();
+    incidents.dispose(session.id(), incident, "工作人员在评审期间使用个人手机", "工作人员 staff2", "批评教育，手机交统一保管",
+        "supervisor1", java.time.Instant.now());
+    complete("staff1", "Task_RectifyReview", "rectificationNote", "违纪事件已处理");
     assertThat(latest(session).get("review").violations()).isEmpty();
 
     // 结果复核: two different people, neither of whom entered the votes.
