@@ -187,6 +187,8 @@ public class RecordService {
           case VoteAmendment.REJECTED -> m.decidedBy() + " 驳回";
           default -> "待监督员审批";
         } + "）"));
+    attestations.history(sessionId, "passRateJustification").forEach(a -> notes.add("评审通过率超过预警上限，组建单位负责人说明："
+        + a.value() + "（" + a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + "）"));
     attestations.history(sessionId, "rectificationNote")
         .forEach(a -> notes.add("整改：" + a.value() + "（" + a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + "）"));
     return notes;

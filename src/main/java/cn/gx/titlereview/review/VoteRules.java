@@ -21,8 +21,10 @@ public class VoteRules {
   public VoteRule forLevel(String level) {
     DmnDecisionRuleResult result = system.call(() -> decisionService
         .evaluateDecisionTableByKey("VoteRules", Map.of("level", level)).getSingleResult());
+    Object ceiling = result.getEntryMap().get("passRateCeiling");
     return new VoteRule(number(result, "passNumerator"), number(result, "passDenominator"),
-        number(result, "quorumNumerator"), number(result, "quorumDenominator"));
+        number(result, "quorumNumerator"), number(result, "quorumDenominator"),
+        ceiling == null ? null : ((Number) ceiling).intValue());
   }
 
   private static int number(DmnDecisionRuleResult result, String name) {

@@ -28,6 +28,8 @@ public final class ProcessTestEngine {
   public static final List<String> GATES_RUN = new ArrayList<>();
   /** Spot-check outcomes to play: false sends the results back to recheck once. Unscripted ones pass. */
   public static final Deque<Boolean> SPOT_CHECKS = new ArrayDeque<>();
+  /** Pass rates to play: true is above the ceiling once. Unscripted ones are within it. */
+  public static final Deque<Boolean> PASS_RATES_ABOVE_CEILING = new ArrayDeque<>();
   /** Every listener bean called, as "bean:taskDefinitionKey". */
   public static final List<String> LISTENER_CALLS = new ArrayList<>();
 
@@ -45,6 +47,7 @@ public final class ProcessTestEngine {
     GATES_RUN.clear();
     LISTENER_CALLS.clear();
     SPOT_CHECKS.clear();
+    PASS_RATES_ABOVE_CEILING.clear();
   }
 
   public static void failGateOnce(String gateKey) {
@@ -73,6 +76,8 @@ public final class ProcessTestEngine {
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
     beans.put("registerComplaint", (JavaDelegate) execution -> execution.setVariable("complaintId", 1L));
     beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
+    beans.put("evaluatePassRate", (JavaDelegate) execution -> execution.setVariable("passRateAboveCeiling",
+        !PASS_RATES_ABOVE_CEILING.isEmpty() && PASS_RATES_ABOVE_CEILING.poll()));
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->
         execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));
     for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "drawSpotCheck",

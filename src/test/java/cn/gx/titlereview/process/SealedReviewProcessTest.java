@@ -17,8 +17,21 @@ class SealedReviewProcessTest extends ProcessTest {
     completeTask("Task_RecordVotes");
     assertThat(instance).isWaitingAt("Task_AttestDiscipline").task().hasCandidateGroup("supervisor");
     completeTask("Task_AttestDiscipline");
-    assertThat(instance).isEnded();
+    assertThat(instance).isEnded().hasNotPassed("Task_JustifyPassRate");
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("review");
+  }
+
+  @Test
+  void aPassRateAboveTheCeilingNeedsTheUnitHeadsWrittenJustification() {
+    ProcessTestEngine.PASS_RATES_ABOVE_CEILING.add(true);
+    ProcessInstance instance = startStage("SealedReview");
+    completeTask("Task_FormReviewGroups");
+    completeTask("Task_RecordVotes");
+    completeTask("Task_AttestDiscipline");
+    assertThat(instance).isWaitingAt("Task_JustifyPassRate").task().hasCandidateGroup("unitHead");
+    completeTask("Task_JustifyPassRate", "passRateJustification", "本批申报人业绩突出，经集体评议确认");
+    assertThat(instance).isEnded();
+    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_JustifyPassRate");
   }
 
   @Test

@@ -35,6 +35,14 @@ class VoteRuleTest {
   }
 
   @Test
+  void aPassRateAboveTheOptionalCeilingIsFlagged() {
+    VoteRule withCeiling = new VoteRule(2, 3, 2, 3, 60);
+    assertThat(withCeiling.aboveCeiling(3, 5)).isFalse();
+    assertThat(withCeiling.aboveCeiling(31, 50)).isTrue();
+    assertThat(rule.aboveCeiling(50, 50)).as("no ceiling by default").isFalse();
+  }
+
+  @Test
   void theQuorumIsTwoThirdsOfTheCommittee() {
     assertThat(rule.quorate(17, 25)).isTrue();
     assertThat(rule.quorate(16, 25)).isFalse();

@@ -47,11 +47,14 @@ class VoteRulesDmnTest {
           .replace("<outputEntry id=\"OutputEntry_PassNumerator\"><text>2</text>",
               "<outputEntry id=\"OutputEntry_PassNumerator\"><text>1</text>")
           .replace("<outputEntry id=\"OutputEntry_PassDenominator\"><text>3</text>",
-              "<outputEntry id=\"OutputEntry_PassDenominator\"><text>2</text>");
+              "<outputEntry id=\"OutputEntry_PassDenominator\"><text>2</text>")
+          .replace("<outputEntry id=\"OutputEntry_PassRateCeiling\"><text></text>",
+              "<outputEntry id=\"OutputEntry_PassRateCeiling\"><text>50</text>");
     }
     String deployment = repositoryService.createDeployment().addString("VoteRules.dmn", changed).deploy().getId();
     try {
       assertThat(voteRules.forLevel("正高").passText()).isEqualTo("1/2");
+      assertThat(voteRules.forLevel("正高").passRateCeiling()).isEqualTo(50);
       reviewService.importVotes(session, data.json(votes), "staff3");
       assertThat(reviews.votes(session.id()).values()).singleElement().extracting(ReviewRepository.VoteCount::passed)
           .isEqualTo(true);
