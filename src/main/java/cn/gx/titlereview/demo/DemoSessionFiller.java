@@ -11,6 +11,7 @@ import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.training.ExpertPledgeService;
@@ -46,6 +47,7 @@ public class DemoSessionFiller {
   private final ExpertDrawService drawService;
   private final ExpertPledgeService expertPledges;
   private final ReviewService reviewService;
+  private final AttendanceService attendance;
   private final RecheckService recheckService;
   private final ArchiveRepository archive;
   private final ObjectMapper json;
@@ -53,7 +55,7 @@ public class DemoSessionFiller {
 
   public DemoSessionFiller(TaskService taskService, ApplicantImportService applicantImport,
       ApplicantRepository applicants, RosterImportService rosterImport, ExpertDrawService drawService,
-      ExpertPledgeService expertPledges, ReviewService reviewService, RecheckService recheckService, ArchiveRepository archive, ObjectMapper json,
+      ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance, RecheckService recheckService, ArchiveRepository archive, ObjectMapper json,
       Clock clock) {
     this.taskService = taskService;
     this.applicantImport = applicantImport;
@@ -62,6 +64,7 @@ public class DemoSessionFiller {
     this.drawService = drawService;
     this.expertPledges = expertPledges;
     this.reviewService = reviewService;
+    this.attendance = attendance;
     this.recheckService = recheckService;
     this.archive = archive;
     this.json = json;
@@ -93,7 +96,8 @@ public class DemoSessionFiller {
         reviewService.applyPlan(session, reviewService.proposePlan(session));
         yield "已按专业组建评议组并分配审阅专家";
       }
-      case "Task_RecordVotes" -> "已登记表决结果 " + reviewService.importVotes(session, votes(session), user) + " 人";
+      case "Task_RecordVotes" -> "已登记评审出席情况及表决结果 " + reviewService.importVotes(session, votes(session, user), user)
+          + " 人";
       case "Task_FirstRecheck" -> "已登记第一人复核 " + recheck(session, 1, user) + " 人";
       case "Task_SecondRecheck" -> "已登记第二人复核 " + recheck(session, 2, user) + " 人";
       case "Task_UploadArchive" -> uploadArchive(session, user);
@@ -123,13 +127,20 @@ public class DemoSessionFiller {
   }
 
   private String recordPledges(ReviewSession session, String user) {
+    attendance.record(session, AttendanceService.TRAINING, allPresent(session), user);
     List<Map<String, Object>> rows = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
         .map(d -> row("expertCode", d.expertCode())).toList();
-    return "已登记 " + expertPledges.record(session, file("pledges", rows), user) + " 名专家签署工作守则";
+    return "已登记评前培训出席情况，及 " + expertPledges.record(session, file("pledges", rows), user) + " 名专家签署工作守则";
   }
 
-  /** Everyone attending votes; every seventh applicant falls short of two thirds. */
-  private ImportFile votes(ReviewSession session) {
+  private ImportFile allPresent(ReviewSession session) {
+    return file("attendance", drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .map(d -> row("expertCode", d.expertCode(), "present", true)).toList());
+  }
+
+  /** Everyone attending is present and votes; every seventh applicant falls short of two thirds. */
+  private ImportFile votes(ReviewSession session, String user) {
+    attendance.record(session, AttendanceService.REVIEW, allPresent(session), user);
     int present = (int) drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).count();
     List<Map<String, Object>> rows = new ArrayList<>();
     int i = 0;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,15 +27,17 @@ public class ReviewController {
   private final RecusalService recusalService;
   private final RecusalRepository recusals;
   private final DisciplineIncidents incidents;
+  private final AttendanceService attendance;
   private final Clock clock;
 
   public ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
-      RecusalRepository recusals, DisciplineIncidents incidents, Clock clock) {
+      RecusalRepository recusals, DisciplineIncidents incidents, AttendanceService attendance, Clock clock) {
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
     this.recusals = recusals;
     this.incidents = incidents;
+    this.attendance = attendance;
     this.clock = clock;
   }
 
@@ -91,6 +94,14 @@ public class ReviewController {
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();
+  }
+
+  /** Attendance per expert: {@code event} TRAINING (评前培训) or REVIEW (评审与表决); columns 专家编号, 是否出席. */
+  @PostMapping("/attendance")
+  public Map<String, Object> attendance(@PathVariable String code, @RequestParam String event,
+      HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return Map.of("recorded", attendance.record(session, event, UploadReader.read(request), access.userId()));
   }
 
   @PostMapping("/votes")

@@ -61,10 +61,11 @@ public class ReviewGate implements Gate {
   private final VoteRules voteRules;
   private final RecusalRepository recusals;
   private final DisciplineIncidents incidents;
+  private final AttendanceService attendance;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
       AttestationRepository attestations, VoteRules voteRules, RecusalRepository recusals,
-      DisciplineIncidents incidents) {
+      DisciplineIncidents incidents, AttendanceService attendance) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
@@ -72,6 +73,7 @@ public class ReviewGate implements Gate {
     this.voteRules = voteRules;
     this.recusals = recusals;
     this.incidents = incidents;
+    this.attendance = attendance;
   }
 
   @Override
@@ -143,6 +145,9 @@ public class ReviewGate implements Gate {
             + " / 出席 " + vote.votersPresent() + "）按 " + rule.passText() + " 规则不符"));
       }
     }
+    Map<Long, Boolean> present = attendance.attendance(sessionId, AttendanceService.REVIEW);
+    draws.drawn(sessionId).stream().filter(DrawnExpert::attending).filter(e -> !present.containsKey(e.expertId()))
+        .forEach(e -> violations.add(new Violation("出席情况", "评委 " + e.expertCode(), "未登记评审出席情况")));
     Map<String, Attestation> attested = attestations.current(sessionId);
     List<DisciplineIncidents.Incident> incidentList = incidents.list(sessionId);
     DISCIPLINE.forEach((key, item) -> {

@@ -64,12 +64,13 @@ public class ReviewService {
   private final VoteRules voteRules;
   private final GateResultRepository gateResults;
   private final RecusalRepository recusals;
+  private final AttendanceService attendance;
   private final TableReader reader;
   private final Clock clock;
 
   public ReviewService(ReviewRepository reviews, ApplicantRepository applicants, ExpertDrawService drawService,
       DrawRepository draws, VoteRules voteRules, GateResultRepository gateResults, RecusalRepository recusals,
-      TableReader reader, Clock clock) {
+      AttendanceService attendance, TableReader reader, Clock clock) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.drawService = drawService;
@@ -77,6 +78,7 @@ public class ReviewService {
     this.voteRules = voteRules;
     this.gateResults = gateResults;
     this.recusals = recusals;
+    this.attendance = attendance;
     this.reader = reader;
     this.clock = clock;
   }
@@ -196,6 +198,11 @@ public class ReviewService {
     }
     VoteRule rule = voteRules.forLevel(session.level());
     int committee = committeeSize(session);
+    int attended = attendance.presentCount(session.id(), AttendanceService.REVIEW);
+    if (!rule.quorate(attended, committee)) {
+      throw BusinessException.conflict("登记出席评审的评委 " + attended + " 人，不足评委会 " + committee + " 人的 "
+          + rule.quorumText() + "，不能表决（请先在“评审出席”中登记每位评委是否出席）");
+    }
     Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
@@ -213,6 +220,9 @@ public class ReviewService {
       Integer abstain = row.integer(ABSTAIN);
       if (present == null || yes == null || against == null || abstain == null) {
         return null;
+      }
+      if (present > attended) {
+        row.problem(PRESENT, present + " 人超过登记出席的 " + attended + " 人：缺席评委不得事后或委托投票");
       }
       int eligible = applicant == null ? present : eligibleVoters(present, recused, applicant.id());
       countProblems(rule, committee, present, eligible, yes, against, abstain).forEach(row::problem);

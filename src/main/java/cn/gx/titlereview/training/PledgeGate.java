@@ -7,6 +7,7 @@ import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.gate.Gate;
 import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.session.SessionRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,15 @@ public class PledgeGate implements Gate {
   private final PledgeRepository pledges;
   private final ExpertDrawService drawService;
   private final AttestationRepository attestations;
+  private final AttendanceService attendance;
 
   public PledgeGate(SessionRepository sessions, PledgeRepository pledges, ExpertDrawService drawService,
-      AttestationRepository attestations) {
+      AttestationRepository attestations, AttendanceService attendance) {
     this.sessions = sessions;
     this.pledges = pledges;
     this.drawService = drawService;
     this.attestations = attestations;
+    this.attendance = attendance;
   }
 
   @Override
@@ -67,6 +70,14 @@ public class PledgeGate implements Gate {
     for (DrawnExpert expert : drawService.drawn(sessionId)) {
       if (expert.attending() && !expertsSigned.contains(expert.expertId())) {
         violations.add(new Violation("签署评审专家工作守则（附件2）", expert.label(), "尚未登记签署工作守则"));
+      }
+    }
+    Map<Long, Boolean> trained = attendance.attendance(sessionId, AttendanceService.TRAINING);
+    for (DrawnExpert expert : drawService.drawn(sessionId)) {
+      if (expert.attending() && !trained.containsKey(expert.expertId())) {
+        violations.add(new Violation("评委培训", "评委 " + expert.expertCode(), "未登记评前培训出席情况"));
+      } else if (expert.attending() && !trained.get(expert.expertId())) {
+        violations.add(new Violation("评委培训", "评委 " + expert.expertCode(), "未参加评前培训"));
       }
     }
     Map<String, Attestation> attested = attestations.current(sessionId);

@@ -16,6 +16,7 @@ import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.preparation.EligibilityGate;
 import cn.gx.titlereview.recheck.RecheckGate;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.ReviewGate;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
@@ -49,6 +50,7 @@ class ScaleBenchmarkTest {
   @Autowired RosterImportService rosterImport;
   @Autowired ExpertDrawService drawService;
   @Autowired ReviewService reviewService;
+  @Autowired AttendanceService attendance;
   @Autowired RecheckService recheckService;
   @Autowired AttestationRepository attestations;
   @Autowired EligibilityGate eligibilityGate;
@@ -86,9 +88,11 @@ class ScaleBenchmarkTest {
     drawService.recordResponses(session, data.json(accept), "staff1");
     time("groups and readers for 2,000 applicants",
         () -> { reviewService.applyPlan(session, reviewService.proposePlan(session)); return null; });
+    attendance.record(session, AttendanceService.REVIEW, data.json(accept.stream()
+        .map(r -> row("expertCode", r.get("expertCode"), "present", true)).toList()), "staff3");
     List<Map<String, Object>> votes = applicants.list(session.id()).stream().filter(Applicant::eligible)
         .map(a -> row("applicantNo", a.applicantNo(), "votersPresent", 25, "yes", 20, "no", 4, "abstain", 1)).toList();
-    time("import 1,800 vote counts", () -> reviewService.importVotes(session, data.json(votes), "staff1"));
+    time("import 1,800 vote counts", () -> reviewService.importVotes(session, data.json(votes), "staff3"));
     time("review gate, 2,000 applicants", () -> reviewGate.check(context(session)));
     List<Map<String, Object>> findings = recheckService.passedApplicants(session.id()).stream()
         .map(a -> row("applicantNo", a.applicantNo(), "problem", false)).toList();

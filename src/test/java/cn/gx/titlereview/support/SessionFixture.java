@@ -7,6 +7,7 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.preparation.ApplicantImportService;
+import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Instant;
@@ -26,15 +27,18 @@ public class SessionFixture {
   private final RosterImportService roster;
   private final ExpertDrawService drawService;
   private final ReviewService reviewService;
+  private final AttendanceService attendance;
   private final AttestationRepository attestations;
 
   SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
-      ExpertDrawService drawService, ReviewService reviewService, AttestationRepository attestations) {
+      ExpertDrawService drawService, ReviewService reviewService, AttendanceService attendance,
+      AttestationRepository attestations) {
     this.data = data;
     this.applicants = applicants;
     this.roster = roster;
     this.drawService = drawService;
     this.reviewService = reviewService;
+    this.attendance = attendance;
     this.attestations = attestations;
   }
 
@@ -62,14 +66,24 @@ public class SessionFixture {
     return session;
   }
 
-  /** Drawn (11 members, 4 reserves, groups of at least 3), and every member accepted. */
-  public ReviewSession sessionWithPanel() {
+  /** Drawn (11 members, 4 reserves, groups of at least 3), every member accepted, none yet marked present. */
+  public ReviewSession sessionWithPanelWithoutAttendance() {
     ReviewSession session = sessionWithRoster();
     drawService.draw(session, 11, 4, 3);
     List<Map<String, Object>> rows = drawService.drawn(session.id()).stream()
         .filter(d -> DrawnExpert.MEMBER.equals(d.role()))
         .map(d -> row("expertCode", d.expertCode(), "accepted", true)).toList();
     drawService.recordResponses(session, data.json(rows), "staff1");
+    return session;
+  }
+
+  /** As above, with every member present at the training and at the review. */
+  public ReviewSession sessionWithPanel() {
+    ReviewSession session = sessionWithPanelWithoutAttendance();
+    List<Map<String, Object>> present = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .map(d -> row("expertCode", d.expertCode(), "present", true)).toList();
+    attendance.record(session, AttendanceService.TRAINING, data.json(present), "staff1");
+    attendance.record(session, AttendanceService.REVIEW, data.json(present), "staff1");
     return session;
   }
 
