@@ -27,9 +27,11 @@ public class DrawController {
   private final ImportBatchRepository batches;
   private final ExpertDrawService drawService;
   private final DrawRepository draws;
+  private final DrawVerification verification;
 
   public DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
-      RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws) {
+      RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws,
+      DrawVerification verification) {
     this.access = access;
     this.sessions = sessions;
     this.rosterImport = rosterImport;
@@ -37,6 +39,7 @@ public class DrawController {
     this.batches = batches;
     this.drawService = drawService;
     this.draws = draws;
+    this.verification = verification;
   }
 
   /** Replaces the whole roster: a JSON array, or a multipart field {@code file} with .xlsx or .json. */
@@ -66,6 +69,12 @@ public class DrawController {
     result.put("draw", draws.find(session.id()).orElse(null));
     result.put("experts", drawService.drawn(session.id()));
     return result;
+  }
+
+  /** The pool the draw used (codes per group) and its SHA-256: with the revealed seed, anyone can recompute it. */
+  @GetMapping("/draw/pool")
+  public DrawVerification.Pool pool(@PathVariable String code) {
+    return verification.pool(confidentialAccess(code));
   }
 
   @PostMapping("/draw/responses")

@@ -24,6 +24,7 @@ class ExpertDrawTest {
   @Autowired ExpertDrawService drawService;
   @Autowired DrawRepository draws;
   @Autowired DrawGate gate;
+  @Autowired DrawVerification verification;
 
   @Test
   void drawsMembersAndOrderedReservesPerSpecialtyFromActiveExpertsOnly() {
@@ -50,6 +51,23 @@ class ExpertDrawTest {
     assertThat(drawnCivil).isEqualTo(recomputed.subList(0, drawnCivil.size()));
     assertThat(SeededOrder.order(civilPool, c -> c, SeededOrder.seed("00".repeat(32))))
         .isNotEqualTo(recomputed);
+  }
+
+  @Test
+  void anyoneWithThePoolFileAndTheSeedRecomputesTheDrawAndThePoolHash() {
+    ReviewSession session = fixture.sessionWithRoster();
+    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    DrawVerification.Pool pool = verification.pool(session);
+    DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex());
+    assertThat(result.poolSha256()).isEqualTo(pool.poolSha256()).isEqualTo(draw.poolSha256());
+    for (String specialty : pool.groups().keySet()) {
+      List<String> drawnInOrder = drawService.drawn(session.id()).stream()
+          .filter(d -> d.specialty().equals(specialty)).sorted(java.util.Comparator.comparingInt(DrawnExpert::drawOrder))
+          .map(DrawnExpert::expertCode).toList();
+      assertThat(result.orders().get(specialty).subList(0, drawnInOrder.size())).isEqualTo(drawnInOrder);
+    }
+    assertThat(verification.verify(pool.groups(), "ab".repeat(32)).orders()).isNotEqualTo(result.orders());
+    assertThatThrownBy(() -> verification.verify(pool.groups(), "not-hex")).hasMessageContaining("十六进制");
   }
 
   @Test

@@ -112,6 +112,11 @@ class RestApiTest {
     assertThat(api.get("/api/sessions/" + code + "/draw", "approver1").status()).isEqualTo(403);
     assertThat(api.get("/api/sessions/" + code + "/draw", "staff1").status()).isEqualTo(403);
     assertThat(api.get("/api/sessions/" + code + "/draw", "supervisor1").status()).isEqualTo(200);
+    assertThat(api.get("/api/sessions/" + code + "/draw/pool", "approver1").status()).isEqualTo(403);
+    Reply verify = api.postJson("/api/draw/verify", "approver1",
+        "{\"seedHex\":\"00ff\",\"groups\":{\"土木工程\":[\"E02\",\"E04\",\"E06\"]}}");
+    assertThat(verify.status()).isEqualTo(200);
+    assertThat(verify.body()).contains("poolSha256", "E02", "E04", "E06");
   }
 
   @Test
