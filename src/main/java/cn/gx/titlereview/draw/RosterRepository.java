@@ -42,6 +42,16 @@ public class RosterRepository {
         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /** Experts left out of every draw because their roster status is suspended. */
+  public List<Expert> suspended(long sessionId) {
+    return jdbc.sql("select * from expert where session_id = ? and status = ? order by expert_code")
+        .params(sessionId, Expert.SUSPENDED)
+        .query((rs, n) -> new Expert(rs.getLong("id"), rs.getString("expert_code"), rs.getString("name"),
+            rs.getString("employer"), rs.getString("specialty"), rs.getString("title"), rs.getString("phone"),
+            rs.getString("status")))
+        .list();
+  }
+
   /** The draw pool: id and code of every active expert of the given specialty. */
   public List<PoolEntry> activePool(long sessionId, String specialty) {
     return jdbc.sql("select id, expert_code from expert where session_id = ? and status = ? and specialty = ?")

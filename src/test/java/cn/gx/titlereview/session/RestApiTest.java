@@ -34,6 +34,7 @@ class RestApiTest {
   @Autowired IdentityService identityService;
   @Autowired SessionFixture fixture;
   @Autowired ExpertDrawService drawService;
+  @Autowired cn.gx.titlereview.draw.DrawRepository draws;
 
   private Api api;
 
@@ -187,6 +188,17 @@ class RestApiTest {
     Reply unknown = api.postJson(start, "staff1", body.formatted("NO-SUCH"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body()).contains("评审会 NO-SUCH 不存在");
+  }
+
+  @Test
+  void theDrawRecordShowsTheDrawForSupervisorsAndTheSessionsStaffOnly() {
+    ReviewSession session = fixture.sessionWithPanel();
+    String seed = drawService.drawn(session.id()).isEmpty() ? "" : draws.find(session.id()).orElseThrow().seedHex();
+    Reply page = api.get("/sessions/" + session.code() + "/draw-record", "supervisor1");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("随机抽取评委记录单", seed, "E40", "名册状态为“暂停”", "评委会 11 人");
+    assertThat(api.get("/sessions/" + session.code() + "/draw-record", "staff1").status()).isEqualTo(200);
+    assertThat(api.get("/sessions/" + session.code() + "/draw-record", "approver1").status()).isEqualTo(403);
   }
 
   private String taskId(String code, String key) {

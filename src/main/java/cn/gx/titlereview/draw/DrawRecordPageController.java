@@ -1,0 +1,60 @@
+package cn.gx.titlereview.draw;
+
+import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.attestation.Attestation;
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionRepository;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * 随机抽取评委记录单: a printable page of the draw — parameters, exclusions with reasons, pool hash and seed, the drawn
+ * order, answers and replacements, and the supervisor's presence. It names experts: session staff and supervisors only.
+ */
+@Controller
+public class DrawRecordPageController {
+
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(PlatformConfig.ZONE);
+
+  private final SessionAccess access;
+  private final SessionRepository sessions;
+  private final DrawRepository draws;
+  private final RosterRepository roster;
+  private final AttestationRepository attestations;
+
+  public DrawRecordPageController(SessionAccess access, SessionRepository sessions, DrawRepository draws,
+      RosterRepository roster, AttestationRepository attestations) {
+    this.access = access;
+    this.sessions = sessions;
+    this.draws = draws;
+    this.roster = roster;
+    this.attestations = attestations;
+  }
+
+  @GetMapping("/sessions/{code}/draw-record")
+  public String page(@PathVariable String code, Model model) {
+    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
+    if (!access.isIn(Groups.SUPERVISOR) && !access.isIn(Groups.ADMIN)
+        && !sessions.staff(session.id()).contains(access.userId())) {
+      throw BusinessException.forbidden("抽取记录保密：账号 " + access.userId() + " 不是评审会 " + code + " 的工作人员");
+    }
+    DrawRepository.Draw draw = draws.find(session.id()).orElse(null);
+    Attestation present = attestations.current(session.id()).get("supervisorPresentAtDraw");
+    model.addAttribute("reviewSession", session);
+    model.addAttribute("draw", draw);
+    model.addAttribute("drawnAt", draw == null ? null : TIME.format(draw.drawnAt()));
+    model.addAttribute("drawn", draws.drawn(session.id()));
+    model.addAttribute("excluded", roster.suspended(session.id()));
+    model.addAttribute("supervision", present == null ? "未确认" : (present.isYes() ? "到场全程监督" : "未到场")
+        + "（" + present.attestedBy() + " 于 " + TIME.format(present.attestedAt()) + " 确认）");
+    return "draw-record";
+  }
+}
