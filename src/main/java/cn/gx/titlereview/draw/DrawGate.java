@@ -4,6 +4,9 @@ import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.platform.gate.Gate;
 import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.review.ReviewService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class DrawGate implements Gate {
 
   private final DrawRepository draws;
+  private final ApplicantRepository applicants;
 
-  public DrawGate(DrawRepository draws) {
+  public DrawGate(DrawRepository draws, ApplicantRepository applicants) {
     this.draws = draws;
+    this.applicants = applicants;
   }
 
   @Override
@@ -65,6 +70,19 @@ public class DrawGate implements Gate {
             "不出席后候补已用尽：现有评委 " + active + " 人，少于抽取时的 " + prescribed + " 人"));
       }
     });
+    // Experts working for an applicant's employer may not review that applicant: each applicant needs enough
+    // members of its group without that conflict to be read by two of them.
+    for (Applicant a : applicants.list(sessionId)) {
+      if (!a.eligible()) {
+        continue;
+      }
+      long free = bySpecialty.getOrDefault(a.specialty(), List.of()).stream()
+          .filter(DrawnExpert::activeMember).filter(d -> !d.employer().equals(a.employer())).count();
+      if (free < ReviewService.READERS_PER_APPLICANT) {
+        violations.add(new Violation("回避同单位专家", a.label(), "评议组“" + a.specialty() + "”中与其不同单位的评委仅 "
+            + free + " 人，不足 " + ReviewService.READERS_PER_APPLICANT + " 名审阅专家"));
+      }
+    }
     long members = drawn.stream().filter(DrawnExpert::activeMember).count();
     if (members < draw.get().panelSize()) {
       violations.add(new Violation("按规定人数抽取", "评审会 " + context.session().code(),

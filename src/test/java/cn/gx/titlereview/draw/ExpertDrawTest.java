@@ -25,6 +25,8 @@ class ExpertDrawTest {
   @Autowired DrawRepository draws;
   @Autowired DrawGate gate;
   @Autowired DrawVerification verification;
+  @Autowired cn.gx.titlereview.preparation.ApplicantImportService applicantImport;
+  @Autowired RosterImportService rosterImport;
 
   @Test
   void drawsMembersAndOrderedReservesPerSpecialtyFromActiveExpertsOnly() {
@@ -68,6 +70,31 @@ class ExpertDrawTest {
     }
     assertThat(verification.verify(pool.groups(), "ab".repeat(32)).orders()).isNotEqualTo(result.orders());
     assertThatThrownBy(() -> verification.verify(pool.groups(), "not-hex")).hasMessageContaining("十六进制");
+  }
+
+  @Test
+  void theDrawGateNeedsTwoMembersWithoutAnEmployerConflictForEveryApplicant() {
+    // Six members of 土木工程; those numbered up to the conflict count work for the applicant's employer.
+    assertThat(gate.check(context(sessionWithConflicts(4)))).isEmpty();
+    assertThat(gate.check(context(sessionWithConflicts(5)))).extracting(Violation::rule, Violation::finding)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("回避同单位专家",
+            "评议组“土木工程”中与其不同单位的评委仅 1 人，不足 2 名审阅专家"));
+  }
+
+  private ReviewSession sessionWithConflicts(int conflicting) {
+    ReviewSession session = data.session("正高");
+    applicantImport.replace(session, data.json(List.of(row("applicantNo", "SB01", "name", "申报人", "employer", "单位1",
+        "employerType", "企业及其他", "level", "正高", "series", "工程", "specialty", "土木工程", "eligibility", "通过"))),
+        "staff1");
+    List<Map<String, Object>> experts = new java.util.ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      experts.add(row("expertCode", "C0" + i, "name", "专家" + i, "employer", i <= conflicting ? "单位1" : "单位2",
+          "specialty", "土木工程", "title", "正高级工程师", "phone", "13800000000", "status", "在库"));
+    }
+    rosterImport.replace(session, data.json(experts), "staff1");
+    drawService.draw(session, 6, 0, 3);
+    acceptAllOpen(session);
+    return session;
   }
 
   @Test
