@@ -28,10 +28,11 @@ public class DrawController {
   private final ExpertDrawService drawService;
   private final DrawRepository draws;
   private final DrawVerification verification;
+  private final AttendanceHistory history;
 
   public DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
       RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws,
-      DrawVerification verification) {
+      DrawVerification verification, AttendanceHistory history) {
     this.access = access;
     this.sessions = sessions;
     this.rosterImport = rosterImport;
@@ -40,6 +41,7 @@ public class DrawController {
     this.drawService = drawService;
     this.draws = draws;
     this.verification = verification;
+    this.history = history;
   }
 
   /** Replaces the whole roster: a JSON array, or a multipart field {@code file} with .xlsx or .json. */
@@ -59,6 +61,13 @@ public class DrawController {
     summary.put("count", roster.count(session.id()));
     batches.latest(session.id(), RosterImportService.KIND).ifPresent(b -> summary.put("lastImport", b));
     return summary;
+  }
+
+  /** Attendance history for the consecutive-years rule: 评委会名称, 年度, 专家编号 (.xlsx or JSON). */
+  @PostMapping("/attendance-history")
+  public Map<String, Object> attendanceHistory(@PathVariable String code, HttpServletRequest request) {
+    access.forStaff(code);
+    return Map.of("imported", history.importHistory(UploadReader.read(request), access.userId()));
   }
 
   /** The drawn experts, with names: confidential, for the session's staff and the supervisors only. */

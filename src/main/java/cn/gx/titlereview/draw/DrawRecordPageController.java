@@ -53,6 +53,7 @@ public class DrawRecordPageController {
     model.addAttribute("drawnAt", draw == null ? null : TIME.format(draw.drawnAt()));
     model.addAttribute("drawn", draws.drawn(session.id()));
     model.addAttribute("excluded", roster.suspended(session.id()));
+    model.addAttribute("masked", draws.exclusions(session.id()));
     model.addAttribute("supervision", present == null ? "未确认" : (present.isYes() ? "到场全程监督" : "未到场")
         + "（" + present.attestedBy() + " 于 " + TIME.format(present.attestedAt()) + " 确认）");
     return "draw-record";

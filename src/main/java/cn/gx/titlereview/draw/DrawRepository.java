@@ -46,6 +46,24 @@ public class DrawRepository {
         + ", ?, ?, ?)", expertIdOrderRole);
   }
 
+  public void exclude(long sessionId, long expertId, String reason) {
+    jdbc.sql("insert into draw_exclusion (session_id, expert_id, reason) values (?, ?, ?)")
+        .params(sessionId, expertId, reason).update();
+  }
+
+  public record Exclusion(String expertCode, String name, String specialty, String reason) {
+  }
+
+  public List<Exclusion> exclusions(long sessionId) {
+    return jdbc.sql("""
+            select e.expert_code, e.name, e.specialty, x.reason from draw_exclusion x join expert e on e.id = x.expert_id
+            where x.session_id = ? order by e.expert_code""")
+        .param(sessionId)
+        .query((rs, n) -> new Exclusion(rs.getString("expert_code"), rs.getString("name"), rs.getString("specialty"),
+            rs.getString("reason")))
+        .list();
+  }
+
   public List<DrawnExpert> drawn(long sessionId) {
     return jdbc.sql("""
             select d.*, e.expert_code, e.name, e.employer, e.specialty, r.expert_code as replaces_code

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -23,20 +25,22 @@ public class DrawVerification {
   public record Result(String poolSha256, Map<String, List<String>> orders) {
   }
 
-  private final RosterRepository roster;
+  private final DrawRepository draws;
   private final ExpertDrawService drawService;
 
-  public DrawVerification(RosterRepository roster, ExpertDrawService drawService) {
-    this.roster = roster;
+  public DrawVerification(DrawRepository draws, ExpertDrawService drawService) {
+    this.draws = draws;
     this.drawService = drawService;
   }
 
-  /** The pool of the session's groups: active experts' codes per specialty, sorted. */
+  /** The pool of the session's groups: active experts' codes per specialty, sorted, less those the draw masked. */
   public Pool pool(ReviewSession session) {
+    Set<String> masked = draws.exclusions(session.id()).stream().map(DrawRepository.Exclusion::expertCode)
+        .collect(Collectors.toSet());
     Map<String, List<String>> groups = new TreeMap<>();
     for (String specialty : drawService.neededSpecialties(session.id())) {
-      groups.put(specialty, roster.activePool(session.id(), specialty).stream().map(PoolEntry::expertCode).sorted()
-          .toList());
+      groups.put(specialty, drawService.eligiblePool(session, specialty, masked).stream().map(PoolEntry::expertCode)
+          .sorted().toList());
     }
     return new Pool(hash(groups), groups);
   }

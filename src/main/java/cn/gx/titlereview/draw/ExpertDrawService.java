@@ -20,10 +20,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -46,15 +48,17 @@ public class ExpertDrawService {
   private final DrawRepository draws;
   private final ApplicantRepository applicants;
   private final TableReader reader;
+  private final AttendanceHistory history;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public ExpertDrawService(RosterRepository roster, DrawRepository draws, ApplicantRepository applicants,
-      TableReader reader, Clock clock) {
+      TableReader reader, AttendanceHistory history, Clock clock) {
     this.roster = roster;
     this.draws = draws;
     this.applicants = applicants;
     this.reader = reader;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -74,8 +78,9 @@ public class ExpertDrawService {
     Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
     List<Object[]> rows = new ArrayList<>();
     List<String> poolCodes = new ArrayList<>();
+    Set<String> masked = history.consecutiveAttendees(session);
     quotas.forEach((specialty, quota) -> {
-      List<PoolEntry> pool = roster.activePool(session.id(), specialty);
+      List<PoolEntry> pool = eligiblePool(session, specialty, masked);
       pool.forEach(p -> poolCodes.add(p.expertCode()));
       List<PoolEntry> ordered = SeededOrder.order(pool, PoolEntry::expertCode, seed);
       int take = Math.min(ordered.size(), quota.members() + quota.reserves());
@@ -88,7 +93,23 @@ public class ExpertDrawService {
         reserveCount, minPerGroup, clock.instant());
     draws.insertDraw(session.id(), draw);
     draws.insertDrawn(session.id(), rows);
+    String reason = "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽";
+    quotas.keySet().forEach(specialty -> roster.activePool(session.id(), specialty).stream()
+        .filter(p -> masked.contains(p.expertCode())).forEach(p -> draws.exclude(session.id(), p.id(), reason)));
     return draw;
+  }
+
+  /** The active experts of a specialty who may be drawn: those not masked for consecutive attendance. */
+  public List<PoolEntry> eligiblePool(ReviewSession session, String specialty, Set<String> masked) {
+    return roster.activePool(session.id(), specialty).stream().filter(p -> !masked.contains(p.expertCode())).toList();
+  }
+
+  /** How many experts each needed specialty may draw from, after masking. */
+  public Map<String, Integer> eligibleCounts(ReviewSession session) {
+    Set<String> masked = history.consecutiveAttendees(session);
+    Map<String, Integer> counts = new HashMap<>();
+    neededSpecialties(session.id()).forEach(s -> counts.put(s, eligiblePool(session, s, masked).size()));
+    return counts;
   }
 
   /** SHA-256 of the pool's expert codes, sorted, one per line: what a verifier recomputes from the pool file. */

@@ -78,7 +78,7 @@ public class RosterGate implements Gate {
       violations.add(new Violation("按规定人数抽取", subject, "没有通过资格审查的申报人，无法确定评议组"));
       return violations;
     }
-    Map<String, Integer> active = roster.activeCountBySpecialty(context.session().id());
+    Map<String, Integer> active = drawService.eligibleCounts(context.session());
     PanelQuota.allocate(panelSize, reserveCount, specialties).forEach((specialty, quota) -> {
       if (quota.members() < minGroup) {
         violations.add(new Violation("评议组不少于" + minGroup + "人", "评议组“" + specialty + "”",
@@ -86,8 +86,8 @@ public class RosterGate implements Gate {
       }
       int available = active.getOrDefault(specialty, 0);
       if (available < quota.members() + quota.reserves()) {
-        violations.add(new Violation("按规定人数抽取", "评议组“" + specialty + "”", "名册中在库专家 " + available
-            + " 人，不足以抽取 " + quota.members() + " 名评委和 " + quota.reserves() + " 名候补"));
+        violations.add(new Violation("按规定人数抽取", "评议组“" + specialty + "”", "名册中可抽取的在库专家 " + available
+            + " 人（已屏蔽前几年连续出席者），不足以抽取 " + quota.members() + " 名评委和 " + quota.reserves() + " 名候补"));
       }
     });
     return violations;

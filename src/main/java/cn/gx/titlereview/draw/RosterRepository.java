@@ -1,8 +1,6 @@
 package cn.gx.titlereview.draw;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,15 +29,6 @@ public class RosterRepository {
   public int count(long sessionId) {
     return jdbc.sql("select count(*) from expert where session_id = ?").param(sessionId).query(Integer.class)
         .single();
-  }
-
-  /** Active experts per specialty. */
-  public Map<String, Integer> activeCountBySpecialty(long sessionId) {
-    return jdbc.sql("""
-            select specialty, count(*) as n from expert where session_id = ? and status = ? group by specialty""")
-        .params(sessionId, Expert.ACTIVE)
-        .query((rs, n) -> Map.entry(rs.getString("specialty"), rs.getInt("n")))
-        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /** Experts left out of every draw because their roster status is suspended. */

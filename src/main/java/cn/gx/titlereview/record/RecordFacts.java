@@ -85,7 +85,9 @@ public class RecordFacts {
 
   private void drawFacts(ReviewSession session, Map<String, GateResult> gates, Map<String, Attestation> attested,
       Map<String, Answer> facts) {
-    facts.put("draw.consecutiveMasked", Answer.notReached(NOT_RECORDED));
+    facts.put("draw.consecutiveMasked", draws.find(session.id()).isEmpty() ? Answer.notReached("尚未抽取专家")
+        : Answer.yesNo(true, "抽取前已对比历年出席记录（评委会“" + session.committeeName() + "”），屏蔽 "
+            + draws.exclusions(session.id()).size() + " 人"));
     facts.put("draw.offline", Answer.notReached(NOT_RECORDED));
     Attestation official = attested.get("officialRosterTotal");
     var batch = batches.latest(session.id(), RosterImportService.KIND);

@@ -25,6 +25,7 @@ class ExpertDrawTest {
   @Autowired DrawRepository draws;
   @Autowired DrawGate gate;
   @Autowired DrawVerification verification;
+  @Autowired AttendanceHistory attendanceHistory;
   @Autowired cn.gx.titlereview.preparation.ApplicantImportService applicantImport;
   @Autowired RosterImportService rosterImport;
 
@@ -95,6 +96,27 @@ class ExpertDrawTest {
     drawService.draw(session, 6, 0, 3);
     acceptAllOpen(session);
     return session;
+  }
+
+  @Test
+  void expertsWhoAttendedEachOfTheLastThreeYearsAreMaskedFromTheDraw() {
+    ReviewSession session = fixture.sessionWithRoster("屏蔽测试评委会");
+    List<Map<String, Object>> history = new java.util.ArrayList<>();
+    for (int year : new int[] {2023, 2024, 2025}) {
+      history.add(row("committeeName", "屏蔽测试评委会", "reviewYear", year, "expertCode", "E02"));
+    }
+    history.add(row("committeeName", "屏蔽测试评委会", "reviewYear", 2023, "expertCode", "E04"));
+    history.add(row("committeeName", "屏蔽测试评委会", "reviewYear", 2025, "expertCode", "E04"));
+    history.add(row("committeeName", "另一评委会", "reviewYear", 2024, "expertCode", "E06"));
+    attendanceHistory.importHistory(data.json(history), "staff1");
+    assertThat(attendanceHistory.consecutiveAttendees(session)).containsExactly("E02");
+    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    assertThat(drawService.drawn(session.id())).extracting(DrawnExpert::expertCode).doesNotContain("E02");
+    assertThat(draws.exclusions(session.id())).extracting(DrawRepository.Exclusion::expertCode, 
+        DrawRepository.Exclusion::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("E02", "前 3 年连续出席本评委会，对比屏蔽"));
+    assertThat(draw.poolSize()).isEqualTo(38);
+    assertThat(verification.pool(session).groups().get("土木工程")).doesNotContain("E02");
   }
 
   @Test

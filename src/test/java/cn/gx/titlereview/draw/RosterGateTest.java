@@ -41,7 +41,7 @@ class RosterGateTest {
     ReviewSession session = confirmed("40", "yes");
     // 36 members + 4 reserves over two groups: 18+2 each; 土木工程 has 19 active (E40 is suspended)
     assertThat(check(session, 36, 4, 3)).extracting(Violation::subject, Violation::finding).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("评议组“土木工程”", "名册中在库专家 19 人，不足以抽取 18 名评委和 2 名候补"));
+        org.assertj.core.groups.Tuple.tuple("评议组“土木工程”", "名册中可抽取的在库专家 19 人（已屏蔽前几年连续出席者），不足以抽取 18 名评委和 2 名候补"));
   }
 
   @Test

@@ -47,7 +47,11 @@ public class SessionFixture {
    * E01..E40, alternating specialties (even numbers 土木工程); E40 (土木工程) is suspended.
    */
   public ReviewSession sessionWithRoster() {
-    ReviewSession session = data.session("正高");
+    return sessionWithRoster("测试评委会");
+  }
+
+  public ReviewSession sessionWithRoster(String committeeName) {
+    ReviewSession session = data.session("正高", committeeName);
     List<Map<String, Object>> people = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       people.add(row("applicantNo", "SB0" + i, "name", "申报人" + i, "employer", "广西大学",

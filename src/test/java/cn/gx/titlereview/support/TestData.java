@@ -33,8 +33,12 @@ public class TestData {
 
   /** A stored session (without a process instance) with staff1 and staff2 as its staff. */
   public ReviewSession session(String level) {
+    return session(level, "测试评委会");
+  }
+
+  public ReviewSession session(String level, String committeeName) {
     String code = "IT-" + SEQUENCE.incrementAndGet();
-    long id = sessions.insert(new NewSession(code, "测试评委会", level, "工程", 2026, "测试组建单位", "测试核准单位",
+    long id = sessions.insert(new NewSession(code, committeeName, level, "工程", 2026, "测试组建单位", "测试核准单位",
         false, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 12), List.of()), null, "staff1", Instant.now());
     sessions.addStaff(id, List.of("staff1", "staff2"));
     return sessions.get(id);
