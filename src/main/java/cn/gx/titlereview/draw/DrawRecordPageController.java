@@ -29,14 +29,16 @@ public class DrawRecordPageController {
   private final DrawRepository draws;
   private final RosterRepository roster;
   private final AttestationRepository attestations;
+  private final DrawCommitment commitments;
 
   public DrawRecordPageController(SessionAccess access, SessionRepository sessions, DrawRepository draws,
-      RosterRepository roster, AttestationRepository attestations) {
+      RosterRepository roster, AttestationRepository attestations, DrawCommitment commitments) {
     this.access = access;
     this.sessions = sessions;
     this.draws = draws;
     this.roster = roster;
     this.attestations = attestations;
+    this.commitments = commitments;
   }
 
   @GetMapping("/sessions/{code}/draw-record")
@@ -54,6 +56,11 @@ public class DrawRecordPageController {
     model.addAttribute("drawn", draws.drawn(session.id()));
     model.addAttribute("excluded", roster.suspended(session.id()));
     model.addAttribute("masked", draws.exclusions(session.id()));
+    model.addAttribute("commitment", commitments.find(session.id()).filter(c -> c.confirmedBy() != null)
+        .map(c -> "承诺于 " + TIME.format(c.committedAt()) + "（随机数 SHA-256 " + c.randomSha256() + "）；监督员 "
+            + c.confirmedBy() + " 于 " + TIME.format(c.confirmedAt()) + " 给出短语“" + c.phrase() + "”；公开的随机数 "
+            + c.randomHex() + "；种子 = SHA-256(随机数‖短语)")
+        .orElse("未生成或未确认"));
     model.addAttribute("supervision", present == null ? "未确认" : (present.isYes() ? "到场全程监督" : "未到场")
         + "（" + present.attestedBy() + " 于 " + TIME.format(present.attestedAt()) + " 确认）");
     return "draw-record";

@@ -49,16 +49,18 @@ public class ExpertDrawService {
   private final ApplicantRepository applicants;
   private final TableReader reader;
   private final AttendanceHistory history;
+  private final DrawCommitment commitments;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public ExpertDrawService(RosterRepository roster, DrawRepository draws, ApplicantRepository applicants,
-      TableReader reader, AttendanceHistory history, Clock clock) {
+      TableReader reader, AttendanceHistory history, DrawCommitment commitments, Clock clock) {
     this.roster = roster;
     this.draws = draws;
     this.applicants = applicants;
     this.reader = reader;
     this.history = history;
+    this.commitments = commitments;
     this.clock = clock;
   }
 
@@ -68,13 +70,48 @@ public class ExpertDrawService {
         .sorted().toList();
   }
 
+  /**
+   * The commitment before the draw: the SHA-256 of the eligible pool and fresh server random bytes, of which the
+   * supervisor is shown only the hash.
+   */
+  @Transactional
+  public DrawCommitment.Commitment commit(ReviewSession session) {
+    byte[] random = new byte[32];
+    this.random.nextBytes(random);
+    commitments.commit(session.id(), poolHash(eligibleCodes(session)), HexFormat.of().formatHex(random),
+        clock.instant());
+    return commitments.find(session.id()).orElseThrow();
+  }
+
+  /** The supervisor's phrase completes the seed; the draw may then run. */
+  @Transactional
+  public void confirmCommitment(ReviewSession session, String phrase, String user) {
+    if (commitments.find(session.id()).isEmpty()) {
+      throw new IllegalStateException("评审会 " + session.code() + " 尚未生成抽取承诺");
+    }
+    commitments.confirm(session.id(), phrase, user, clock.instant());
+  }
+
+  private List<String> eligibleCodes(ReviewSession session) {
+    Set<String> masked = history.consecutiveAttendees(session);
+    List<String> codes = new ArrayList<>();
+    neededSpecialties(session.id()).forEach(s -> eligiblePool(session, s, masked).forEach(p -> codes.add(p.expertCode())));
+    return codes;
+  }
+
+  /** Draws with the committed seed; refuses if the pool changed since the commitment or no phrase was given. */
   @Transactional
   public Draw draw(ReviewSession session, int panelSize, int reserveCount, int minPerGroup) {
     if (draws.find(session.id()).isPresent()) {
       throw new IllegalStateException("评审会 " + session.code() + " 已抽取过专家，不能重复抽取");
     }
-    byte[] seed = new byte[32];
-    random.nextBytes(seed);
+    DrawCommitment.Commitment commitment = commitments.find(session.id())
+        .filter(c -> c.phrase() != null)
+        .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));
+    if (!commitment.poolSha256().equals(poolHash(eligibleCodes(session)))) {
+      throw new IllegalStateException("抽取名单在承诺之后发生了变化，须重新生成承诺");
+    }
+    byte[] seed = HexFormat.of().parseHex(commitment.seedHex());
     Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
     List<Object[]> rows = new ArrayList<>();
     List<String> poolCodes = new ArrayList<>();

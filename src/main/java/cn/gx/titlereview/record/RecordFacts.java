@@ -3,6 +3,7 @@ package cn.gx.titlereview.record;
 import cn.gx.titlereview.archive.ArchiveItem;
 import cn.gx.titlereview.archive.ArchiveRepository;
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
+import cn.gx.titlereview.draw.DrawCommitment;
 import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.draw.DrawnExpert;
@@ -55,11 +56,12 @@ public class RecordFacts {
   private final ArchiveRepository archive;
   private final PublicityPeriod period;
   private final AttestationRepository attestations;
+  private final DrawCommitment commitments;
 
   public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
       ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
-      AttestationRepository attestations) {
+      AttestationRepository attestations, DrawCommitment commitments) {
     this.draws = draws;
     this.roster = roster;
     this.batches = batches;
@@ -70,6 +72,7 @@ public class RecordFacts {
     this.archive = archive;
     this.period = period;
     this.attestations = attestations;
+    this.commitments = commitments;
   }
 
   public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
@@ -119,8 +122,11 @@ public class RecordFacts {
       long members = drawn.stream().filter(DrawnExpert::activeMember).count();
       facts.put("draw.prescribedNumber", Answer.yesNo(members >= d.panelSize(), "规定评委会 " + d.panelSize()
           + " 人（每组不少于 " + d.minPerGroup() + " 人）、候补 " + d.reserveCount() + " 人；现有评委 " + members + " 人"));
-      facts.put("draw.random", Answer.yesNo(true, "在库专家 " + d.poolSize() + " 人，名单 SHA-256 "
-          + d.poolSha256().substring(0, 16) + "…；随机种子 " + d.seedHex().substring(0, 16) + "…（可复算）"));
+      String committed = commitments.find(session.id()).filter(c -> c.confirmedBy() != null)
+          .map(c -> "；抽取前向监督员 " + c.confirmedBy() + " 承诺名单与随机数摘要（" + TIME.format(c.committedAt())
+              + "），种子 = SHA-256(随机数‖监督员短语)").orElse("");
+      facts.put("draw.random", Answer.yesNo(true, "可抽取专家 " + d.poolSize() + " 人，名单 SHA-256 "
+          + d.poolSha256().substring(0, 16) + "…；随机种子 " + d.seedHex().substring(0, 16) + "…（可复算）" + committed));
       long declined = drawn.stream().filter(e -> DrawnExpert.DECLINED.equals(e.response())).count();
       facts.put("draw.declinesRecorded", !allAnswered ? Answer.notReached("尚有抽中评委未登记出席情况")
           : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补"));

@@ -80,6 +80,8 @@ class ScaleBenchmarkTest {
     attestations.append(session.id(), "supervisorPresentAtDraw", "yes", "supervisor1", Instant.now(), null);
     Object[] panel = {"panelSize", 25, "reserveCount", 10, "minPerGroup", 3};
     assertThat(time("roster gate, 100,000 experts", () -> rosterGate.check(context(session, panel)))).isEmpty();
+    time("commit the draw (pool hash over 100,000)", () -> drawService.commit(session));
+    drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
     time("draw 25 + 10 reserves from 100,000", () -> drawService.draw(session, 25, 10, 3));
 
     List<Map<String, Object>> accept = drawService.drawn(session.id()).stream()

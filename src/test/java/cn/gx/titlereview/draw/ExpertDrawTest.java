@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
@@ -32,7 +33,7 @@ class ExpertDrawTest {
   @Test
   void drawsMembersAndOrderedReservesPerSpecialtyFromActiveExpertsOnly() {
     ReviewSession session = fixture.sessionWithRoster();
-    drawService.draw(session, 11, 4, 3);
+    fixture.draw(session, 11, 4, 3);
     List<DrawnExpert> drawn = drawService.drawn(session.id());
     assertThat(drawn).filteredOn(d -> d.role().equals(DrawnExpert.MEMBER)).hasSize(11);
     assertThat(drawn).filteredOn(d -> d.role().equals(DrawnExpert.RESERVE)).hasSize(4);
@@ -45,7 +46,7 @@ class ExpertDrawTest {
   @Test
   void theDrawIsTheSeededOrderOfThePoolAndCanBeRecomputed() {
     ReviewSession session = fixture.sessionWithRoster();
-    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
     List<String> drawnCivil = drawService.drawn(session.id()).stream()
         .filter(d -> d.specialty().equals("土木工程")).map(DrawnExpert::expertCode).toList();
     List<String> civilPool = java.util.stream.IntStream.rangeClosed(1, 40).filter(i -> i % 2 == 0 && i != 40)
@@ -59,7 +60,7 @@ class ExpertDrawTest {
   @Test
   void anyoneWithThePoolFileAndTheSeedRecomputesTheDrawAndThePoolHash() {
     ReviewSession session = fixture.sessionWithRoster();
-    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
     DrawVerification.Pool pool = verification.pool(session);
     DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex());
     assertThat(result.poolSha256()).isEqualTo(pool.poolSha256()).isEqualTo(draw.poolSha256());
@@ -93,7 +94,7 @@ class ExpertDrawTest {
           "specialty", "土木工程", "title", "正高级工程师", "phone", "13800000000", "status", "在库"));
     }
     rosterImport.replace(session, data.json(experts), "staff1");
-    drawService.draw(session, 6, 0, 3);
+    fixture.draw(session, 6, 0, 3);
     acceptAllOpen(session);
     return session;
   }
@@ -110,7 +111,7 @@ class ExpertDrawTest {
     history.add(row("committeeName", "另一评委会", "reviewYear", 2024, "expertCode", "E06"));
     attendanceHistory.importHistory(data.json(history), "staff1");
     assertThat(attendanceHistory.consecutiveAttendees(session)).containsExactly("E02");
-    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
     assertThat(drawService.drawn(session.id())).extracting(DrawnExpert::expertCode).doesNotContain("E02");
     assertThat(draws.exclusions(session.id())).extracting(DrawRepository.Exclusion::expertCode, 
         DrawRepository.Exclusion::reason).containsExactly(
@@ -120,16 +121,47 @@ class ExpertDrawTest {
   }
 
   @Test
+  void theSeedIsTheCommittedRandomBytesWithTheSupervisorsPhraseAndNoDrawWithoutThem() {
+    ReviewSession session = fixture.sessionWithRoster();
+    assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("抽取承诺尚未经监督员确认");
+    DrawCommitment.Commitment commitment = drawService.commit(session);
+    assertThat(commitment.randomSha256())
+        .isEqualTo(ImportFile.sha256(java.util.HexFormat.of().parseHex(commitment.randomHex())));
+    assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("尚未经监督员确认");
+    drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
+    DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
+    assertThat(draw.poolSha256()).isEqualTo(commitment.poolSha256());
+    java.io.ByteArrayOutputStream seed = new java.io.ByteArrayOutputStream();
+    seed.writeBytes(java.util.HexFormat.of().parseHex(commitment.randomHex()));
+    seed.writeBytes("秉公抽取".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(draw.seedHex()).isEqualTo(ImportFile.sha256(seed.toByteArray()));
+  }
+
+  @Test
+  void aPoolThatChangedAfterTheCommitmentIsRefused() {
+    ReviewSession session = fixture.sessionWithRoster("承诺后变更评委会");
+    drawService.commit(session);
+    drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
+    List<Map<String, Object>> history = new java.util.ArrayList<>();
+    for (int year : new int[] {2023, 2024, 2025}) {
+      history.add(row("committeeName", "承诺后变更评委会", "reviewYear", year, "expertCode", "E04"));
+    }
+    attendanceHistory.importHistory(data.json(history), "staff1");
+    assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("抽取名单在承诺之后发生了变化");
+    assertThat(draws.find(session.id())).isEmpty();
+  }
+
+  @Test
   void aSessionIsDrawnOnlyOnce() {
     ReviewSession session = fixture.sessionWithRoster();
-    drawService.draw(session, 11, 4, 3);
+    fixture.draw(session, 11, 4, 3);
     assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("不能重复抽取");
   }
 
   @Test
   void theGateHoldsWhenEveryMemberAnsweredAndAcceptedOrWasReplaced() {
     ReviewSession session = fixture.sessionWithRoster();
-    drawService.draw(session, 11, 4, 3);
+    fixture.draw(session, 11, 4, 3);
     DrawnExpert first = members(session).get(0);
     respond(session, row("expertCode", first.expertCode(), "accepted", false, "declineReason", "出国访问"));
     DrawnExpert replacement = drawService.drawn(session.id()).stream()
@@ -144,7 +176,7 @@ class ExpertDrawTest {
   @Test
   void theGateFailsWhenDeclinesExhaustTheReserves() {
     ReviewSession session = fixture.sessionWithRoster();
-    drawService.draw(session, 11, 4, 3);
+    fixture.draw(session, 11, 4, 3);
     for (int round = 0; round < 4; round++) {
       DrawnExpert open = members(session).stream()
           .filter(d -> d.specialty().equals("电气工程") && d.response() == null).findFirst().orElseThrow();
@@ -158,7 +190,7 @@ class ExpertDrawTest {
   @Test
   void aDeclineWithoutReasonOrAnUnknownExpertRejectsTheWholeFile() {
     ReviewSession session = fixture.sessionWithRoster();
-    drawService.draw(session, 11, 4, 3);
+    fixture.draw(session, 11, 4, 3);
     String member = members(session).get(0).expertCode();
     assertThatThrownBy(() -> respond(session, row("expertCode", member, "accepted", true),
         row("expertCode", "E99", "accepted", true),

@@ -16,12 +16,15 @@ class ExpertDrawProcessTest extends ProcessTest {
     completeTask("Task_ImportRoster", "rosterImported", true);
     assertThat(instance).isWaitingAt("Task_ConfirmRosterAndPresence").task().hasCandidateGroup("supervisor");
     completeTask("Task_ConfirmRosterAndPresence", "officialRosterTotal", 240, "supervisorPresentAtDraw", "yes");
+    assertThat(instance).isWaitingAt("Task_ConfirmDrawCommitment").task().hasCandidateGroup("supervisor");
+    completeTask("Task_ConfirmDrawCommitment", "drawPhrase", "秉公抽取");
     assertThat(instance).isWaitingAt("Task_RecordExpertResponses")
         .variables().containsEntry("panelSize", 25).containsEntry("reserveCount", 10).containsEntry("minPerGroup", 3);
     completeTask("Task_RecordExpertResponses", "expertResponsesRecorded", true);
     assertThat(instance).isEnded().hasPassed("Task_DrawExperts");
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("roster", "draw");
-    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_ConfirmRosterAndPresence");
+    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_ConfirmRosterAndPresence",
+        "confirmDrawCommitment:Task_ConfirmDrawCommitment");
   }
 
   @Test
@@ -43,6 +46,7 @@ class ExpertDrawProcessTest extends ProcessTest {
     completeTask("Task_RectifyRoster", "rectificationNote", "已重新导入完整名册");
     assertThat(instance).isWaitingAt("Task_ConfirmRosterAndPresence");
     completeTask("Task_ConfirmRosterAndPresence");
+    completeTask("Task_ConfirmDrawCommitment");
     assertThat(instance).isWaitingAt("Task_RecordExpertResponses");
   }
 
@@ -52,6 +56,7 @@ class ExpertDrawProcessTest extends ProcessTest {
     ProcessInstance instance = startStage("ExpertDraw");
     completeTask("Task_ImportRoster");
     completeTask("Task_ConfirmRosterAndPresence");
+    completeTask("Task_ConfirmDrawCommitment");
     completeTask("Task_RecordExpertResponses");
     assertStoppedForRectification(instance, "Task_RectifyDraw", "staff");
     completeTask("Task_RectifyDraw", "rectificationNote", "已登记候补递补");

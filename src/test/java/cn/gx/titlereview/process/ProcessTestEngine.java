@@ -73,6 +73,7 @@ public final class ProcessTestEngine {
       execution.setVariable("sessionId", 1L);
       execution.setProcessBusinessKey((String) execution.getVariable("sessionCode"));
     });
+    beans.put("commitDraw", (JavaDelegate) execution -> execution.setVariable("drawPoolSha256", "0".repeat(64)));
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
     beans.put("registerComplaint", (JavaDelegate) execution -> execution.setVariable("complaintId", 1L));
     beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
@@ -81,7 +82,7 @@ public final class ProcessTestEngine {
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->
         execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));
     for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "drawSpotCheck",
-        "recordSpotCheck", "assessRecheckers", "verifyComplaint", "openDisciplineIncidents")) {
+        "recordSpotCheck", "assessRecheckers", "verifyComplaint", "openDisciplineIncidents", "confirmDrawCommitment")) {
       beans.put(listener, (TaskListener) task -> LISTENER_CALLS.add(listener + ":" + task.getTaskDefinitionKey()));
     }
     beans.put("openPublicityRound", (TaskListener) task -> {

@@ -104,7 +104,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
   }
 
   private static final String[] STEPS = {"Task_ReviewEligibility", "Task_ImportRoster",
-      "Task_ConfirmRosterAndPresence", "Task_RecordExpertResponses", "Task_SignStaffPledge",
+      "Task_ConfirmRosterAndPresence", "Task_ConfirmDrawCommitment", "Task_RecordExpertResponses", "Task_SignStaffPledge",
       "Task_RecordTrainingAndExpertPledges", "Task_FormReviewGroups", "Task_RecordVotes", "Task_AttestDiscipline",
       "Task_FirstRecheck", "Task_SecondRecheck", "Task_AssessRecheckers", "Task_OpenPublicity", "Task_VerifyComplaints",
       "Task_OpenPublicity", "Task_VerifyComplaints", "Task_UploadArchive", "Task_UnitHeadSignRecord",

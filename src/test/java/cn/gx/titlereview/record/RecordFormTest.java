@@ -32,7 +32,7 @@ class RecordFormTest {
     fixture.attest(session, "disciplineLobbyingFound", "no");
     RecordForm form = records.form(session);
     assertThat(item(form, "是否随机抽取").answer()).isEqualTo("是");
-    assertThat(item(form, "是否随机抽取").evidence()).contains("在库专家 39 人");
+    assertThat(item(form, "是否随机抽取").evidence()).contains("可抽取专家 39 人");
     assertThat(item(form, "是否发现评委有请托现象").line()).isEqualTo("8.是否发现评委有请托现象（否）");
     assertThat(item(form, "是否发现评委有请托现象").evidence()).startsWith("supervisor1 于 ");
     assertThat(item(form, "是否有2名以上专家审阅同一申报者材料").answer()).isEqualTo("是");

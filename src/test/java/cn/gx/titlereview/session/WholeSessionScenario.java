@@ -78,6 +78,8 @@ abstract class WholeSessionScenario {
     complete("supervisor1", "Task_ConfirmRosterAndPresence", "officialRosterTotal", DemoSessionFiller.ROSTER,
         "supervisorPresentAtDraw", "yes");
     assertThat(latest(session).get("roster").passed()).isTrue();
+    // The supervisor adds a phrase to the committed random bytes; only then is the draw made.
+    complete("supervisor1", "Task_ConfirmDrawCommitment", "drawPhrase", "公平公正，随机抽取");
     fill("staff1");
     complete("staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
     assertThat(latest(session).get("draw").passed()).isTrue();

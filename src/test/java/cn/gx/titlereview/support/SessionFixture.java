@@ -2,6 +2,7 @@ package cn.gx.titlereview.support;
 
 import static cn.gx.titlereview.support.TestData.row;
 
+import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterImportService;
@@ -73,7 +74,7 @@ public class SessionFixture {
   /** Drawn (11 members, 4 reserves, groups of at least 3), every member accepted, none yet marked present. */
   public ReviewSession sessionWithPanelWithoutAttendance() {
     ReviewSession session = sessionWithRoster();
-    drawService.draw(session, 11, 4, 3);
+    draw(session, 11, 4, 3);
     List<Map<String, Object>> rows = drawService.drawn(session.id()).stream()
         .filter(d -> DrawnExpert.MEMBER.equals(d.role()))
         .map(d -> row("expertCode", d.expertCode(), "accepted", true)).toList();
@@ -104,6 +105,13 @@ public class SessionFixture {
         row("applicantNo", "SB03", "votersPresent", 9, "yes", 6, "no", 3, "abstain", 0),
         row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff3");
     return session;
+  }
+
+  /** A draw as the process makes it: committed, confirmed by the supervisor with a phrase, then drawn. */
+  public DrawRepository.Draw draw(ReviewSession session, int panelSize, int reserveCount, int minPerGroup) {
+    drawService.commit(session);
+    drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
+    return drawService.draw(session, panelSize, reserveCount, minPerGroup);
   }
 
   public void attest(ReviewSession session, String key, String value) {
