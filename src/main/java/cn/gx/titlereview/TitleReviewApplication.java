@@ -1,11 +1,18 @@
 package cn.gx.titlereview;
 
+import cn.gx.titlereview.draw.DrawCommandLine;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class TitleReviewApplication {
   public static void main(String[] args) {
+    // The offline draw commands run on a computer without network: they must not start the application.
+    if (DrawCommandLine.handles(args)) {
+      System.exit(DrawCommandLine.run(args, System.out, System.err, new SecureRandom(), Clock.systemDefaultZone()));
+    }
     SpringApplication.run(TitleReviewApplication.class, args);
   }
 }

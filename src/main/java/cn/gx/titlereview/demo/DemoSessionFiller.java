@@ -3,7 +3,10 @@ package cn.gx.titlereview.demo;
 import cn.gx.titlereview.archive.ArchiveItem;
 import cn.gx.titlereview.archive.ArchiveRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.DrawVerification;
 import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.draw.OfflineDrawService;
+import cn.gx.titlereview.draw.ReproducibleDraw;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.web.BusinessException;
@@ -18,6 +21,7 @@ import cn.gx.titlereview.training.ExpertPledgeService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,11 +56,14 @@ public class DemoSessionFiller {
   private final ArchiveRepository archive;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DrawVerification drawVerification;
+  private final OfflineDrawService offlineDraw;
 
   public DemoSessionFiller(TaskService taskService, ApplicantImportService applicantImport,
       ApplicantRepository applicants, RosterImportService rosterImport, ExpertDrawService drawService,
-      ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance, RecheckService recheckService, ArchiveRepository archive, ObjectMapper json,
-      Clock clock) {
+      ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance,
+      RecheckService recheckService, ArchiveRepository archive, ObjectMapper json, Clock clock,
+      DrawVerification drawVerification, OfflineDrawService offlineDraw) {
     this.taskService = taskService;
     this.applicantImport = applicantImport;
     this.applicants = applicants;
@@ -69,6 +76,8 @@ public class DemoSessionFiller {
     this.archive = archive;
     this.json = json;
     this.clock = clock;
+    this.drawVerification = drawVerification;
+    this.offlineDraw = offlineDraw;
   }
 
   /** Fills the data of the open task the user can see; returns what was done, in Chinese. */
@@ -90,6 +99,7 @@ public class DemoSessionFiller {
           file("applicants", DemoData.applicants(session.level(), session.series(), APPLICANTS, 1)), user) + " 人";
       case "Task_ImportRoster" -> "已导入评委名册 " + rosterImport.replace(session,
           file("roster", DemoData.roster(ROSTER, 2)), user) + " 人";
+      case "Task_ImportOfflineDraw" -> offlineDrawHere(session, user);
       case "Task_RecordExpertResponses" -> respondAll(session, user);
       case "Task_RecordTrainingAndExpertPledges" -> recordPledges(session, user);
       case "Task_FormReviewGroups" -> {
@@ -176,6 +186,19 @@ public class DemoSessionFiller {
       row.put((String) pairs[i], pairs[i + 1]);
     }
     return row;
+  }
+
+  /** Demo only: runs the offline program's draw on this server, as the jar would on the offline computer. */
+  private String offlineDrawHere(ReviewSession session, String user) {
+    ReproducibleDraw.ResultFile result = ReproducibleDraw.drawOffline(drawVerification.pool(session), "演示离线抽取",
+        new SecureRandom(), clock.instant());
+    try {
+      offlineDraw.accept(session, new ImportFile("demo-offline-result.json",
+          ReproducibleDraw.FILES.writeValueAsBytes(result)), user);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return "已模拟离线抽取并上传结果文件（演示：实际应在不联网的电脑上运行 draw-offline）";
   }
 
   private ImportFile file(String name, List<Map<String, Object>> rows) {

@@ -1,8 +1,6 @@
 package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.platform.importing.ImportFile;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -15,14 +13,14 @@ import org.springframework.stereotype.Repository;
 public class DrawCommitment {
 
   public record Commitment(String poolSha256, String randomHex, String randomSha256, Instant committedAt,
-      String phrase, String confirmedBy, Instant confirmedAt) {
+      String phrase, String confirmedBy, Instant confirmedAt, boolean offline) {
 
-    /** seed = SHA-256(random bytes || phrase in UTF-8), as hex. */
+    public boolean confirmed() {
+      return confirmedBy != null;
+    }
+
     public String seedHex() {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      bytes.writeBytes(HexFormat.of().parseHex(randomHex));
-      bytes.writeBytes(phrase.getBytes(StandardCharsets.UTF_8));
-      return ImportFile.sha256(bytes.toByteArray());
+      return ReproducibleDraw.seedHex(randomHex, phrase);
     }
   }
 
@@ -42,9 +40,36 @@ public class DrawCommitment {
         .update();
   }
 
-  public void confirm(long sessionId, String phrase, String user, Instant at) {
-    jdbc.sql("update draw_commitment set phrase = ?, confirmed_by = ?, confirmed_at = ? where session_id = ?")
-        .params(phrase, user, Timestamp.from(at), sessionId).update();
+  /** Online, the phrase completes the seed; offline (phrase null), the offline program's result brings its own. */
+  public void confirm(long sessionId, String phrase, boolean offline, String user, Instant at) {
+    jdbc.sql("""
+            update draw_commitment set phrase = ?, offline = ?, confirmed_by = ?, confirmed_at = ?
+            where session_id = ?""")
+        .params(phrase, offline, user, Timestamp.from(at), sessionId).update();
+  }
+
+  /** An uploaded, verified result of the offline program; uploading again replaces it until the draw runs. */
+  public record OfflineResult(String fileSha256, String randomHex, String phrase, String seedHex, Instant drawnAt,
+      String uploadedBy, Instant uploadedAt) {
+  }
+
+  public void saveOfflineResult(long sessionId, String poolSha256, OfflineResult r) {
+    jdbc.sql("delete from offline_draw_result where session_id = ?").param(sessionId).update();
+    jdbc.sql("""
+            insert into offline_draw_result (session_id, file_sha256, pool_sha256, random_hex, phrase, seed_hex,
+                                             drawn_at, uploaded_by, uploaded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, r.fileSha256(), poolSha256, r.randomHex(), r.phrase(), r.seedHex(),
+            Timestamp.from(r.drawnAt()), r.uploadedBy(), Timestamp.from(r.uploadedAt()))
+        .update();
+  }
+
+  public Optional<OfflineResult> offlineResult(long sessionId) {
+    return jdbc.sql("select * from offline_draw_result where session_id = ?").param(sessionId)
+        .query((rs, n) -> new OfflineResult(rs.getString("file_sha256"), rs.getString("random_hex"),
+            rs.getString("phrase"), rs.getString("seed_hex"), rs.getTimestamp("drawn_at").toInstant(),
+            rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()))
+        .optional();
   }
 
   public Optional<Commitment> find(long sessionId) {
@@ -52,7 +77,8 @@ public class DrawCommitment {
         .query((rs, n) -> new Commitment(rs.getString("pool_sha256"), rs.getString("random_hex"),
             rs.getString("random_sha256"), rs.getTimestamp("committed_at").toInstant(), rs.getString("phrase"),
             rs.getString("confirmed_by"),
-            rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant()))
+            rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant(),
+            rs.getBoolean("offline")))
         .optional();
   }
 }

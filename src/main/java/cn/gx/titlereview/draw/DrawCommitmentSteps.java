@@ -29,13 +29,30 @@ public class DrawCommitmentSteps {
   TaskListener confirmDrawCommitment(ExpertDrawService drawService, SessionRepository sessions,
       CurrentUser currentUser) {
     return task -> {
-      Object phrase = task.getVariable("drawPhrase");
-      if (phrase == null || phrase.toString().trim().length() < 4) {
-        throw new BadUserRequestException("请输入不少于 4 个字的抽取短语（由监督员自拟，抽取后公开）");
+      var session = sessions.get(ProcessVariables.sessionId(task));
+      if (Boolean.TRUE.equals(task.getVariable("drawOffline"))) {
+        drawService.confirmForOfflineDraw(session, currentUser.completing(task));
+        return;
       }
-      drawService.confirmCommitment(sessions.get(ProcessVariables.sessionId(task)), phrase.toString().trim(),
-          currentUser.completing(task));
+      Object phrase = task.getVariable("drawPhrase");
+      if (phrase == null || phrase.toString().trim().length() < ReproducibleDraw.MIN_PHRASE_LENGTH) {
+        throw new BadUserRequestException("请输入不少于 " + ReproducibleDraw.MIN_PHRASE_LENGTH
+            + " 个字的抽取短语（由监督员自拟，抽取后公开）");
+      }
+      drawService.confirmCommitment(session, phrase.toString().trim(), currentUser.completing(task));
       task.getExecution().removeVariable("drawPhrase");
+    };
+  }
+
+  /** Completing the offline task needs a verified result file uploaded; its hash goes to the supervisor's task. */
+  @Bean("requireOfflineResult")
+  TaskListener requireOfflineResult(DrawCommitment commitments, SessionRepository sessions) {
+    return task -> {
+      var session = sessions.get(ProcessVariables.sessionId(task));
+      DrawCommitment.OfflineResult result = commitments.offlineResult(session.id())
+          .orElseThrow(() -> new BadUserRequestException("评审会 " + session.code()
+              + " 尚未上传离线抽取结果文件（POST /api/sessions/" + session.code() + "/draw/offline-result）"));
+      task.setVariable("offlineResultSha256", result.fileSha256());
     };
   }
 }

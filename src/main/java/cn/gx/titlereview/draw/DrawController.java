@@ -29,10 +29,11 @@ public class DrawController {
   private final DrawRepository draws;
   private final DrawVerification verification;
   private final AttendanceHistory history;
+  private final OfflineDrawService offlineDraw;
 
   public DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
       RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws,
-      DrawVerification verification, AttendanceHistory history) {
+      DrawVerification verification, AttendanceHistory history, OfflineDrawService offlineDraw) {
     this.access = access;
     this.sessions = sessions;
     this.rosterImport = rosterImport;
@@ -42,6 +43,7 @@ public class DrawController {
     this.draws = draws;
     this.verification = verification;
     this.history = history;
+    this.offlineDraw = offlineDraw;
   }
 
   /** Replaces the whole roster: a JSON array, or a multipart field {@code file} with .xlsx or .json. */
@@ -80,10 +82,20 @@ public class DrawController {
     return result;
   }
 
-  /** The pool the draw used (codes per group) and its SHA-256: with the revealed seed, anyone can recompute it. */
+  /**
+   * The pool file: codes per group and their SHA-256. Before the draw it is what the offline program draws from;
+   * after it, with the revealed seed, anyone can recompute the draw.
+   */
   @GetMapping("/draw/pool")
-  public DrawVerification.Pool pool(@PathVariable String code) {
+  public ReproducibleDraw.PoolFile pool(@PathVariable String code) {
     return verification.pool(confidentialAccess(code));
+  }
+
+  /** The offline program's result file (JSON), verified whole before it is kept; see DrawCommandLine. */
+  @PostMapping("/draw/offline-result")
+  public DrawCommitment.OfflineResult offlineResult(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return offlineDraw.accept(session, UploadReader.read(request), access.userId());
   }
 
   @PostMapping("/draw/responses")

@@ -15,18 +15,21 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * After notification: the draw happened, every drawn member has answered, and each specialty group still has its
- * prescribed number of members after declines and replacements (附件1 抽取专家情况 6、7、8).
+ * After notification: the draw happened within its window, every drawn member has answered in time, and each
+ * specialty group still has its prescribed number of members after declines and replacements (附件1 抽取专家情况
+ * 2、6、8).
  */
 @Component
 public class DrawGate implements Gate {
 
   private final DrawRepository draws;
   private final ApplicantRepository applicants;
+  private final DrawWindow window;
 
-  public DrawGate(DrawRepository draws, ApplicantRepository applicants) {
+  public DrawGate(DrawRepository draws, ApplicantRepository applicants, DrawWindow window) {
     this.draws = draws;
     this.applicants = applicants;
+    this.window = window;
   }
 
   @Override
@@ -41,7 +44,7 @@ public class DrawGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 附件1 抽取专家情况 / v1";
+    return "桂职办〔2022〕65号 附件1 抽取专家情况 / v2";
   }
 
   @Override
@@ -54,6 +57,7 @@ public class DrawGate implements Gate {
       return violations;
     }
     List<DrawnExpert> drawn = draws.drawn(sessionId);
+    violations.addAll(window.check(context.session(), draw.get(), drawn));
     for (DrawnExpert d : drawn) {
       if (DrawnExpert.MEMBER.equals(d.role()) && d.response() == null) {
         violations.add(new Violation("记录通知评委出席情况", d.label(), "已抽中，但尚未登记通知及是否出席"));

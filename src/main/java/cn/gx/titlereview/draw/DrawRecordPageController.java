@@ -56,13 +56,25 @@ public class DrawRecordPageController {
     model.addAttribute("drawn", draws.drawn(session.id()));
     model.addAttribute("excluded", roster.suspended(session.id()));
     model.addAttribute("masked", draws.exclusions(session.id()));
-    model.addAttribute("commitment", commitments.find(session.id()).filter(c -> c.confirmedBy() != null)
-        .map(c -> "承诺于 " + TIME.format(c.committedAt()) + "（随机数 SHA-256 " + c.randomSha256() + "）；监督员 "
-            + c.confirmedBy() + " 于 " + TIME.format(c.confirmedAt()) + " 给出短语“" + c.phrase() + "”；公开的随机数 "
-            + c.randomHex() + "；种子 = SHA-256(随机数‖短语)")
+    model.addAttribute("commitment", commitments.find(session.id()).filter(DrawCommitment.Commitment::confirmed)
+        .map(c -> c.offline() ? offline(session, c) : "承诺于 " + TIME.format(c.committedAt()) + "（随机数 SHA-256 "
+            + c.randomSha256() + "）；监督员 " + c.confirmedBy() + " 于 " + TIME.format(c.confirmedAt()) + " 给出短语“"
+            + c.phrase() + "”；公开的随机数 " + c.randomHex() + "；种子 = SHA-256(随机数‖短语)")
         .orElse("未生成或未确认"));
     model.addAttribute("supervision", present == null ? "未确认" : (present.isYes() ? "到场全程监督" : "未到场")
         + "（" + present.attestedBy() + " 于 " + TIME.format(present.attestedAt()) + " 确认）");
     return "draw-record";
+  }
+
+  private String offline(ReviewSession session, DrawCommitment.Commitment c) {
+    Attestation machine = attestations.current(session.id()).get("drawOfflineMachine");
+    return "在不联网的电脑上抽取：监督员 " + c.confirmedBy() + " 于 " + TIME.format(c.confirmedAt()) + " 确认名单 SHA-256 "
+        + c.poolSha256() + commitments.offlineResult(session.id())
+            .map(r -> "；结果文件 SHA-256 " + r.fileSha256() + "（离线电脑时间 " + TIME.format(r.drawnAt()) + "，"
+                + r.uploadedBy() + " 于 " + TIME.format(r.uploadedAt()) + " 上传并通过复算核验）；公开的随机数 "
+                + r.randomHex() + "，短语“" + r.phrase() + "”，种子 = SHA-256(随机数‖短语)")
+            .orElse("；结果文件尚未上传")
+        + (machine == null ? "；抽取电脑未联网尚未确认" : "；抽取电脑：" + machine.value() + "（" + machine.attestedBy()
+            + " 于 " + TIME.format(machine.attestedAt()) + " 确认）");
   }
 }

@@ -12,7 +12,14 @@ import org.springframework.stereotype.Repository;
 public class DrawRepository {
 
   public record Draw(int poolSize, String poolSha256, String seedHex, int panelSize, int reserveCount,
-      int minPerGroup, Instant drawnAt) {
+      int minPerGroup, Instant drawnAt, String mode) {
+
+    public static final String ONLINE = "ONLINE";
+    public static final String OFFLINE = "OFFLINE";
+
+    public boolean offline() {
+      return OFFLINE.equals(mode);
+    }
   }
 
   private final JdbcClient jdbc;
@@ -27,17 +34,17 @@ public class DrawRepository {
     return jdbc.sql("select * from expert_draw where session_id = ?").param(sessionId)
         .query((rs, n) -> new Draw(rs.getInt("pool_size"), rs.getString("pool_sha256"), rs.getString("seed_hex"),
             rs.getInt("panel_size"), rs.getInt("reserve_count"), rs.getInt("min_per_group"),
-            rs.getTimestamp("drawn_at").toInstant()))
+            rs.getTimestamp("drawn_at").toInstant(), rs.getString("draw_mode")))
         .optional();
   }
 
   public void insertDraw(long sessionId, Draw draw) {
     jdbc.sql("""
             insert into expert_draw (session_id, pool_size, pool_sha256, seed_hex, panel_size, reserve_count,
-                                     min_per_group, drawn_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     min_per_group, drawn_at, draw_mode)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(sessionId, draw.poolSize(), draw.poolSha256(), draw.seedHex(), draw.panelSize(),
-            draw.reserveCount(), draw.minPerGroup(), Timestamp.from(draw.drawnAt()))
+            draw.reserveCount(), draw.minPerGroup(), Timestamp.from(draw.drawnAt()), draw.mode())
         .update();
   }
 

@@ -12,7 +12,6 @@ import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.session.ReviewSession;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,18 +77,28 @@ public class ExpertDrawService {
   public DrawCommitment.Commitment commit(ReviewSession session) {
     byte[] random = new byte[32];
     this.random.nextBytes(random);
-    commitments.commit(session.id(), poolHash(eligibleCodes(session)), HexFormat.of().formatHex(random),
-        clock.instant());
+    commitments.commit(session.id(), ReproducibleDraw.poolHash(eligibleCodes(session)),
+        HexFormat.of().formatHex(random), clock.instant());
     return commitments.find(session.id()).orElseThrow();
   }
 
   /** The supervisor's phrase completes the seed; the draw may then run. */
   @Transactional
   public void confirmCommitment(ReviewSession session, String phrase, String user) {
+    confirm(session, phrase, false, user);
+  }
+
+  /** The supervisor chose the offline computer: the draw waits for the offline program's verified result. */
+  @Transactional
+  public void confirmForOfflineDraw(ReviewSession session, String user) {
+    confirm(session, null, true, user);
+  }
+
+  private void confirm(ReviewSession session, String phrase, boolean offline, String user) {
     if (commitments.find(session.id()).isEmpty()) {
       throw new IllegalStateException("评审会 " + session.code() + " 尚未生成抽取承诺");
     }
-    commitments.confirm(session.id(), phrase, user, clock.instant());
+    commitments.confirm(session.id(), phrase, offline, user, clock.instant());
   }
 
   private List<String> eligibleCodes(ReviewSession session) {
@@ -99,19 +108,36 @@ public class ExpertDrawService {
     return codes;
   }
 
-  /** Draws with the committed seed; refuses if the pool changed since the commitment or no phrase was given. */
+  /** The confirmed commitment, refused if the pool changed since it was made. */
+  DrawCommitment.Commitment confirmedCommitment(ReviewSession session) {
+    DrawCommitment.Commitment commitment = commitments.find(session.id())
+        .filter(DrawCommitment.Commitment::confirmed)
+        .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));
+    if (!commitment.poolSha256().equals(ReproducibleDraw.poolHash(eligibleCodes(session)))) {
+      throw new IllegalStateException("抽取名单在承诺之后发生了变化，须重新生成承诺");
+    }
+    return commitment;
+  }
+
+  /**
+   * Draws with the committed seed (online) or the seed of the verified offline result; refuses if the pool changed
+   * since the commitment.
+   */
   @Transactional
   public Draw draw(ReviewSession session, int panelSize, int reserveCount, int minPerGroup) {
     if (draws.find(session.id()).isPresent()) {
       throw new IllegalStateException("评审会 " + session.code() + " 已抽取过专家，不能重复抽取");
     }
-    DrawCommitment.Commitment commitment = commitments.find(session.id())
-        .filter(c -> c.phrase() != null)
-        .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));
-    if (!commitment.poolSha256().equals(poolHash(eligibleCodes(session)))) {
-      throw new IllegalStateException("抽取名单在承诺之后发生了变化，须重新生成承诺");
+    DrawCommitment.Commitment commitment = confirmedCommitment(session);
+    String seedHex = commitment.offline() ? null : commitment.seedHex();
+    Instant drawnAt = clock.instant();
+    if (commitment.offline()) {
+      DrawCommitment.OfflineResult offline = commitments.offlineResult(session.id())
+          .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的离线抽取结果尚未上传"));
+      seedHex = offline.seedHex();
+      drawnAt = offline.drawnAt();
     }
-    byte[] seed = HexFormat.of().parseHex(commitment.seedHex());
+    byte[] seed = HexFormat.of().parseHex(seedHex);
     Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
     List<Object[]> rows = new ArrayList<>();
     List<String> poolCodes = new ArrayList<>();
@@ -126,8 +152,8 @@ public class ExpertDrawService {
             i < quota.members() ? DrawnExpert.MEMBER : DrawnExpert.RESERVE});
       }
     });
-    Draw draw = new Draw(poolCodes.size(), poolHash(poolCodes), HexFormat.of().formatHex(seed), panelSize,
-        reserveCount, minPerGroup, clock.instant());
+    Draw draw = new Draw(poolCodes.size(), ReproducibleDraw.poolHash(poolCodes), seedHex, panelSize, reserveCount,
+        minPerGroup, drawnAt, commitment.offline() ? Draw.OFFLINE : Draw.ONLINE);
     draws.insertDraw(session.id(), draw);
     draws.insertDrawn(session.id(), rows);
     String reason = "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽";
@@ -147,12 +173,6 @@ public class ExpertDrawService {
     Map<String, Integer> counts = new HashMap<>();
     neededSpecialties(session.id()).forEach(s -> counts.put(s, eligiblePool(session, s, masked).size()));
     return counts;
-  }
-
-  /** SHA-256 of the pool's expert codes, sorted, one per line: what a verifier recomputes from the pool file. */
-  static String poolHash(List<String> codes) {
-    String joined = codes.stream().sorted().collect(Collectors.joining("\n"));
-    return ImportFile.sha256(joined.getBytes(StandardCharsets.UTF_8));
   }
 
   public List<DrawnExpert> drawn(long sessionId) {

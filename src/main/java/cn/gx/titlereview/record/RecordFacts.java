@@ -6,6 +6,7 @@ import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
 import cn.gx.titlereview.draw.DrawCommitment;
 import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawRepository.Draw;
+import cn.gx.titlereview.draw.DrawWindow;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
@@ -14,6 +15,7 @@ import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.publicity.PublicityPeriod;
@@ -27,7 +29,6 @@ import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,6 @@ import org.springframework.stereotype.Component;
 public class RecordFacts {
 
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformConfig.ZONE);
-  static final String NOT_RECORDED = "本系统尚未记录此项（待后续版本实现）";
 
   private final DrawRepository draws;
   private final RosterRepository roster;
@@ -57,11 +57,12 @@ public class RecordFacts {
   private final PublicityPeriod period;
   private final AttestationRepository attestations;
   private final DrawCommitment commitments;
+  private final DrawWindow window;
 
   public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
       ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
-      AttestationRepository attestations, DrawCommitment commitments) {
+      AttestationRepository attestations, DrawCommitment commitments, DrawWindow window) {
     this.draws = draws;
     this.roster = roster;
     this.batches = batches;
@@ -73,6 +74,7 @@ public class RecordFacts {
     this.period = period;
     this.attestations = attestations;
     this.commitments = commitments;
+    this.window = window;
   }
 
   public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
@@ -91,7 +93,6 @@ public class RecordFacts {
     facts.put("draw.consecutiveMasked", draws.find(session.id()).isEmpty() ? Answer.notReached("尚未抽取专家")
         : Answer.yesNo(true, "抽取前已对比历年出席记录（评委会“" + session.committeeName() + "”），屏蔽 "
             + draws.exclusions(session.id()).size() + " 人"));
-    facts.put("draw.offline", Answer.notReached(NOT_RECORDED));
     Attestation official = attested.get("officialRosterTotal");
     var batch = batches.latest(session.id(), RosterImportService.KIND);
     if (batch.isEmpty() || official == null) {
@@ -105,24 +106,25 @@ public class RecordFacts {
     }
     Optional<Draw> draw = draws.find(session.id());
     if (draw.isEmpty()) {
-      for (String key : List.of("draw.timely", "draw.prescribedNumber", "draw.random", "draw.declinesRecorded")) {
+      for (String key : List.of("draw.timely", "draw.offline", "draw.prescribedNumber", "draw.random",
+          "draw.declinesRecorded")) {
         facts.put(key, Answer.notReached("尚未抽取专家"));
       }
     } else {
       Draw d = draw.get();
       List<DrawnExpert> drawn = draws.drawn(session.id());
-      Instant reviewStart = session.plannedReviewStart().atStartOfDay(PlatformConfig.ZONE).toInstant();
       boolean allAnswered = drawn.stream().filter(e -> DrawnExpert.MEMBER.equals(e.role()))
           .allMatch(e -> e.response() != null);
-      boolean notifiedInTime = drawn.stream().filter(e -> e.notifiedAt() != null)
-          .allMatch(e -> e.notifiedAt().isBefore(reviewStart));
+      List<Violation> late = window.check(session, d, drawn);
       facts.put("draw.timely", !allAnswered ? Answer.notReached("尚有抽中评委未登记通知情况")
-          : Answer.yesNo(d.drawnAt().isBefore(reviewStart) && notifiedInTime, "于 " + TIME.format(d.drawnAt())
-              + " 抽取，评审开始日 " + session.plannedReviewStart() + "；通知均在评审开始前：" + (notifiedInTime ? "是" : "否")));
+          : Answer.yesNo(late.isEmpty(), "于 " + TIME.format(d.drawnAt()) + " 抽取，规定" + window.describe(session)
+              + "；" + (late.isEmpty() ? "抽取和通知均在规定时间内"
+                  : late.stream().map(Violation::describe).collect(Collectors.joining("；")))));
+      facts.put("draw.offline", offlineAnswer(session, d, attested));
       long members = drawn.stream().filter(DrawnExpert::activeMember).count();
       facts.put("draw.prescribedNumber", Answer.yesNo(members >= d.panelSize(), "规定评委会 " + d.panelSize()
           + " 人（每组不少于 " + d.minPerGroup() + " 人）、候补 " + d.reserveCount() + " 人；现有评委 " + members + " 人"));
-      String committed = commitments.find(session.id()).filter(c -> c.confirmedBy() != null)
+      String committed = commitments.find(session.id()).filter(c -> !c.offline() && c.confirmed())
           .map(c -> "；抽取前向监督员 " + c.confirmedBy() + " 承诺名单与随机数摘要（" + TIME.format(c.committedAt())
               + "），种子 = SHA-256(随机数‖监督员短语)").orElse("");
       facts.put("draw.random", Answer.yesNo(true, "可抽取专家 " + d.poolSize() + " 人，名单 SHA-256 "
@@ -135,6 +137,19 @@ public class RecordFacts {
     GateResult drawGate = gates.get("draw");
     facts.put("draw.gates", roster == null || drawGate == null ? Answer.notReached("抽取关卡尚未检查")
         : Answer.yesNo(roster.passed() && drawGate.passed(), gateEvidence(roster) + "；" + gateEvidence(drawGate)));
+  }
+
+  private Answer offlineAnswer(ReviewSession session, Draw draw, Map<String, Attestation> attested) {
+    if (!draw.offline()) {
+      return Answer.yesNo(false, "在联网的服务器上抽取：种子由抽取承诺的随机数和监督员短语生成，可据名单复算");
+    }
+    Attestation machine = attested.get("drawOfflineMachine");
+    String file = commitments.offlineResult(session.id())
+        .map(r -> "离线抽取程序结果文件 SHA-256 " + r.fileSha256().substring(0, 16) + "…，由 " + r.uploadedBy() + " 于 "
+            + TIME.format(r.uploadedAt()) + " 上传并通过复算核验").orElse("离线抽取结果文件");
+    return machine == null ? Answer.notReached(file + "；监督员尚未确认抽取电脑未联网")
+        : new Answer("是", file + "；监督员 " + machine.attestedBy() + " 于 " + TIME.format(machine.attestedAt())
+            + " 确认：" + machine.value(), machine.attestedBy());
   }
 
   private void reviewFacts(ReviewSession session, List<Applicant> applicants, Map<String, Answer> facts) {

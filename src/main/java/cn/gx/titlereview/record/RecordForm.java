@@ -56,6 +56,12 @@ public record RecordForm(String title, String version, ReviewSession session, Ba
     }
   }
 
+  /** The item in this wording, wherever it stands on the form. */
+  public java.util.Optional<Item> item(String text) {
+    return sections.stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
+        .filter(i -> i.text().equals(text)).findFirst();
+  }
+
   /** The signature in force for a role: its latest, or null before anyone signed. */
   public SignatureView signature(String role) {
     SignatureView latest = null;

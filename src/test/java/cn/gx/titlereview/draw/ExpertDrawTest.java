@@ -61,7 +61,7 @@ class ExpertDrawTest {
   void anyoneWithThePoolFileAndTheSeedRecomputesTheDrawAndThePoolHash() {
     ReviewSession session = fixture.sessionWithRoster();
     DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
-    DrawVerification.Pool pool = verification.pool(session);
+    ReproducibleDraw.PoolFile pool = verification.pool(session);
     DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex());
     assertThat(result.poolSha256()).isEqualTo(pool.poolSha256()).isEqualTo(draw.poolSha256());
     for (String specialty : pool.groups().keySet()) {

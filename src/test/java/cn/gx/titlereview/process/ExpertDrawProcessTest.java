@@ -21,10 +21,27 @@ class ExpertDrawProcessTest extends ProcessTest {
     assertThat(instance).isWaitingAt("Task_RecordExpertResponses")
         .variables().containsEntry("panelSize", 25).containsEntry("reserveCount", 10).containsEntry("minPerGroup", 3);
     completeTask("Task_RecordExpertResponses", "expertResponsesRecorded", true);
-    assertThat(instance).isEnded().hasPassed("Task_DrawExperts");
+    assertThat(instance).isEnded().hasPassed("Task_DrawExperts").hasNotPassed("Task_ImportOfflineDraw");
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("roster", "draw");
     assertThat(ProcessTestEngine.LISTENER_CALLS).contains("recordAttestation:Task_ConfirmRosterAndPresence",
         "confirmDrawCommitment:Task_ConfirmDrawCommitment");
+  }
+
+  @Test
+  void anOfflineDrawWaitsForTheUploadedResultAndTheSupervisorsWordThatTheComputerWasOffline() {
+    ProcessInstance instance = startStage("ExpertDraw");
+    completeTask("Task_ImportRoster");
+    completeTask("Task_ConfirmRosterAndPresence");
+    completeTask("Task_ConfirmDrawCommitment", "drawOffline", true);
+    assertThat(instance).isWaitingAt("Task_ImportOfflineDraw").task().hasCandidateGroup("staff");
+    assertThat(instance).hasNotPassed("Task_DrawExperts");
+    completeTask("Task_ImportOfflineDraw");
+    assertThat(instance).isWaitingAt("Task_AttestOfflineMachine").task().hasCandidateGroup("supervisor");
+    assertThat(instance).hasNotPassed("Task_DrawExperts");
+    completeTask("Task_AttestOfflineMachine", "drawOfflineMachine", "抽取专用机，已拔除网线");
+    assertThat(instance).isWaitingAt("Task_RecordExpertResponses").hasPassed("Task_DrawExperts");
+    assertThat(ProcessTestEngine.LISTENER_CALLS).contains("requireOfflineResult:Task_ImportOfflineDraw",
+        "recordAttestation:Task_AttestOfflineMachine");
   }
 
   @Test

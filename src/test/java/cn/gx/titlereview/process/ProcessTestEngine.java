@@ -82,7 +82,8 @@ public final class ProcessTestEngine {
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->
         execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));
     for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "drawSpotCheck",
-        "recordSpotCheck", "assessRecheckers", "verifyComplaint", "openDisciplineIncidents", "confirmDrawCommitment")) {
+        "recordSpotCheck", "assessRecheckers", "verifyComplaint", "openDisciplineIncidents", "confirmDrawCommitment",
+        "requireOfflineResult")) {
       beans.put(listener, (TaskListener) task -> LISTENER_CALLS.add(listener + ":" + task.getTaskDefinitionKey()));
     }
     beans.put("openPublicityRound", (TaskListener) task -> {

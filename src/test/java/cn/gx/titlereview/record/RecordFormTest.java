@@ -50,6 +50,6 @@ class RecordFormTest {
   }
 
   private static RecordForm.Item item(RecordForm form, String text) {
-    return items(form).stream().filter(i -> i.text().equals(text)).findFirst().orElseThrow();
+    return form.item(text).orElseThrow();
   }
 }

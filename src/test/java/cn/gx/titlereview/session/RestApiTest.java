@@ -9,6 +9,7 @@ import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.support.TestData;
 import cn.gx.titlereview.support.Xlsx;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -211,8 +212,8 @@ class RestApiTest {
     Reply reply = api.postJson("/api/sessions", user, """
         {"sessionCode":"%s","committeeName":"广西工程系列高级职称评审委员会","level":"正高","series":"工程",
          "reviewYear":2026,"organisingUnit":"自治区人社厅","approvingUnit":"自治区职改办",
-         "plannedReviewStart":"2026-12-10","plannedReviewEnd":"2026-12-12","staffUserIds":"%s"}"""
-        .formatted(code, otherStaff));
+         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"%s"}"""
+        .formatted(code, TestData.REVIEW_START, TestData.REVIEW_START.plusDays(2), otherStaff));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return code;
   }

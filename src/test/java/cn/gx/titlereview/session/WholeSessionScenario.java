@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gx.titlereview.demo.DemoSessionFiller;
+import cn.gx.titlereview.draw.DrawCommandLine;
+import cn.gx.titlereview.draw.DrawRepository;
+import cn.gx.titlereview.draw.DrawVerification;
+import cn.gx.titlereview.draw.OfflineDrawService;
+import cn.gx.titlereview.draw.ReproducibleDraw;
+import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.publicity.ComplaintService;
@@ -12,6 +18,11 @@ import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.record.SignatureRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
+import cn.gx.titlereview.support.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -50,17 +61,15 @@ abstract class WholeSessionScenario {
   @Autowired ComplaintService complaints;
   @Autowired cn.gx.titlereview.review.DisciplineIncidents incidents;
   @Autowired cn.gx.titlereview.recheck.RecheckService recheckService;
+  @Autowired DrawVerification verification;
+  @Autowired OfflineDrawService offlineDraw;
+  @Autowired DrawRepository draws;
 
   private String code;
 
   @Test
   void aSessionRunsFromPreparationToConfirmation() {
-    code = "WS-" + getClass().getSimpleName() + "-" + System.nanoTime();
-    as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
-        "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
-        "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
-        "plannedReviewStart", "2026-12-10", "plannedReviewEnd", "2026-12-12", "staffUserIds", "staff2,staff3")));
-    ReviewSession session = sessions.getByCode(code);
+    ReviewSession session = start("WS-");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
         .isEqualTo(2);
 
@@ -214,6 +223,57 @@ abstract class WholeSessionScenario {
     complete("staff1", "Task_OpenPublicity", "publicityStart", start.toString(),
         "publicityEnd", end == null ? "" : end.toString(),
         "complaintChannel", "电话 0771-0000000；邮箱 jubao@example.invalid");
+  }
+
+  /**
+   * 在不联网的电脑上抽取: the pool file goes to the offline computer, the jar's draw-offline command draws there, and
+   * the result counts only once uploaded, verified, and vouched for by the supervisor.
+   */
+  @Test
+  void anOfflineDrawCountsOnlyAfterItsResultIsVerifiedAndTheSupervisorVouchesForTheComputer() throws Exception {
+    ReviewSession session = start("WS-OFF-");
+    fill("staff1");
+    complete("staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
+    fill("staff1");
+    complete("staff1", "Task_ImportRoster", "rosterImported", true);
+    complete("supervisor1", "Task_ConfirmRosterAndPresence", "officialRosterTotal", DemoSessionFiller.ROSTER,
+        "supervisorPresentAtDraw", "yes");
+    complete("supervisor1", "Task_ConfirmDrawCommitment", "drawOffline", true);
+    assertThatThrownBy(() -> complete("staff1", "Task_ImportOfflineDraw"))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("尚未上传离线抽取结果文件");
+
+    Path dir = Files.createTempDirectory("offline-draw");
+    Path pool = dir.resolve("名单.json");
+    Path result = dir.resolve("结果.json");
+    Files.writeString(pool, ReproducibleDraw.FILES.writeValueAsString(as("staff1", () -> verification.pool(session))));
+    assertThat(DrawCommandLine.run(new String[] {"draw-offline", "--pool", pool.toString(), "--phrase", "监督员现场短语",
+        "--out", result.toString()}, System.out, System.err, new SecureRandom(), Clock.systemUTC())).isZero();
+    String seed = ReproducibleDraw.FILES.readValue(result.toFile(), ReproducibleDraw.ResultFile.class).seedHex();
+    as("staff1", () -> offlineDraw.accept(session, new ImportFile("结果.json", Files.readAllBytes(result)), "staff1"));
+    complete("staff1", "Task_ImportOfflineDraw");
+    assertThat(draws.find(session.id())).isEmpty();
+    complete("supervisor1", "Task_AttestOfflineMachine", "drawOfflineMachine", "职改办抽取专用机，已拔除网线并关闭无线网卡");
+    DrawRepository.Draw draw = draws.find(session.id()).orElseThrow();
+    assertThat(draw.offline()).isTrue();
+    assertThat(draw.seedHex()).isEqualTo(seed);
+
+    fill("staff1");
+    complete("staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
+    assertThat(latest(session).get("draw").passed()).isTrue();
+    RecordForm.Item offline = records.form(session).item("是否在不联网的电脑上抽取").orElseThrow();
+    assertThat(offline.answer()).isEqualTo("是");
+    assertThat(offline.evidence()).contains("supervisor1").contains("已拔除网线").contains("通过复算核验");
+    assertThat(records.form(session).item("是否按规定时间抽取并通知评委").orElseThrow().answer()).isEqualTo("是");
+  }
+
+  private ReviewSession start(String prefix) {
+    code = prefix + getClass().getSimpleName() + "-" + System.nanoTime();
+    as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
+        "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
+        "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
+        "plannedReviewStart", TestData.REVIEW_START.toString(),
+        "plannedReviewEnd", TestData.REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff2,staff3")));
+    return sessions.getByCode(code);
   }
 
   private Map<String, GateResult> latest(ReviewSession session) {

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.support;
 
+import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.session.NewSession;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestData {
 
+  /** Two days ahead, so that a draw made now is inside the draw window (评审开始前 3 天内). */
+  public static final LocalDate REVIEW_START = LocalDate.now(PlatformConfig.ZONE).plusDays(2);
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final SessionRepository sessions;
@@ -39,7 +43,7 @@ public class TestData {
   public ReviewSession session(String level, String committeeName) {
     String code = "IT-" + SEQUENCE.incrementAndGet();
     long id = sessions.insert(new NewSession(code, committeeName, level, "工程", 2026, "测试组建单位", "测试核准单位",
-        false, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 12), List.of()), null, "staff1", Instant.now());
+        false, REVIEW_START, REVIEW_START.plusDays(2), List.of()), null, "staff1", Instant.now());
     sessions.addStaff(id, List.of("staff1", "staff2"));
     return sessions.get(id);
   }
