@@ -30,8 +30,13 @@ public class DrawCommitmentSteps {
       CurrentUser currentUser) {
     return task -> {
       var session = sessions.get(ProcessVariables.sessionId(task));
+      String user = currentUser.completing(task);
+      if (sessions.staff(session.id()).contains(user)) {
+        throw new BadUserRequestException("账号 " + user + " 是评审会 " + session.code()
+            + " 的工作人员，不能确认本人经办的抽取承诺，须由纪检监督员确认");
+      }
       if (Boolean.TRUE.equals(task.getVariable("drawOffline"))) {
-        drawService.confirmForOfflineDraw(session, currentUser.completing(task));
+        drawService.confirmForOfflineDraw(session, user);
         return;
       }
       Object phrase = task.getVariable("drawPhrase");
@@ -39,7 +44,7 @@ public class DrawCommitmentSteps {
         throw new BadUserRequestException("请输入不少于 " + ReproducibleDraw.MIN_PHRASE_LENGTH
             + " 个字的抽取短语（由监督员自拟，抽取后公开）");
       }
-      drawService.confirmCommitment(session, phrase.toString().trim(), currentUser.completing(task));
+      drawService.confirmCommitment(session, phrase.toString().trim(), user);
       task.getExecution().removeVariable("drawPhrase");
     };
   }

@@ -6,6 +6,7 @@ import cn.gx.titlereview.platform.gate.Gate;
 import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,14 @@ public class RosterGate implements Gate {
   private final RosterRepository roster;
   private final ExpertDrawService drawService;
   private final AttestationRepository attestations;
+  private final SessionRepository sessions;
 
-  public RosterGate(RosterRepository roster, ExpertDrawService drawService, AttestationRepository attestations) {
+  public RosterGate(RosterRepository roster, ExpertDrawService drawService, AttestationRepository attestations,
+      SessionRepository sessions) {
     this.roster = roster;
     this.drawService = drawService;
     this.attestations = attestations;
+    this.sessions = sessions;
   }
 
   @Override
@@ -63,6 +67,10 @@ public class RosterGate implements Gate {
     Attestation present = attested.get("supervisorPresentAtDraw");
     if (present == null || !present.isYes()) {
       violations.add(new Violation("纪检部门全程监督", subject, "纪检监督人员未确认到场监督专家抽取"));
+    } else if (sessions.staff(session.id()).contains(present.attestedBy())) {
+      // Whoever runs the draw cannot also be the one who watched it.
+      violations.add(new Violation("纪检部门全程监督", subject, "确认到场监督的 " + present.attestedBy()
+          + " 是本评审会的工作人员，不能监督本人经办的抽取"));
     }
     violations.addAll(quotaViolations(context, subject));
     return violations;

@@ -16,6 +16,7 @@ class RosterGateTest {
 
   @Autowired SessionFixture fixture;
   @Autowired RosterGate gate;
+  @Autowired cn.gx.titlereview.platform.attestation.AttestationRepository attestations;
 
   @Test
   void holdsWhenTheRosterIsCompleteTheSupervisorPresentAndThePoolLargeEnough() {
@@ -34,6 +35,15 @@ class RosterGateTest {
   void failsWithoutTheSupervisorsPresence() {
     ReviewSession session = confirmed("40", "no");
     assertThat(check(session, 11, 4, 3)).extracting(Violation::rule).containsExactly("纪检部门全程监督");
+  }
+
+  @Test
+  void failsWhenThePresenceIsConfirmedByOneOfTheSessionsStaff() {
+    ReviewSession session = fixture.sessionWithRoster();
+    fixture.attest(session, "officialRosterTotal", "40");
+    attestations.append(session.id(), "supervisorPresentAtDraw", "yes", "staff2", java.time.Instant.now(), null);
+    assertThat(check(session, 11, 4, 3)).extracting(Violation::finding)
+        .containsExactly("确认到场监督的 staff2 是本评审会的工作人员，不能监督本人经办的抽取");
   }
 
   @Test

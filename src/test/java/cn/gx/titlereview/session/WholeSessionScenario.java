@@ -238,6 +238,11 @@ abstract class WholeSessionScenario {
     complete("staff1", "Task_ImportRoster", "rosterImported", true);
     complete("supervisor1", "Task_ConfirmRosterAndPresence", "officialRosterTotal", DemoSessionFiller.ROSTER,
         "supervisorPresentAtDraw", "yes");
+    // A supervisor who is also on the session's staff may not vouch for a draw they run.
+    dualRoleStaff(session, "staffsupervisor1");
+    assertThatThrownBy(() -> complete("staffsupervisor1", "Task_ConfirmDrawCommitment", "drawOffline", true))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不能确认本人经办的抽取承诺");
+    taskService.setAssignee(openTask("supervisor1", "Task_ConfirmDrawCommitment").getId(), null);
     complete("supervisor1", "Task_ConfirmDrawCommitment", "drawOffline", true);
     assertThatThrownBy(() -> complete("staff1", "Task_ImportOfflineDraw"))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("尚未上传离线抽取结果文件");
@@ -264,6 +269,15 @@ abstract class WholeSessionScenario {
     assertThat(offline.answer()).isEqualTo("是");
     assertThat(offline.evidence()).contains("supervisor1").contains("已拔除网线").contains("通过复算核验");
     assertThat(records.form(session).item("是否按规定时间抽取并通知评委").orElseThrow().answer()).isEqualTo("是");
+  }
+
+  private void dualRoleStaff(ReviewSession session, String user) {
+    if (identityService.createUserQuery().userId(user).count() == 0) {
+      identityService.saveUser(identityService.newUser(user));
+      identityService.createMembership(user, "staff");
+      identityService.createMembership(user, "supervisor");
+    }
+    sessions.addStaff(session.id(), List.of(user));
   }
 
   private ReviewSession start(String prefix) {
