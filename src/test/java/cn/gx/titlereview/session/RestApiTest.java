@@ -115,6 +115,12 @@ class RestApiTest {
     assertThat(api.get("/api/sessions/" + code + "/draw", "staff1").status()).isEqualTo(403);
     assertThat(api.get("/api/sessions/" + code + "/draw", "supervisor1").status()).isEqualTo(200);
     assertThat(api.get("/api/sessions/" + code + "/draw/pool", "approver1").status()).isEqualTo(403);
+    String offline = "/api/sessions/" + code + "/draw/offline-result";
+    assertThat(api.postJson(offline, "staff1", "{}").status()).isEqualTo(403);
+    assertThat(api.postJson(offline, "supervisor1", "{}").status()).isEqualTo(403);
+    Reply beforeCommitment = api.postJson(offline, "staff2", "{}");
+    assertThat(beforeCommitment.status()).isEqualTo(400);
+    assertThat(beforeCommitment.body()).contains("抽取承诺尚未经监督员确认");
     Reply verify = api.postJson("/api/draw/verify", "approver1",
         "{\"seedHex\":\"00ff\",\"groups\":{\"土木工程\":[\"E02\",\"E04\",\"E06\"]}}");
     assertThat(verify.status()).isEqualTo(200);
