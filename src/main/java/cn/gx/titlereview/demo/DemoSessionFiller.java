@@ -16,6 +16,7 @@ import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.training.ExpertPledgeService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,12 +59,13 @@ public class DemoSessionFiller {
   private final Clock clock;
   private final DrawVerification drawVerification;
   private final OfflineDrawService offlineDraw;
+  private final ReviewTimes reviewTimes;
 
   public DemoSessionFiller(TaskService taskService, ApplicantImportService applicantImport,
       ApplicantRepository applicants, RosterImportService rosterImport, ExpertDrawService drawService,
       ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance,
       RecheckService recheckService, ArchiveRepository archive, ObjectMapper json, Clock clock,
-      DrawVerification drawVerification, OfflineDrawService offlineDraw) {
+      DrawVerification drawVerification, OfflineDrawService offlineDraw, ReviewTimes reviewTimes) {
     this.taskService = taskService;
     this.applicantImport = applicantImport;
     this.applicants = applicants;
@@ -78,6 +80,7 @@ public class DemoSessionFiller {
     this.clock = clock;
     this.drawVerification = drawVerification;
     this.offlineDraw = offlineDraw;
+    this.reviewTimes = reviewTimes;
   }
 
   /** Fills the data of the open task the user can see; returns what was done, in Chinese. */
@@ -107,7 +110,7 @@ public class DemoSessionFiller {
         yield "已按专业组建评议组并分配审阅专家";
       }
       case "Task_RecordVotes" -> "已登记评审出席情况及表决结果 " + reviewService.importVotes(session, votes(session, user), user)
-          + " 人";
+          + " 人，评审时间 " + reviewTimes.record(session, reviewTimes(session), user) + " 个评议组";
       case "Task_FirstRecheck" -> "已登记第一人复核 " + recheck(session, 1, user) + " 人";
       case "Task_SecondRecheck" -> "已登记第二人复核 " + recheck(session, 2, user) + " 人";
       case "Task_UploadArchive" -> uploadArchive(session, user);
@@ -163,6 +166,13 @@ public class DemoSessionFiller {
           "abstain", 1));
     }
     return file("votes", rows);
+  }
+
+  /** Each review group reviews from 09:00 to 17:00 on the first planned day. */
+  private ImportFile reviewTimes(ReviewSession session) {
+    String day = session.plannedReviewStart().toString();
+    return file("review-times", reviewTimes.groupNames(session).stream()
+        .map(g -> row("groupName", g, "startedAt", day + "T09:00", "endedAt", day + "T17:00")).toList());
   }
 
   private int recheck(ReviewSession session, int round, String user) {

@@ -15,8 +15,6 @@ import cn.gx.titlereview.session.ReviewSession;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -196,7 +194,7 @@ public class ExpertDrawService {
       String code = row.text(CODE);
       Boolean accepted = row.bool(ACCEPTED);
       String reason = row.text(REASON);
-      Instant notifiedAt = notifiedAt(row.text(NOTIFIED_AT));
+      Instant notifiedAt = row.dateTime(NOTIFIED_AT);
       DrawnExpert expert = code == null ? null : byCode.get(code);
       if (code != null && expert == null) {
         row.problem(CODE, code + " 不在本评审会的抽取结果中");
@@ -207,9 +205,6 @@ public class ExpertDrawService {
       }
       if (Boolean.FALSE.equals(accepted) && reason == null) {
         row.problem(REASON, "不出席须注明原因");
-      }
-      if (row.text(NOTIFIED_AT) != null && notifiedAt == null) {
-        row.problem(NOTIFIED_AT, "应为 yyyy-MM-ddTHH:mm 格式");
       }
       return new Response(expert, Boolean.TRUE.equals(accepted), reason,
           notifiedAt == null ? clock.instant() : notifiedAt);
@@ -229,16 +224,5 @@ public class ExpertDrawService {
     return draws.drawn(sessionId).stream()
         .filter(d -> DrawnExpert.RESERVE.equals(d.role()) && d.specialty().equals(specialty))
         .min(Comparator.comparingInt(DrawnExpert::drawOrder));
-  }
-
-  private Instant notifiedAt(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDateTime.parse(text).atZone(clock.getZone()).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

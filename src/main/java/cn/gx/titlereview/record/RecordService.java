@@ -21,6 +21,7 @@ import cn.gx.titlereview.record.RecordForm.Section;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.review.DisciplineIncidents;
 import cn.gx.titlereview.review.RecusalRepository;
+import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.VoteAmendment;
 import cn.gx.titlereview.review.VoteAmendmentRepository;
@@ -67,13 +68,14 @@ public class RecordService {
   private final VoteAmendmentRepository amendments;
   private final RecusalRepository recusals;
   private final DisciplineIncidents incidents;
+  private final ReviewTimes reviewTimes;
   private final ObjectMapper canonical;
 
   public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
-      RecusalRepository recusals, DisciplineIncidents incidents, ObjectMapper json) {
+      RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes, ObjectMapper json) {
     this.catalogue = catalogue;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -89,6 +91,7 @@ public class RecordService {
     this.amendments = amendments;
     this.recusals = recusals;
     this.incidents = incidents;
+    this.reviewTimes = reviewTimes;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -126,7 +129,7 @@ public class RecordService {
     String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
         .replace("{committee}", session.committeeName());
     return new RecordForm(title, current.version(), session, basics(session.id(), all), sections,
-        notes(session.id()), pledges(session.id()), List.of(), null);
+        notes(session), pledges(session.id()), List.of(), null);
   }
 
   private static Answer attested(Attestation a) {
@@ -169,7 +172,8 @@ public class RecordService {
   }
 
   /** 其它需要说明的情况: every failed gate and every rectification, in order. */
-  private List<String> notes(long sessionId) {
+  private List<String> notes(ReviewSession session) {
+    long sessionId = session.id();
     List<String> notes = new ArrayList<>();
     gateResults.history(sessionId).stream().filter(g -> !g.passed())
         .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
@@ -187,11 +191,19 @@ public class RecordService {
           case VoteAmendment.REJECTED -> m.decidedBy() + " 驳回";
           default -> "待监督员审批";
         } + "）"));
-    attestations.history(sessionId, "passRateJustification").forEach(a -> notes.add("评审通过率超过预警上限，组建单位负责人说明："
-        + a.value() + "（" + a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + "）"));
-    attestations.history(sessionId, "rectificationNote")
-        .forEach(a -> notes.add("整改：" + a.value() + "（" + a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + "）"));
+    ReviewTimes.Assessment time = reviewTimes.assess(session);
+    if (!time.times().isEmpty()) {
+      notes.add("评审时间：" + time.describe());
+    }
+    attested(sessionId, ReviewTimes.JUSTIFICATION, "评审时间低于下限，组建单位负责人说明：", notes);
+    attested(sessionId, "passRateJustification", "评审通过率超过预警上限，组建单位负责人说明：", notes);
+    attested(sessionId, "rectificationNote", "整改：", notes);
     return notes;
+  }
+
+  private void attested(long sessionId, String key, String prefix, List<String> notes) {
+    attestations.history(sessionId, key).forEach(a -> notes.add(prefix + a.value() + "（" + a.attestedBy() + " 于 "
+        + RecordFacts.TIME.format(a.attestedAt()) + "）"));
   }
 
   private Pledges pledges(long sessionId) {

@@ -29,9 +29,11 @@ public class ReviewController {
   private final DisciplineIncidents incidents;
   private final AttendanceService attendance;
   private final Clock clock;
+  private final ReviewTimes reviewTimes;
 
   public ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
-      RecusalRepository recusals, DisciplineIncidents incidents, AttendanceService attendance, Clock clock) {
+      RecusalRepository recusals, DisciplineIncidents incidents, AttendanceService attendance, Clock clock,
+      ReviewTimes reviewTimes) {
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
@@ -39,6 +41,7 @@ public class ReviewController {
     this.incidents = incidents;
     this.attendance = attendance;
     this.clock = clock;
+    this.reviewTimes = reviewTimes;
   }
 
   /** Forms groups by specialty and assigns readers automatically; returns the stored plan for adjustment. */
@@ -108,5 +111,19 @@ public class ReviewController {
   public Map<String, Object> votes(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
     return Map.of("recorded", reviewService.importVotes(session, UploadReader.read(request), access.userId()));
+  }
+
+  /** Each review group's actual start and end (评议组, 开始时间, 结束时间); replaces the session's times. */
+  @PostMapping("/review-times")
+  public Map<String, Object> reviewTimes(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return Map.of("recorded", reviewTimes.record(session, UploadReader.read(request), access.userId()));
+  }
+
+  /** The times, the minutes per applicant and the level's minimum: no names, so any of the four groups may read. */
+  @GetMapping("/review-times")
+  public ReviewTimes.Assessment reviewTimes(@PathVariable String code) {
+    return reviewTimes.assess(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD,
+        Groups.APPROVER));
   }
 }

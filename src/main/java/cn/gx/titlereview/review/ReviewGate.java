@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 封闭评审: each review group has at least 3 experts, each applicant is read by at least 2 of its group, every
- * eligible applicant has a vote result and no ineligible one entered review (监管方案 二（一）4), and the supervisor
- * attested the discipline of 附件1 评审纪律情况.
+ * eligible applicant has a vote result and no ineligible one entered review (监管方案 二（一）4), each group's review
+ * time is recorded and, if short, justified (合理安排评审时间), and the supervisor attested the discipline of 附件1
+ * 评审纪律情况.
  */
 @Component
 public class ReviewGate implements Gate {
@@ -62,10 +63,11 @@ public class ReviewGate implements Gate {
   private final RecusalRepository recusals;
   private final DisciplineIncidents incidents;
   private final AttendanceService attendance;
+  private final ReviewTimes reviewTimes;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
       AttestationRepository attestations, VoteRules voteRules, RecusalRepository recusals,
-      DisciplineIncidents incidents, AttendanceService attendance) {
+      DisciplineIncidents incidents, AttendanceService attendance, ReviewTimes reviewTimes) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
@@ -74,6 +76,7 @@ public class ReviewGate implements Gate {
     this.recusals = recusals;
     this.incidents = incidents;
     this.attendance = attendance;
+    this.reviewTimes = reviewTimes;
   }
 
   @Override
@@ -88,7 +91,7 @@ public class ReviewGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 二（一）4、附件1 评审纪律情况；人社部令第40号 / v1";
+    return "桂职办〔2022〕65号 二（一）4、附件1 评审纪律情况；人社部令第40号 / v2";
   }
 
   @Override
@@ -148,6 +151,9 @@ public class ReviewGate implements Gate {
     Map<Long, Boolean> present = attendance.attendance(sessionId, AttendanceService.REVIEW);
     draws.drawn(sessionId).stream().filter(DrawnExpert::attending).filter(e -> !present.containsKey(e.expertId()))
         .forEach(e -> violations.add(new Violation("出席情况", "评委 " + e.expertCode(), "未登记评审出席情况")));
+    if (!groups.isEmpty()) {
+      violations.addAll(reviewTimes.violations(context.session()));
+    }
     Map<String, Attestation> attested = attestations.current(sessionId);
     List<DisciplineIncidents.Incident> incidentList = incidents.list(sessionId);
     DISCIPLINE.forEach((key, item) -> {

@@ -30,6 +30,7 @@ public final class ProcessTestEngine {
   public static final Deque<Boolean> SPOT_CHECKS = new ArrayDeque<>();
   /** Pass rates to play: true is above the ceiling once. Unscripted ones are within it. */
   public static final Deque<Boolean> PASS_RATES_ABOVE_CEILING = new ArrayDeque<>();
+  public static final Deque<Boolean> REVIEW_TIMES_SHORT = new ArrayDeque<>();
   /** Every listener bean called, as "bean:taskDefinitionKey". */
   public static final List<String> LISTENER_CALLS = new ArrayList<>();
 
@@ -48,6 +49,7 @@ public final class ProcessTestEngine {
     LISTENER_CALLS.clear();
     SPOT_CHECKS.clear();
     PASS_RATES_ABOVE_CEILING.clear();
+    REVIEW_TIMES_SHORT.clear();
   }
 
   public static void failGateOnce(String gateKey) {
@@ -77,6 +79,8 @@ public final class ProcessTestEngine {
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
     beans.put("registerComplaint", (JavaDelegate) execution -> execution.setVariable("complaintId", 1L));
     beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
+    beans.put("evaluateReviewTime", (JavaDelegate) execution -> execution.setVariable("reviewTimeNeedsJustification",
+        !REVIEW_TIMES_SHORT.isEmpty() && REVIEW_TIMES_SHORT.poll()));
     beans.put("evaluatePassRate", (JavaDelegate) execution -> execution.setVariable("passRateAboveCeiling",
         !PASS_RATES_ABOVE_CEILING.isEmpty() && PASS_RATES_ABOVE_CEILING.poll()));
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->

@@ -10,6 +10,7 @@ import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,11 @@ public class SessionFixture {
   private final ReviewService reviewService;
   private final AttendanceService attendance;
   private final AttestationRepository attestations;
+  private final ReviewTimes reviewTimes;
 
   SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
       ExpertDrawService drawService, ReviewService reviewService, AttendanceService attendance,
-      AttestationRepository attestations) {
+      AttestationRepository attestations, ReviewTimes reviewTimes) {
     this.data = data;
     this.applicants = applicants;
     this.roster = roster;
@@ -41,6 +43,7 @@ public class SessionFixture {
     this.reviewService = reviewService;
     this.attendance = attendance;
     this.attestations = attestations;
+    this.reviewTimes = reviewTimes;
   }
 
   /**
@@ -104,7 +107,15 @@ public class SessionFixture {
         row("applicantNo", "SB02", "votersPresent", 11, "yes", 8, "no", 2, "abstain", 1),
         row("applicantNo", "SB03", "votersPresent", 9, "yes", 6, "no", 3, "abstain", 0),
         row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff3");
+    reviewTimes(session, "09:00", "12:00");
     return session;
+  }
+
+  /** Every review group reviewed from {@code start} to {@code end} on the first planned day. */
+  public void reviewTimes(ReviewSession session, String start, String end) {
+    String day = session.plannedReviewStart().toString();
+    reviewTimes.record(session, data.json(reviewTimes.groupNames(session).stream()
+        .map(g -> row("groupName", g, "startedAt", day + "T" + start, "endedAt", day + "T" + end)).toList()), "staff3");
   }
 
   /** A draw as the process makes it: committed, confirmed by the supervisor with a phrase, then drawn. */

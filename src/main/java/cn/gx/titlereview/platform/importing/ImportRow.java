@@ -1,5 +1,9 @@
 package cn.gx.titlereview.platform.importing;
 
+import cn.gx.titlereview.platform.PlatformConfig;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +71,20 @@ public final class ImportRow {
         yield null;
       }
     };
+  }
+
+  /** A local date-time "yyyy-MM-ddTHH:mm" (or with a space), as an instant in Asia/Shanghai. */
+  public Instant dateTime(Column column) {
+    String value = text(column);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(value.replace(' ', 'T')).atZone(PlatformConfig.ZONE).toInstant();
+    } catch (DateTimeParseException e) {
+      problem(column, "应为 yyyy-MM-ddTHH:mm 格式，实际为“" + value + "”");
+      return null;
+    }
   }
 
   /** The value, which must be one of the allowed ones. */

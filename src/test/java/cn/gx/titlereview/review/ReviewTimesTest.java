@@ -1,0 +1,84 @@
+package cn.gx.titlereview.review;
+
+import static cn.gx.titlereview.support.TestData.context;
+import static cn.gx.titlereview.support.TestData.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.support.TestData;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** 合理安排评审时间: minutes per applicant against the DMN minimum, and the unit head's justification below it. */
+@IntegrationTest
+class ReviewTimesTest {
+
+  @Autowired SessionFixture fixture;
+  @Autowired TestData data;
+  @Autowired ReviewTimes reviewTimes;
+  @Autowired ReviewGate gate;
+  @Autowired AttestationRepository attestations;
+
+  @Test
+  void minutesPerApplicantComeFromTheRecordedTimesAndTheMinimumFromTheDmn() {
+    ReviewSession session = fixture.sessionWithVotes();
+    ReviewTimes.Assessment assessment = reviewTimes.assess(session);
+    assertThat(assessment.minimum()).isEqualTo(10);
+    assertThat(assessment.times()).extracting(ReviewTimes.GroupTime::groupName, ReviewTimes.GroupTime::applicants,
+        ReviewTimes.GroupTime::minutesPerApplicant).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("土木工程", 2, 90.0),
+            org.assertj.core.groups.Tuple.tuple("电气工程", 2, 90.0));
+    assertThat(reviewTimes.violations(session)).isEmpty();
+    assertThat(reviewTimes.minimum("初级")).isEqualTo(5);
+  }
+
+  @Test
+  void aGroupWithoutRecordedTimesHoldsTheReviewGate() {
+    ReviewSession session = fixture.sessionWithVotes();
+    String day = session.plannedReviewStart().toString();
+    reviewTimes.record(session, data.json(List.of(
+        row("groupName", "土木工程", "startedAt", day + "T09:00", "endedAt", day + "T12:00"))), "staff3");
+    assertThat(gate.check(context(session))).extracting(Violation::rule, Violation::subject, Violation::finding)
+        .contains(org.assertj.core.groups.Tuple.tuple("合理安排评审时间", "评议组“电气工程”", "未登记评审开始和结束时间"));
+  }
+
+  @Test
+  void shortTimesNeedTheUnitHeadsJustificationGivenAfterTheyWereRecorded() {
+    ReviewSession session = fixture.sessionWithVotes();
+    fixture.reviewTimes(session, "09:00", "09:10");
+    assertThat(reviewTimes.violations(session)).extracting(Violation::finding).containsExactly(
+        "平均每名申报人 5.0 分钟，低于正高评审的下限 10 分钟，尚无组建单位负责人对本次登记时间的书面说明",
+        "平均每名申报人 5.0 分钟，低于正高评审的下限 10 分钟，尚无组建单位负责人对本次登记时间的书面说明");
+    assertThat(reviewTimes.assess(session).needsJustification()).isTrue();
+
+    attestations.append(session.id(), ReviewTimes.JUSTIFICATION, "申报材料已由审阅专家提前一周审阅", "unithead1",
+        Instant.now(), null);
+    assertThat(reviewTimes.violations(session)).isEmpty();
+    assertThat(reviewTimes.assess(session).needsJustification()).isFalse();
+
+    fixture.reviewTimes(session, "09:00", "09:12");
+    assertThat(reviewTimes.violations(session)).hasSize(2);
+  }
+
+  @Test
+  void aBadRowRejectsTheFileWholeAndNamesRowAndColumn() {
+    ReviewSession session = fixture.sessionWithVotes();
+    String day = session.plannedReviewStart().toString();
+    assertThatThrownBy(() -> reviewTimes.record(session, data.json(List.of(
+        row("groupName", "土木工程", "startedAt", day + "T09:00", "endedAt", day + "T08:00"),
+        row("groupName", "化学工程", "startedAt", day + "T09:00", "endedAt", "下午"))), "staff3"))
+        .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.problems()).containsExactly(
+            "第 1 条「结束时间」：结束时间应晚于开始时间",
+            "第 2 条「结束时间」：应为 yyyy-MM-ddTHH:mm 格式，实际为“下午”",
+            "第 2 条「评议组」：“化学工程”不是本评审会的评议组（现有：土木工程、电气工程）"));
+    assertThat(reviewTimes.assess(session).times()).hasSize(2);
+  }
+}
