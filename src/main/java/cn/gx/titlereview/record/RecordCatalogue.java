@@ -15,7 +15,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordCatalogue {
 
-  public record Item(String text, String fact, String attestation) {
+  /**
+   * One item: answered by a {@code fact}, or by an {@code attestation} key (for items an adjusted form adds, given
+   * by a user of {@code group}); {@code notApplicable} holds the reason when an adjusted form set it aside.
+   */
+  public record Item(String text, String fact, String attestation, String group, String notApplicable) {
+
+    Item reworded(String newText) {
+      return new Item(newText, fact, attestation, group, notApplicable);
+    }
+
+    Item setAside(String reason) {
+      return new Item(text, fact, attestation, group, reason);
+    }
   }
 
   public record Group(String title, List<Item> items) {
@@ -39,7 +51,14 @@ public class RecordCatalogue {
     }
   }
 
+  /** The seed's form, the default version. */
   public Catalogue current() {
     return catalogue;
+  }
+
+  /** Every fact key the default form answers from: what an added item may use too. */
+  public java.util.Set<String> factKeys() {
+    return catalogue.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
+        .map(Item::fact).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
   }
 }

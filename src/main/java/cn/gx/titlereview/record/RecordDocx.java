@@ -64,6 +64,10 @@ public class RecordDocx {
       cell(signatures.getCell(1), signature(form.signature(SignRecordListener.UNIT_HEAD)), false);
       cell(signatures.getCell(2), "评委会组建单位监督员签字", true);
       cell(signatures.getCell(3), signature(form.signature(SignRecordListener.SUPERVISOR)), false);
+      if (!form.adjustments().isEmpty()) {
+        text(doc.createParagraph(), "本记录表为调整版，与附件1默认版的不同：" + String.join("；", form.adjustments()), 8,
+            false);
+      }
       text(doc.createParagraph(), "记录表版本：" + form.version() + "；评审会编号：" + form.session().code()
           + "；内容 SHA-256：" + form.sha256(), 8, false);
       doc.write(out);

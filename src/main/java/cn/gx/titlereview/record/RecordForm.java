@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The record form (附件1) of one session as it stands: every item answered from data, with its evidence. */
-public record RecordForm(String title, String version, ReviewSession session, Basics basics, List<Section> sections,
-    List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256) {
+/**
+ * The record form (附件1) of one session as it stands: every item answered from data, with its evidence; for a
+ * session under an adjusted form, its version and what it changes from the default ({@code adjustments}).
+ */
+public record RecordForm(String title, String version, List<String> adjustments, ReviewSession session, Basics basics,
+    List<Section> sections, List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256) {
 
   /** 评审基本情况. Rates are null (shown as 未完成) before there is anything to divide by. */
   public record Basics(int applicants, Integer passed, String passRate, String passRatePublicInstitutions,
@@ -74,6 +77,6 @@ public record RecordForm(String title, String version, ReviewSession session, Ba
   }
 
   RecordForm withSignatures(List<SignatureView> signed, String hash) {
-    return new RecordForm(title, version, session, basics, sections, notes, pledges, signed, hash);
+    return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signed, hash);
   }
 }

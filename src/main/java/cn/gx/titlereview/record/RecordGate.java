@@ -1,5 +1,7 @@
 package cn.gx.titlereview.record;
 
+import cn.gx.titlereview.platform.attestation.Attestation;
+import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.gate.Gate;
 import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.GateResult;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Before signing: every earlier gate's result in force is a pass and no vote amendment awaits a decision. */
+/**
+ * Before signing: every earlier gate's result in force is a pass, no vote amendment awaits a decision, and every
+ * item an adjusted form added has been answered.
+ */
 @Component
 public class RecordGate implements Gate {
 
@@ -33,10 +38,15 @@ public class RecordGate implements Gate {
 
   private final GateResultRepository gateResults;
   private final VoteAmendmentRepository amendments;
+  private final RecordFormVersions forms;
+  private final AttestationRepository attestations;
 
-  public RecordGate(GateResultRepository gateResults, VoteAmendmentRepository amendments) {
+  public RecordGate(GateResultRepository gateResults, VoteAmendmentRepository amendments, RecordFormVersions forms,
+      AttestationRepository attestations) {
     this.gateResults = gateResults;
     this.amendments = amendments;
+    this.forms = forms;
+    this.attestations = attestations;
   }
 
   @Override
@@ -69,6 +79,13 @@ public class RecordGate implements Gate {
     amendments.list(context.session().id()).stream().filter(m -> VoteAmendment.PROPOSED.equals(m.status()))
         .forEach(m -> violations.add(new Violation("表决结果更正须经监督员审批", "申报人 " + m.applicantNo(),
             "更正申请 " + m.id() + "（" + m.proposedBy() + " 提出）尚待审批")));
+    // Items an adjusted form added are answered by their group before the record can be signed.
+    Map<String, Attestation> attested = attestations.current(context.session().id());
+    forms.catalogueFor(context.session()).sections().stream().flatMap(s -> s.groups().stream())
+        .flatMap(g -> g.items().stream())
+        .filter(i -> i.group() != null && i.notApplicable() == null && !attested.containsKey(i.attestation()))
+        .forEach(i -> violations.add(new Violation("如实填写记录表", "调整版记录表新增项“" + i.text() + "”",
+            "尚未由 " + i.group() + " 组填报")));
     return violations;
   }
 }

@@ -53,7 +53,7 @@ public class RecordService {
       SignRecordListener.UNIT_HEAD, "评委会组建单位负责人签字(盖章)",
       SignRecordListener.SUPERVISOR, "评委会组建单位监督员签字");
 
-  private final RecordCatalogue catalogue;
+  private final RecordFormVersions forms;
   private final RecordFacts recordFacts;
   private final SessionRepository sessions;
   private final ApplicantRepository applicants;
@@ -71,12 +71,12 @@ public class RecordService {
   private final ReviewTimes reviewTimes;
   private final ObjectMapper canonical;
 
-  public RecordService(RecordCatalogue catalogue, RecordFacts recordFacts, SessionRepository sessions,
+  public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes, ObjectMapper json) {
-    this.catalogue = catalogue;
+    this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
     this.applicants = applicants;
@@ -111,7 +111,7 @@ public class RecordService {
   }
 
   private RecordForm content(ReviewSession session) {
-    Catalogue current = catalogue.current();
+    Catalogue current = forms.catalogueFor(session);
     List<Applicant> all = applicants.list(session.id());
     Map<String, GateResult> gates = gateResults.latest(session.id());
     Map<String, Attestation> attested = attestations.current(session.id());
@@ -120,7 +120,8 @@ public class RecordService {
         section.groups().stream().map(group -> {
           List<Item> items = new ArrayList<>();
           for (RecordCatalogue.Item item : group.items()) {
-            Answer answer = item.attestation() != null ? attested(attested.get(item.attestation()))
+            Answer answer = item.notApplicable() != null ? Answer.of("不适用", "按调整版记录表：" + item.notApplicable())
+                : item.attestation() != null ? attested(attested.get(item.attestation()))
                 : facts.getOrDefault(item.fact(), Answer.notReached("未知的事实：" + item.fact()));
             items.add(Item.of(items.size() + 1, item.text(), answer, item.attestation() != null));
           }
@@ -128,7 +129,8 @@ public class RecordService {
         }).toList())).toList();
     String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
         .replace("{committee}", session.committeeName());
-    return new RecordForm(title, current.version(), session, basics(session.id(), all), sections,
+    List<String> adjustments = forms.frozen(session.id()).map(forms::differences).orElse(List.of());
+    return new RecordForm(title, current.version(), adjustments, session, basics(session.id(), all), sections,
         notes(session), pledges(session.id()), List.of(), null);
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -75,6 +76,7 @@ public final class ProcessTestEngine {
       execution.setVariable("sessionId", 1L);
       execution.setProcessBusinessKey((String) execution.getVariable("sessionCode"));
     });
+    beans.put("freezeRecordForm", (ExecutionListener) execution -> LISTENER_CALLS.add("freezeRecordForm"));
     beans.put("commitDraw", (JavaDelegate) execution -> execution.setVariable("drawPoolSha256", "0".repeat(64)));
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
     beans.put("registerComplaint", (JavaDelegate) execution -> execution.setVariable("complaintId", 1L));

@@ -34,6 +34,8 @@ class RestApiTest {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired SessionFixture fixture;
+  @Autowired cn.gx.titlereview.support.TestData data;
+  @Autowired cn.gx.titlereview.record.RecordFormVersions forms;
   @Autowired ExpertDrawService drawService;
   @Autowired cn.gx.titlereview.draw.DrawRepository draws;
 
@@ -125,6 +127,27 @@ class RestApiTest {
         "{\"seedHex\":\"00ff\",\"groups\":{\"土木工程\":[\"E02\",\"E04\",\"E06\"]}}");
     assertThat(verify.status()).isEqualTo(200);
     assertThat(verify.body()).contains("poolSha256", "E02", "E04", "E06");
+  }
+
+  @Test
+  void onlyApproversPublishAdjustedFormsAndOnlyTheNamedGroupAnswersAnAddedItem() throws Exception {
+    String committee = "接口测试中级评委会-" + System.nanoTime();
+    String adjustment = java.nio.file.Files.readString(java.nio.file.Path.of("docs/record-form-adjustment-example.json"))
+        .replace("南宁市工程系列中级职称评审委员会", committee);
+    assertThat(api.postJson("/api/record-forms", "staff1", adjustment).status()).isEqualTo(403);
+    Reply published = api.postJson("/api/record-forms", "approver1", adjustment);
+    assertThat(published.status()).as(published.body()).isEqualTo(200);
+    assertThat(published.body()).contains("调整版第 1 版", "不适用：“是否在不联网的电脑上抽取”");
+
+    ReviewSession session = data.session("中级", committee);
+    forms.freeze(session);
+    String items = "/api/sessions/" + session.code() + "/record/items";
+    String answer = "{\"key\":\"countyExpertsDrawn\",\"value\":\"是\"}";
+    assertThat(api.postJson(items, "staff1", answer).status()).isEqualTo(403);
+    assertThat(api.postJson(items, "supervisor1", "{\"key\":\"nope\",\"value\":\"是\"}").status()).isEqualTo(400);
+    Reply answered = api.postJson(items, "supervisor1", answer);
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    assertThat(answered.body()).contains("是否抽取了县区专家（是）");
   }
 
   @Test

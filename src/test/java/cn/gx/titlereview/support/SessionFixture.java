@@ -55,11 +55,15 @@ public class SessionFixture {
   }
 
   public ReviewSession sessionWithRoster(String committeeName) {
-    ReviewSession session = data.session("正高", committeeName);
+    return sessionWithRoster(committeeName, "正高");
+  }
+
+  public ReviewSession sessionWithRoster(String committeeName, String level) {
+    ReviewSession session = data.session(level, committeeName);
     List<Map<String, Object>> people = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       people.add(row("applicantNo", "SB0" + i, "name", "申报人" + i, "employer", "广西大学",
-          "employerType", i % 2 == 0 ? "体制内事业单位" : "企业及其他", "level", "正高", "series", "工程",
+          "employerType", i % 2 == 0 ? "体制内事业单位" : "企业及其他", "level", level, "series", "工程",
           "specialty", SPECIALTIES.get(i % 2), "eligibility", i == 5 ? "不通过" : "通过",
           "eligibilityReason", i == 5 ? "年限不足" : null));
     }
