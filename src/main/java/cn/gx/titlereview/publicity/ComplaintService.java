@@ -2,6 +2,7 @@ package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.inspection.ComplaintClues;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.session.ReviewSession;
@@ -31,15 +32,17 @@ public class ComplaintService {
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final Clock clock;
+  private final ComplaintClues clues;
 
   public ComplaintService(PublicityRepository publicity, ApplicantRepository applicants, RecheckRepository rechecks,
-      RuntimeService runtimeService, SystemAuthority system, Clock clock) {
+      RuntimeService runtimeService, SystemAuthority system, Clock clock, ComplaintClues clues) {
     this.publicity = publicity;
     this.applicants = applicants;
     this.rechecks = rechecks;
     this.runtimeService = runtimeService;
     this.system = system;
     this.clock = clock;
+    this.clues = clues;
   }
 
   @Transactional
@@ -63,6 +66,7 @@ public class ComplaintService {
             .setVariablesLocal(variables).correlate();
       }
     });
+    clues.onComplaint(session);
     return id;
   }
 

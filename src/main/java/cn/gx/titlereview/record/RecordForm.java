@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * The record form (附件1) of one session as it stands: every item answered from data, with its evidence; for a
- * session under an adjusted form, its version and what it changes from the default ({@code adjustments}).
+ * session under an adjusted form, its version and what it changes from the default ({@code adjustments}); and the
+ * inspections of the session with their outcomes, outside the signed content.
  */
 public record RecordForm(String title, String version, List<String> adjustments, ReviewSession session, Basics basics,
-    List<Section> sections, List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256) {
+    List<Section> sections, List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256,
+    List<String> inspections) {
 
   /** 评审基本情况. Rates are null (shown as 未完成) before there is anything to divide by. */
   public record Basics(int applicants, Integer passed, String passRate, String passRatePublicInstitutions,
@@ -77,6 +79,13 @@ public record RecordForm(String title, String version, List<String> adjustments,
   }
 
   RecordForm withSignatures(List<SignatureView> signed, String hash) {
-    return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signed, hash);
+    return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signed, hash,
+        inspections);
+  }
+
+  /** Inspections come after the record is signed, so they are shown with it but are not part of what was signed. */
+  RecordForm withInspections(List<String> outcomes) {
+    return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signatures, sha256,
+        outcomes);
   }
 }

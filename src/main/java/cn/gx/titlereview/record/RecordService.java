@@ -2,6 +2,7 @@ package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.inspection.InspectionService;
 import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.gate.GateResult;
@@ -69,13 +70,15 @@ public class RecordService {
   private final RecusalRepository recusals;
   private final DisciplineIncidents incidents;
   private final ReviewTimes reviewTimes;
+  private final InspectionService inspections;
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
       ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
-      RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes, ObjectMapper json) {
+      RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
+      InspectionService inspections, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -92,6 +95,7 @@ public class RecordService {
     this.recusals = recusals;
     this.incidents = incidents;
     this.reviewTimes = reviewTimes;
+    this.inspections = inspections;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -103,7 +107,7 @@ public class RecordService {
         .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
             s.recordSha256().equals(hash)))
         .toList();
-    return content.withSignatures(signed, hash);
+    return content.withSignatures(signed, hash).withInspections(inspections.outcomes(session));
   }
 
   public String sha256(ReviewSession session) {
@@ -131,7 +135,7 @@ public class RecordService {
         .replace("{committee}", session.committeeName());
     List<String> adjustments = forms.frozen(session.id()).map(forms::differences).orElse(List.of());
     return new RecordForm(title, current.version(), adjustments, session, basics(session.id(), all), sections,
-        notes(session), pledges(session.id()), List.of(), null);
+        notes(session), pledges(session.id()), List.of(), null, List.of());
   }
 
   private static Answer attested(Attestation a) {

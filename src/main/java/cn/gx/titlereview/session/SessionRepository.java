@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,12 @@ public class SessionRepository {
 
   public ReviewSession getByCode(String code) {
     return findByCode(code).orElseThrow(() -> BusinessException.notFound("评审会 " + code + " 不存在"));
+  }
+
+  /** The codes of the sessions whose review was planned to start in the period, sorted: a 事后抽查 pool. */
+  public List<String> codesPlannedBetween(LocalDate from, LocalDate to) {
+    return jdbc.sql("select code from review_session where planned_review_start between ? and ? order by code")
+        .params(Date.valueOf(from), Date.valueOf(to)).query(String.class).list();
   }
 
   /** Sessions matching the filters (null = any), newest year first. */

@@ -72,7 +72,10 @@ class TasklistBrowserTest {
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    // New headless Chromium ignores --lang for navigator.language, which sets the date pickers' format: as in China.
+    chrome.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "zh-CN"));
+    browser = chrome;
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     Files.createDirectories(SHOTS);
   }
@@ -89,25 +92,27 @@ class TasklistBrowserTest {
   void aStaffMemberStartsASessionAndCompletesItsFirstTaskInChinese() throws Exception {
     logIn("staff1");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(.,'发起流程')]")));
-    assertThat(browser.getPageSource()).contains("我的待办").doesNotContain("Start process");
+    // The filter list loads after the header: wait for it rather than race it.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+    assertThat(browser.getPageSource()).doesNotContain("Start process");
     shoot("01-tasklist-zh");
 
     String code = "E2E-" + System.currentTimeMillis() % 1_000_000;
     browser.findElement(By.xpath("//a[contains(.,'发起流程')]")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'职称评审会')]"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[contains(.,'评审会编号')]")));
-    field("评审会编号").sendKeys(code);
-    field("评委会名称").sendKeys("广西工程系列高级职称评审委员会");
+    type("评审会编号", code);
+    type("评委会名称", "广西工程系列高级职称评审委员会");
     browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='正高']"))).click();
-    field("评审系列/专业").sendKeys("工程");
-    field("评审年度").sendKeys("2026");
-    field("评委会组建单位").sendKeys("广西壮族自治区人力资源和社会保障厅");
-    field("核准单位").sendKeys("自治区职改办");
+    type("评审系列/专业", "工程");
+    type("评审年度", "2026");
+    type("评委会组建单位", "广西壮族自治区人力资源和社会保障厅");
+    type("核准单位", "自治区职改办");
     field("计划评审开始日期").sendKeys("2026/12/10", Keys.ENTER);
     field("计划评审结束日期").sendKeys("2026/12/12", Keys.ENTER);
-    field("本评审会工作人员账号").sendKeys("staff2");
+    type("本评审会工作人员账号", "staff2");
     shoot("02-start-form");
     browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-footer")));
@@ -197,6 +202,23 @@ class TasklistBrowserTest {
   }
 
   /** The input of a Camunda Forms field, found by its Chinese label. */
+  /**
+   * Types as a person would, and checks the field kept it: the form re-renders on a debounce after each field, and
+   * keys that arrive during a re-render are lost. Then it types again, as a person who saw the empty field would.
+   */
+  private void type(String label, String text) throws InterruptedException {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      WebElement input = field(label);
+      input.clear();
+      input.sendKeys(text);
+      Thread.sleep(400);
+      if (text.equals(field(label).getAttribute("value"))) {
+        return;
+      }
+    }
+    throw new AssertionError("字段“" + label + "”未能输入：" + text);
+  }
+
   private WebElement field(String label) {
     WebElement element = browser.findElement(By.xpath("//label[contains(.,'" + label + "')]"));
     String id = element.getAttribute("for");

@@ -32,6 +32,8 @@ public final class ProcessTestEngine {
   /** Pass rates to play: true is above the ceiling once. Unscripted ones are within it. */
   public static final Deque<Boolean> PASS_RATES_ABOVE_CEILING = new ArrayDeque<>();
   public static final Deque<Boolean> REVIEW_TIMES_SHORT = new ArrayDeque<>();
+  /** The finding ids an inspection's findings list returns; each is due in three days. */
+  public static final List<Long> FINDINGS = new ArrayList<>();
   /** Every listener bean called, as "bean:taskDefinitionKey". */
   public static final List<String> LISTENER_CALLS = new ArrayList<>();
 
@@ -51,6 +53,7 @@ public final class ProcessTestEngine {
     SPOT_CHECKS.clear();
     PASS_RATES_ABOVE_CEILING.clear();
     REVIEW_TIMES_SHORT.clear();
+    FINDINGS.clear();
   }
 
   public static void failGateOnce(String gateKey) {
@@ -89,7 +92,8 @@ public final class ProcessTestEngine {
         execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));
     for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "drawSpotCheck",
         "recordSpotCheck", "assessRecheckers", "verifyComplaint", "openDisciplineIncidents", "confirmDrawCommitment",
-        "requireOfflineResult")) {
+        "requireOfflineResult", "recordOnSiteDecision", "answerFinding", "verifyFinding",
+        "superviseOverdueFinding")) {
       beans.put(listener, (TaskListener) task -> LISTENER_CALLS.add(listener + ":" + task.getTaskDefinitionKey()));
     }
     beans.put("openPublicityRound", (TaskListener) task -> {
@@ -97,8 +101,24 @@ public final class ProcessTestEngine {
       task.getExecution().setVariable("publicityEndsAt", new Date(System.currentTimeMillis() + 5 * 86_400_000L));
     });
     beans.put("sessionStaff", new StaffStub());
+    beans.put("inspectionFindings", new FindingsStub());
+    beans.put("closeInspectionFindings", (TaskListener) task -> task.setVariable("findingCount", FINDINGS.size()));
+    beans.put("prepareFinding", (ExecutionListener) execution -> {
+      execution.setVariableLocal("findingDue", new Date(System.currentTimeMillis() + 3 * 86_400_000L));
+      execution.setVariableLocal("rectificationAccepted", null);
+    });
+    beans.put("openOnSiteInspection", (JavaDelegate) execution -> execution.setVariable("inspectionId", 7L));
+    beans.put("escalateOverdueFinding", (JavaDelegate) execution -> LISTENER_CALLS.add("escalateOverdueFinding"));
+    beans.put("concludeInspection", (ExecutionListener) execution -> LISTENER_CALLS.add("concludeInspection"));
     config.setBeans(beans);
     return config.buildProcessEngine();
+  }
+
+  /** Stands in for the inspectionFindings bean. */
+  public static class FindingsStub {
+    public List<Long> ids(Number inspectionId) {
+      return FINDINGS;
+    }
   }
 
   /** Stands in for the sessionStaff bean: two staff users on every session. */

@@ -18,23 +18,20 @@ import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.record.SignatureRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
+import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +45,6 @@ abstract class WholeSessionScenario {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired SessionRepository sessions;
@@ -64,6 +60,7 @@ abstract class WholeSessionScenario {
   @Autowired DrawVerification verification;
   @Autowired OfflineDrawService offlineDraw;
   @Autowired DrawRepository draws;
+  @Autowired TaskDriver tasks;
 
   private String code;
 
@@ -327,35 +324,14 @@ abstract class WholeSessionScenario {
   }
 
   private void runJobs() {
-    for (int guard = 0; guard < 50; guard++) {
-      List<Job> due = managementService.createJobQuery().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    tasks.runJobs();
   }
 
   private <T> T as(String user, java.util.concurrent.Callable<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return action.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return tasks.as(user, action);
   }
 
   private static Map<String, Object> map(Object... pairs) {
-    Map<String, Object> map = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
-    }
-    return map;
+    return TaskDriver.vars(pairs);
   }
 }

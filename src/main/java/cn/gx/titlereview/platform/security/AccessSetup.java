@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 public class AccessSetup implements ApplicationRunner {
 
   static final String TASK_FILTER_NAME = "我的待办";
-  private static final String[] TASK_WORKERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
+  private static final String[] TASK_WORKERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER,
+      Groups.DEPT_HEAD};
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;

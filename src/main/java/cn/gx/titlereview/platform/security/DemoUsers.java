@@ -29,7 +29,8 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("staff3", "刘", "工作人员三", Groups.STAFF),
       new DemoUser("supervisor1", "赵", "监督员", Groups.SUPERVISOR),
       new DemoUser("unithead1", "陈", "负责人", Groups.UNIT_HEAD),
-      new DemoUser("approver1", "黄", "核准员", Groups.APPROVER));
+      new DemoUser("approver1", "黄", "核准员", Groups.APPROVER),
+      new DemoUser("depthead1", "周", "主管部门负责人", Groups.DEPT_HEAD));
 
   private final IdentityService identityService;
 

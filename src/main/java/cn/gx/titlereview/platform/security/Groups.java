@@ -10,6 +10,8 @@ public final class Groups {
   public static final String SUPERVISOR = "supervisor";
   public static final String UNIT_HEAD = "unitHead";
   public static final String APPROVER = "approver";
+  /** The department in charge's head: overdue rectifications from inspections escalate here. */
+  public static final String DEPT_HEAD = "deptHead";
   /** Camunda's built-in administrators group. */
   public static final String ADMIN = "camunda-admin";
 
@@ -20,6 +22,7 @@ public final class Groups {
     NAMES.put(SUPERVISOR, "纪检监督员");
     NAMES.put(UNIT_HEAD, "组建单位负责人");
     NAMES.put(APPROVER, "核准单位");
+    NAMES.put(DEPT_HEAD, "主管部门负责人");
     NAMES.put(ADMIN, "系统管理员");
   }
 

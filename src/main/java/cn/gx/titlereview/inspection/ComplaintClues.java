@@ -1,0 +1,47 @@
+package cn.gx.titlereview.inspection;
+
+import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.session.ReviewSession;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * 信访线索: when the complaints about one committee in a review year reach a threshold
+ * ({@code titlereview.inspection.complaint-threshold}, default 3), the system proposes an on-site inspection
+ * (实地监督管理, 监管方案 三) to the approving unit: it starts {@code Inspection} at its message start event. It
+ * proposes once, when the count reaches the threshold; the approver decides.
+ */
+@Component
+public class ComplaintClues {
+
+  public static final String MESSAGE = "Message_ComplaintThresholdReached";
+
+  private final InspectionRepository inspections;
+  private final RuntimeService runtimeService;
+  private final SystemAuthority system;
+  private final int threshold;
+
+  public ComplaintClues(InspectionRepository inspections, RuntimeService runtimeService, SystemAuthority system,
+      @Value("${titlereview.inspection.complaint-threshold:3}") int threshold) {
+    this.inspections = inspections;
+    this.runtimeService = runtimeService;
+    this.system = system;
+    this.threshold = threshold;
+  }
+
+  public void onComplaint(ReviewSession session) {
+    int count = inspections.complaintsAbout(session.committeeName(), session.reviewYear());
+    if (count != threshold) {
+      return;
+    }
+    String clue = "评委会“" + session.committeeName() + "” " + session.reviewYear() + " 年度已收到信访件 " + count
+        + " 件，达到 " + threshold + " 件的提示线";
+    system.run(() -> runtimeService.createMessageCorrelation(MESSAGE)
+        .processInstanceBusinessKey("实地监督-" + session.committeeName() + "-" + session.reviewYear())
+        .setVariables(Map.of("committeeName", session.committeeName(), "complaintClue", clue,
+            "inspectionTitle", "实地监督管理建议：" + clue))
+        .correlateStartMessage());
+  }
+}

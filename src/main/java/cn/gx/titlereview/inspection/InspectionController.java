@@ -1,0 +1,93 @@
+package cn.gx.titlereview.inspection;
+
+import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
+import cn.gx.titlereview.inspection.InspectionRepository.Selection;
+import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.BusinessException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Inspections (督查): opened and recorded by the approving unit, read by every group taking part in them. */
+@RestController
+@RequestMapping("/api/inspections")
+public class InspectionController {
+
+  static final String[] READERS = {Groups.APPROVER, Groups.DEPT_HEAD, Groups.STAFF, Groups.SUPERVISOR,
+      Groups.UNIT_HEAD};
+
+  public record SelectionRequest(LocalDate from, LocalDate to, Integer count) {
+  }
+
+  private final InspectionService service;
+  private final InspectionRepository inspections;
+  private final CurrentUser currentUser;
+
+  public InspectionController(InspectionService service, InspectionRepository inspections,
+      CurrentUser currentUser) {
+    this.service = service;
+    this.inspections = inspections;
+    this.currentUser = currentUser;
+  }
+
+  @PostMapping
+  public Map<String, Object> open(@RequestBody InspectionService.Request request) {
+    String user = currentUser.requireAnyGroup(Groups.APPROVER);
+    return described(service.open(request, null, user));
+  }
+
+  @GetMapping
+  public List<Map<String, Object>> list() {
+    currentUser.requireAnyGroup(READERS);
+    return inspections.list().stream().map(this::described).toList();
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> get(@PathVariable long id) {
+    currentUser.requireAnyGroup(READERS);
+    return described(inspection(id));
+  }
+
+  /** The findings: 违反的规定, 责任单位或责任人, 整改要求, 整改期限（工作日）; replaced whole until confirmed. */
+  @PostMapping("/{id}/findings")
+  public Map<String, Object> findings(@PathVariable long id, HttpServletRequest request) {
+    currentUser.requireAnyGroup(Groups.APPROVER);
+    inspection(id);
+    return Map.of("recorded", service.recordFindings(id, UploadReader.read(request)));
+  }
+
+  /** 事后抽查: draws sessions of a period at random, records the seed, opens an inspection on each. */
+  @PostMapping("/random-selection")
+  public Selection select(@RequestBody SelectionRequest request) {
+    String user = currentUser.requireAnyGroup(Groups.APPROVER);
+    return service.selectAtRandom(request.from(), request.to(), request.count() == null ? 0 : request.count(), user);
+  }
+
+  @GetMapping("/random-selection/{id}")
+  public Selection selection(@PathVariable long id) {
+    currentUser.requireAnyGroup(READERS);
+    return inspections.selection(id).orElseThrow(() -> BusinessException.notFound("随机抽查 " + id + " 不存在"));
+  }
+
+  private Inspection inspection(long id) {
+    return inspections.find(id).orElseThrow(() -> BusinessException.notFound("督查 " + id + " 不存在"));
+  }
+
+  private Map<String, Object> described(Inspection inspection) {
+    Map<String, Object> described = new LinkedHashMap<>();
+    described.put("title", service.title(inspection));
+    described.put("inspection", inspection);
+    described.put("findings", inspections.findings(inspection.id()));
+    return described;
+  }
+}

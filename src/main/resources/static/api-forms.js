@@ -1,0 +1,44 @@
+// The data pages' forms: each calls one endpoint of /api with the page's CSRF token and shows the answer below it.
+// {name} in the endpoint is filled from the form's field of that name.
+const token = document.querySelector('meta[name=csrf-token]').content;
+document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventListener('submit', async event => {
+  event.preventDefault();
+  const out = form.nextElementSibling;
+  const data = new FormData(form);
+  let url = form.dataset.endpoint.replace(/\{(\w+)}/g, (_, name) => {
+    const value = encodeURIComponent(data.get(name)); data.delete(name); return value;
+  });
+  const kind = form.dataset.kind;
+  const options = { method: kind === 'get' ? 'GET' : 'POST', headers: { 'X-XSRF-TOKEN': token } };
+  if (kind === 'file') {
+    options.body = data;
+  } else if (kind === 'json') {
+    // A field marked data-array is sent as a list of all its checked values; a count as a number.
+    const body = {};
+    for (const name of new Set(data.keys())) {
+      const field = form.querySelector('[name="' + name + '"]');
+      body[name] = field.dataset.array != null ? data.getAll(name)
+        : field.type === 'number' ? Number(data.get(name)) : data.get(name);
+    }
+    if ('substantiated' in body) body.substantiated = body.substantiated === 'true';
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  out.className = 'result'; out.textContent = '提交中……';
+  try {
+    const response = await fetch(url, options);
+    const text = await response.text();
+    let shown = text;
+    try {
+      const json = JSON.parse(text);
+      shown = json.error ? json.error + (json.problems ? '\n' + json.problems.join('\n') : '')
+        : json.imported != null ? '已导入 ' + json.imported + ' 行'
+        : json.recorded != null ? '已登记 ' + json.recorded + ' 条'
+        : JSON.stringify(json, null, 2);
+    } catch (ignored) { /* not JSON */ }
+    out.className = 'result ' + (response.ok ? 'ok' : 'error');
+    out.textContent = (response.ok ? '成功：' : '未成功（' + response.status + '）：') + shown;
+  } catch (error) {
+    out.className = 'result error'; out.textContent = '请求失败：' + error;
+  }
+}));

@@ -1,0 +1,145 @@
+package cn.gx.titlereview.inspection;
+
+import static cn.gx.titlereview.support.TestData.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gx.titlereview.draw.DrawVerification;
+import cn.gx.titlereview.inspection.InspectionRepository.Finding;
+import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
+import cn.gx.titlereview.inspection.InspectionRepository.Selection;
+import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.publicity.ComplaintService;
+import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.TaskDriver;
+import cn.gx.titlereview.support.TestData;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** 督查 end to end on the real services: findings rectified and verified, an overdue one escalated. */
+@IntegrationTest
+class InspectionTest {
+
+  @Autowired InspectionService service;
+  @Autowired InspectionRepository inspections;
+  @Autowired TaskDriver tasks;
+  @Autowired TestData data;
+  @Autowired RecordService records;
+  @Autowired DrawVerification verification;
+  @Autowired ComplaintService complaints;
+  @Autowired RuntimeService runtimeService;
+
+  @AfterEach
+  void resetEngineClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anInspectionRunsEndToEndWithOneFindingVerifiedAndAnOverdueOneEscalated() {
+    ReviewSession session = data.session("中级");
+    Inspection inspection = service.open(new InspectionService.Request(session.code(), null,
+        List.of("查阅资料", "约谈"), "ROUTINE", "年度例行督查"), null, "approver1");
+    String process = inspection.processInstanceId();
+    service.recordFindings(inspection.id(), data.json(List.of(
+        row("rule", "评审会议记录不完整", "responsible", "测试组建单位", "rectification", "补齐会议记录",
+            "deadlineWorkingDays", 5),
+        row("rule", "未按规定公示", "responsible", "测试组建单位", "rectification", "补充公示",
+            "deadlineWorkingDays", 1))));
+    tasks.completeOnly("approver1", process, "Task_RecordInspectionFindings", "inspectionConclusion",
+        "组织基本规范，发现两处问题");
+    List<Finding> findings = inspections.findings(inspection.id());
+    assertThat(findings).extracting(Finding::deadlineWorkingDays).containsExactly(5, 1);
+    assertThatThrownBy(() -> service.recordFindings(inspection.id(), data.json(List.of())))
+        .hasMessageContaining("问题清单已确认");
+
+    // The unit answers the first; the inspector verifies it and records an accountability measure with its basis.
+    List<Task> answers = tasks.visible("staff1", process, "Task_AnswerFinding");
+    assertThat(answers).hasSize(2);
+    assertThat(tasks.visible("approver1", process, "Task_AnswerFinding")).isEmpty();
+    Task first = answers.stream().filter(t -> findingOf(t) == findings.get(0).id()).findFirst().orElseThrow();
+    tasks.complete("staff1", first, "rectificationAnswer", "已补齐会议记录并存档");
+    Task verify = tasks.visible("approver1", process, "Task_VerifyFinding").get(0);
+    assertThatThrownBy(() -> tasks.complete("approver1", verify, "rectificationAccepted", "yes",
+        "verificationNote", "已核验", "accountability", "对经办人通报批评"))
+        .hasMessageContaining("须注明所依据的规定");
+    tasks.complete("approver1", verify, "rectificationAccepted", "yes", "verificationNote", "已核验会议记录",
+        "accountability", "对经办人通报批评", "accountabilityRegulation", "《职称评审管理暂行规定》第四十二条");
+
+    // The second is overdue: the engine's clock passes its last working day.
+    Finding second = findings.get(1);
+    ClockUtil.setCurrentTime(Date.from(second.dueDate().plusDays(2).atStartOfDay(PlatformConfig.ZONE).toInstant()));
+    tasks.runJobs();
+    assertThat(inspections.finding(second.id()).orElseThrow().escalatedAt()).isNotNull();
+    assertThat(tasks.visible("staff1", process, "Task_SuperviseOverdueFinding")).isEmpty();
+    tasks.completeOnly("depthead1", process, "Task_SuperviseOverdueFinding", "overdueSupervisionNote",
+        "责令三日内整改");
+    tasks.completeOnly("staff1", process, "Task_AnswerFinding", "rectificationAnswer", "已补充公示五个工作日");
+    tasks.completeOnly("approver1", process, "Task_VerifyFinding", "rectificationAccepted", "yes",
+        "verificationNote", "已核验公示");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process).count()).isZero();
+    assertThat(service.get(inspection.id()).concludedAt()).isNotNull();
+    assertThat(inspections.findings(inspection.id())).extracting(Finding::status)
+        .containsExactly("整改到位（approver1 核验）", "整改到位（approver1 核验）");
+    assertThat(inspections.finding(second.id()).orElseThrow().escalationNote()).isEqualTo("责令三日内整改");
+    assertThat(records.form(session).inspections()).singleElement().asString()
+        .contains("例行督查", "已办结", "问责：对经办人通报批评（依据：《职称评审管理暂行规定》第四十二条）");
+  }
+
+  @Test
+  void aRandomAfterTheFactSelectionCanBeRecomputedFromItsSeed() {
+    data.session("正高");
+    data.session("正高");
+    Selection selection = service.selectAtRandom(TestData.REVIEW_START, TestData.REVIEW_START, 2, "approver1");
+    assertThat(selection.pool()).isSorted().contains(selection.selected().toArray(String[]::new));
+    List<String> recomputed = verification.verify(Map.of("sessions", selection.pool()), selection.seedHex())
+        .orders().get("sessions");
+    assertThat(recomputed.subList(0, 2)).isEqualTo(selection.selected());
+    assertThat(verification.verify(Map.of("sessions", selection.pool()), "00ff").orders().get("sessions"))
+        .isNotEqualTo(recomputed);
+    assertThat(inspections.list()).filteredOn(i -> i.selectionId() != null && i.selectionId() == selection.id())
+        .hasSize(2).allSatisfy(i -> assertThat(i.means()).containsExactly("事后抽查"));
+  }
+
+  @Test
+  void complaintsReachingTheThresholdProposeAnOnSiteInspectionOnce() {
+    String committee = "信访测试评委会-" + System.nanoTime();
+    ReviewSession session = data.session("初级", committee);
+    complaints.receive(session, "信件", null, "反映一", "staff1");
+    complaints.receive(session, "信件", null, "反映二", "staff1");
+    assertThat(proposals(committee)).isZero();
+    complaints.receive(session, "电话", null, "反映三", "staff1");
+    assertThat(proposals(committee)).isEqualTo(1);
+    complaints.receive(session, "电话", null, "反映四", "staff1");
+    assertThat(proposals(committee)).isEqualTo(1);
+  }
+
+  @Test
+  void aRequestNamesEveryProblem() {
+    assertThatThrownBy(() -> service.open(new InspectionService.Request("X", "Y", List.of("随便看看"), "SOMETIMES",
+        null), null, "approver1"))
+        .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.problems()).containsExactly(
+            "请指定督查对象：评审会编号 sessionCode 或评委会名称 committeeName，二者选一",
+            "督查方式“随便看看”不在监管方案所列方式之中",
+            "督查起因 trigger 应为 ROUTINE / COMPLAINT / RANDOM 之一"));
+  }
+
+  private long findingOf(Task task) {
+    return ((Number) runtimeService.getVariable(task.getExecutionId(), "findingId")).longValue();
+  }
+
+  private long proposals(String committee) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("Inspection")
+        .variableValueEquals("committeeName", committee).count();
+  }
+}
