@@ -16,9 +16,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,18 +102,31 @@ public class ExpertDrawService {
   }
 
   private List<String> eligibleCodes(ReviewSession session) {
-    Set<String> masked = history.consecutiveAttendees(session);
-    List<String> codes = new ArrayList<>();
-    neededSpecialties(session.id()).forEach(s -> eligiblePool(session, s, masked).forEach(p -> codes.add(p.expertCode())));
-    return codes;
+    return codes(activePools(session).values(), history.consecutiveAttendees(session), false);
+  }
+
+  /** Each needed specialty's active experts, read once: the draw splits them into eligible and masked. */
+  private Map<String, List<PoolEntry>> activePools(ReviewSession session) {
+    Map<String, List<PoolEntry>> pools = new LinkedHashMap<>();
+    neededSpecialties(session.id()).forEach(s -> pools.put(s, roster.activePool(session.id(), s)));
+    return pools;
+  }
+
+  private static List<String> codes(Collection<List<PoolEntry>> pools, Set<String> masked, boolean maskedOnes) {
+    return pools.stream().flatMap(List::stream).map(PoolEntry::expertCode)
+        .filter(code -> masked.contains(code) == maskedOnes).toList();
   }
 
   /** The confirmed commitment, refused if the pool changed since it was made. */
   DrawCommitment.Commitment confirmedCommitment(ReviewSession session) {
+    return confirmedCommitment(session, ReproducibleDraw.poolHash(eligibleCodes(session)));
+  }
+
+  private DrawCommitment.Commitment confirmedCommitment(ReviewSession session, String poolSha256) {
     DrawCommitment.Commitment commitment = commitments.find(session.id())
         .filter(DrawCommitment.Commitment::confirmed)
         .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));
-    if (!commitment.poolSha256().equals(ReproducibleDraw.poolHash(eligibleCodes(session)))) {
+    if (!commitment.poolSha256().equals(poolSha256)) {
       throw new IllegalStateException("抽取名单在承诺之后发生了变化，须重新生成承诺");
     }
     return commitment;
@@ -119,14 +134,18 @@ public class ExpertDrawService {
 
   /**
    * Draws with the committed seed (online) or the seed of the verified offline result; refuses if the pool changed
-   * since the commitment.
+   * since the commitment. Reads each specialty's roster once.
    */
   @Transactional
   public Draw draw(ReviewSession session, int panelSize, int reserveCount, int minPerGroup) {
     if (draws.find(session.id()).isPresent()) {
       throw new IllegalStateException("评审会 " + session.code() + " 已抽取过专家，不能重复抽取");
     }
-    DrawCommitment.Commitment commitment = confirmedCommitment(session);
+    Set<String> masked = history.consecutiveAttendees(session);
+    Map<String, List<PoolEntry>> active = activePools(session);
+    List<String> poolCodes = codes(active.values(), masked, false);
+    String poolSha256 = ReproducibleDraw.poolHash(poolCodes);
+    DrawCommitment.Commitment commitment = confirmedCommitment(session, poolSha256);
     String seedHex = commitment.offline() ? null : commitment.seedHex();
     Instant drawnAt = clock.instant();
     if (commitment.offline()) {
@@ -136,13 +155,10 @@ public class ExpertDrawService {
       drawnAt = offline.drawnAt();
     }
     byte[] seed = HexFormat.of().parseHex(seedHex);
-    Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
+    Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, List.copyOf(active.keySet()));
     List<Object[]> rows = new ArrayList<>();
-    List<String> poolCodes = new ArrayList<>();
-    Set<String> masked = history.consecutiveAttendees(session);
     quotas.forEach((specialty, quota) -> {
-      List<PoolEntry> pool = eligiblePool(session, specialty, masked);
-      pool.forEach(p -> poolCodes.add(p.expertCode()));
+      List<PoolEntry> pool = active.get(specialty).stream().filter(p -> !masked.contains(p.expertCode())).toList();
       List<PoolEntry> ordered = SeededOrder.order(pool, PoolEntry::expertCode, seed);
       int take = Math.min(ordered.size(), quota.members() + quota.reserves());
       for (int i = 0; i < take; i++) {
@@ -150,13 +166,13 @@ public class ExpertDrawService {
             i < quota.members() ? DrawnExpert.MEMBER : DrawnExpert.RESERVE});
       }
     });
-    Draw draw = new Draw(poolCodes.size(), ReproducibleDraw.poolHash(poolCodes), seedHex, panelSize, reserveCount,
-        minPerGroup, drawnAt, commitment.offline() ? Draw.OFFLINE : Draw.ONLINE);
+    Draw draw = new Draw(poolCodes.size(), poolSha256, seedHex, panelSize, reserveCount, minPerGroup, drawnAt,
+        commitment.offline() ? Draw.OFFLINE : Draw.ONLINE);
     draws.insertDraw(session.id(), draw);
     draws.insertDrawn(session.id(), rows);
     String reason = "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽";
-    quotas.keySet().forEach(specialty -> roster.activePool(session.id(), specialty).stream()
-        .filter(p -> masked.contains(p.expertCode())).forEach(p -> draws.exclude(session.id(), p.id(), reason)));
+    active.values().stream().flatMap(List::stream).filter(p -> masked.contains(p.expertCode()))
+        .forEach(p -> draws.exclude(session.id(), p.id(), reason));
     return draw;
   }
 
