@@ -9,13 +9,20 @@ import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.inspection.InspectionRepository.Selection;
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestData;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +46,14 @@ class InspectionTest {
   @Autowired ComplaintService complaints;
   @Autowired RuntimeService runtimeService;
 
+  @Autowired SessionRepository sessions;
+  @Autowired TableReader reader;
+  @Autowired WorkingDayCalendar calendar;
+  @Autowired SystemAuthority system;
+
+  /** A Monday of a year whose working-day calendar ships with the app, so deadlines never leave the calendar. */
+  static final Instant MONDAY = LocalDate.of(2026, 6, 1).atTime(9, 0).atZone(PlatformConfig.ZONE).toInstant();
+
   @AfterEach
   void resetEngineClock() {
     ClockUtil.reset();
@@ -46,11 +61,15 @@ class InspectionTest {
 
   @Test
   void anInspectionRunsEndToEndWithOneFindingVerifiedAndAnOverdueOneEscalated() {
+    // The engine and the deadlines both run on a controllable clock.
+    ClockUtil.setCurrentTime(Date.from(MONDAY));
+    InspectionService inJune = new InspectionService(inspections, sessions, reader, calendar, runtimeService,
+        system, Clock.fixed(MONDAY, PlatformConfig.ZONE));
     ReviewSession session = data.session("中级");
-    Inspection inspection = service.open(new InspectionService.Request(session.code(), null,
+    Inspection inspection = inJune.open(new InspectionService.Request(session.code(), null,
         List.of("查阅资料", "约谈"), "ROUTINE", "年度例行督查"), null, "approver1");
     String process = inspection.processInstanceId();
-    service.recordFindings(inspection.id(), data.json(List.of(
+    inJune.recordFindings(inspection.id(), data.json(List.of(
         row("rule", "评审会议记录不完整", "responsible", "测试组建单位", "rectification", "补齐会议记录",
             "deadlineWorkingDays", 5),
         row("rule", "未按规定公示", "responsible", "测试组建单位", "rectification", "补充公示",
@@ -58,8 +77,10 @@ class InspectionTest {
     tasks.completeOnly("approver1", process, "Task_RecordInspectionFindings", "inspectionConclusion",
         "组织基本规范，发现两处问题");
     List<Finding> findings = inspections.findings(inspection.id());
-    assertThat(findings).extracting(Finding::deadlineWorkingDays).containsExactly(5, 1);
-    assertThatThrownBy(() -> service.recordFindings(inspection.id(), data.json(List.of())))
+    assertThat(findings).extracting(Finding::deadlineWorkingDays, Finding::dueDate).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(5, LocalDate.of(2026, 6, 8)),
+        org.assertj.core.groups.Tuple.tuple(1, LocalDate.of(2026, 6, 2)));
+    assertThatThrownBy(() -> inJune.recordFindings(inspection.id(), data.json(List.of())))
         .hasMessageContaining("问题清单已确认");
 
     // The unit answers the first; the inspector verifies it and records an accountability measure with its basis.
