@@ -36,7 +36,9 @@ public class DrawCommitmentSteps {
             + " 的工作人员，不能确认本人经办的抽取承诺，须由纪检监督员确认");
       }
       if (Boolean.TRUE.equals(task.getVariable("drawOffline"))) {
+        // The phrase is typed on the offline computer; none is kept here.
         drawService.confirmForOfflineDraw(session, user);
+        task.getExecution().removeVariable("drawPhrase");
         return;
       }
       Object phrase = task.getVariable("drawPhrase");
