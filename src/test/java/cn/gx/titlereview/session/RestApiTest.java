@@ -151,6 +151,33 @@ class RestApiTest {
   }
 
   @Test
+  void publicationsRacingForOneCommitteeEachGetTheirOwnVersionOrAClearConflict() throws Exception {
+    String committee = "并发测试中级评委会-" + System.nanoTime();
+    String adjustment = java.nio.file.Files.readString(java.nio.file.Path.of("docs/record-form-adjustment-example.json"))
+        .replace("南宁市工程系列中级职称评审委员会", committee);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        replies.add(pool.submit(() -> api.postJson("/api/record-forms", "approver1", adjustment)));
+      }
+      List<Reply> done = new java.util.ArrayList<>();
+      for (var reply : replies) {
+        done.add(reply.get());
+      }
+      assertThat(done).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 409));
+      done.stream().filter(r -> r.status() == 409)
+          .forEach(r -> assertThat(r.body()).contains("另一请求同时写入了同一数据"));
+      long published = done.stream().filter(r -> r.status() == 200).count();
+      assertThat(forms.list()).filteredOn(v -> v.committeeName().equals(committee))
+          .extracting(cn.gx.titlereview.record.RecordFormVersions.Version::number).doesNotHaveDuplicates()
+          .hasSize((int) published);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void archiveAcceptsDocumentsWithTheirHashAndRefusesOtherFiles() {
     String code = startSession("staff1", "");
     Reply pdf = api.postFile("/api/sessions/" + code + "/archive/MINUTES", "staff1", "会议记录.pdf",

@@ -2,9 +2,10 @@ package cn.gx.titlereview.platform.web;
 
 import cn.gx.titlereview.platform.importing.ImportException;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -55,6 +56,13 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
         .body(Map.of("error", "上传文件超过大小限制", "problems", List.of()));
+  }
+
+  /** Two requests raced to write the same row (a version number, a session's single draw): the second loses whole. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<Map<String, Object>> raced(DuplicateKeyException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(Map.of("error", "另一请求同时写入了同一数据，本次请求未写入任何数据，请刷新后重试"));
   }
 
   private static String rootMessage(Throwable e) {
