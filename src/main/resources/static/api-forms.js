@@ -34,6 +34,7 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
       shown = json.error ? json.error + (json.problems ? '\n' + json.problems.join('\n') : '')
         : json.imported != null ? '已导入 ' + json.imported + ' 行'
         : json.recorded != null ? '已登记 ' + json.recorded + ' 条'
+        : json.title != null ? json.title
         : JSON.stringify(json, null, 2);
     } catch (ignored) { /* not JSON */ }
     out.className = 'result ' + (response.ok ? 'ok' : 'error');

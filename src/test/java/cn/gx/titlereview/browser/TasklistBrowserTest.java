@@ -189,6 +189,29 @@ class TasklistBrowserTest {
     shoot("06-workspace");
   }
 
+  @Test
+  void anApproverOpensAnInspectionFromTheSupervisionView() throws Exception {
+    ReviewSession session = data.session("中级");
+    logIn("approver1");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'我的待办')]")));
+    browser.get(base() + "/supervision");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("督查"))).click();
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[data-endpoint='/api/inspections']")));
+    form.findElement(By.name("sessionCode")).sendKeys(session.code());
+    form.findElement(By.cssSelector("input[name=means][value='查阅资料']")).click();
+    form.findElement(By.cssSelector("input[name=means][value='约谈']")).click();
+    form.findElement(By.name("triggerNote")).sendKeys("年度例行督查");
+    form.findElement(By.tagName("button")).click();
+    WebElement result = form.findElement(By.xpath("following-sibling::div[1]"));
+    wait.until(d -> result.getText().startsWith("成功"));
+    assertThat(result.getText()).startsWith("成功：督查 ").contains("评审会 " + session.code() + "（例行督查；约谈、查阅资料）");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//a[contains(.,'评审会 " + session.code() + "')]")));
+    shoot("07-inspections");
+  }
+
   private void logOut() {
     browser.manage().deleteAllCookies();
   }
@@ -201,7 +224,6 @@ class TasklistBrowserTest {
     browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
-  /** The input of a Camunda Forms field, found by its Chinese label. */
   /**
    * Types as a person would, and checks the field kept it: the form re-renders on a debounce after each field, and
    * keys that arrive during a re-render are lost. Then it types again, as a person who saw the empty field would.
@@ -219,6 +241,7 @@ class TasklistBrowserTest {
     throw new AssertionError("字段“" + label + "”未能输入：" + text);
   }
 
+  /** The input of a Camunda Forms field, found by its Chinese label. */
   private WebElement field(String label) {
     WebElement element = browser.findElement(By.xpath("//label[contains(.,'" + label + "')]"));
     String id = element.getAttribute("for");
