@@ -8,10 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * 信访线索: when the complaints about one committee in a review year reach a threshold
+ * 信访线索: when the complaints about one intermediate or junior committee in a review year reach a threshold
  * ({@code titlereview.inspection.complaint-threshold}, default 3), the system proposes an on-site inspection
- * (实地监督管理, 监管方案 三) to the approving unit: it starts {@code Inspection} at its message start event. It
- * proposes once, when the count reaches the threshold; the approver decides.
+ * (实地监督管理, which 监管方案 三（二） provides for 中初级评委会) to the approving unit: it starts {@code Inspection}
+ * at its message start event. It proposes once, when the count reaches the threshold; the approver decides.
  */
 @Component
 public class ComplaintClues {
@@ -32,6 +32,9 @@ public class ComplaintClues {
   }
 
   public void onComplaint(ReviewSession session) {
+    if (!session.intermediateOrJunior()) {
+      return;
+    }
     int count = inspections.complaintsAbout(session.committeeName(), session.reviewYear());
     if (count != threshold) {
       return;

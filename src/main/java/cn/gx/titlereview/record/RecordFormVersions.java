@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecordFormVersions {
 
-  public static final List<String> ADJUSTABLE_LEVELS = List.of("中级", "初级");
   static final List<String> ATTESTING_GROUPS = List.of(Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD,
       Groups.APPROVER);
 
@@ -82,7 +81,7 @@ public class RecordFormVersions {
     if (blank(adjustment.label())) {
       problems.add("「label」版本名称不能为空");
     }
-    if (!Boolean.TRUE.equals(adjustment.selfManaged()) && !ADJUSTABLE_LEVELS.contains(adjustment.level())) {
+    if (!Boolean.TRUE.equals(adjustment.selfManaged()) && !ReviewSession.INTERMEDIATE_AND_JUNIOR.contains(adjustment.level())) {
       problems.add("只有自主评审的评委会（selfManaged 为 true）或中级、初级评委会（level 为 中级 / 初级）可以调整记录表"
           + "（监管方案 四），本文件为 level “" + adjustment.level() + "”");
     }
@@ -113,7 +112,7 @@ public class RecordFormVersions {
 
   /** Freezes the version in force for a starting session: the committee's latest, if its form may be adjusted. */
   public void freeze(ReviewSession session) {
-    if (!session.selfManaged() && !ADJUSTABLE_LEVELS.contains(session.level())) {
+    if (!session.selfManaged() && !session.intermediateOrJunior()) {
       return;
     }
     latest(session.committeeName()).ifPresent(v -> jdbc.sql(

@@ -9,4 +9,10 @@ public record ReviewSession(long id, String code, String committeeName, String l
     LocalDate plannedReviewEnd, String processInstanceId) {
 
   public static final List<String> LEVELS = List.of("正高", "副高", "中级", "初级");
+  /** 中初级: the levels whose committees the plan treats apart (实地监督管理, an adjustable record form). */
+  public static final List<String> INTERMEDIATE_AND_JUNIOR = List.of("中级", "初级");
+
+  public boolean intermediateOrJunior() {
+    return INTERMEDIATE_AND_JUNIOR.contains(level);
+  }
 }

@@ -119,8 +119,10 @@ class InspectionTest {
 
   @Test
   void aRandomAfterTheFactSelectionCanBeRecomputedFromItsSeed() {
-    data.session("正高");
-    data.session("正高");
+    // Eight sessions at least: a different seed then gives the same order with a chance of 1 in 40,320.
+    for (int i = 0; i < 8; i++) {
+      data.session("正高");
+    }
     Selection selection = service.selectAtRandom(TestData.REVIEW_START, TestData.REVIEW_START, 2, "approver1");
     assertThat(selection.pool()).isSorted().contains(selection.selected().toArray(String[]::new));
     List<String> recomputed = verification.verify(Map.of("sessions", selection.pool()), selection.seedHex())
@@ -143,6 +145,14 @@ class InspectionTest {
     assertThat(proposals(committee)).isEqualTo(1);
     complaints.receive(session, "电话", null, "反映四", "staff1");
     assertThat(proposals(committee)).isEqualTo(1);
+
+    // The plan provides on-site management for intermediate and junior committees only.
+    String senior = "信访测试高级评委会-" + System.nanoTime();
+    ReviewSession seniorSession = data.session("正高", senior);
+    for (int i = 0; i < 3; i++) {
+      complaints.receive(seniorSession, "信件", null, "反映", "staff1");
+    }
+    assertThat(proposals(senior)).isZero();
   }
 
   @Test
