@@ -117,12 +117,8 @@ public class ExpertDrawService {
         .filter(code -> masked.contains(code) == maskedOnes).toList();
   }
 
-  /** The confirmed commitment, refused if the pool changed since it was made. */
-  DrawCommitment.Commitment confirmedCommitment(ReviewSession session) {
-    return confirmedCommitment(session, ReproducibleDraw.poolHash(eligibleCodes(session)));
-  }
-
-  private DrawCommitment.Commitment confirmedCommitment(ReviewSession session, String poolSha256) {
+  /** The confirmed commitment, refused if the pool (its SHA-256 as read now) changed since it was made. */
+  DrawCommitment.Commitment confirmedCommitment(ReviewSession session, String poolSha256) {
     DrawCommitment.Commitment commitment = commitments.find(session.id())
         .filter(DrawCommitment.Commitment::confirmed)
         .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));

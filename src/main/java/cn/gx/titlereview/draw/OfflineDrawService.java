@@ -41,9 +41,10 @@ public class OfflineDrawService {
     if (draws.find(session.id()).isPresent()) {
       throw new ImportException(List.of("评审会 " + session.code() + " 已抽取过专家，不能再上传离线结果"));
     }
+    ReproducibleDraw.PoolFile pool = verification.pool(session);
     DrawCommitment.Commitment commitment;
     try {
-      commitment = drawService.confirmedCommitment(session);
+      commitment = drawService.confirmedCommitment(session, pool.poolSha256());
     } catch (IllegalStateException e) {
       throw new ImportException(List.of(e.getMessage()));
     }
@@ -55,7 +56,7 @@ public class OfflineDrawService {
     if (result.sessionCode() != null && !result.sessionCode().equals(session.code())) {
       problems.add("结果文件属于评审会 " + result.sessionCode() + "，不是 " + session.code());
     }
-    problems.addAll(ReproducibleDraw.problems(verification.pool(session), result));
+    problems.addAll(ReproducibleDraw.problems(pool, result));
     Instant now = clock.instant();
     if (result.drawnAt() != null
         && (result.drawnAt().isBefore(commitment.confirmedAt()) || result.drawnAt().isAfter(now))) {
