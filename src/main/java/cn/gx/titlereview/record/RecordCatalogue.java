@@ -37,6 +37,10 @@ public class RecordCatalogue {
   }
 
   public record Catalogue(String version, String title, List<Section> sections) {
+
+    public java.util.stream.Stream<Item> items() {
+      return sections.stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream());
+    }
   }
 
   static final String DEFAULT = "/record/record-form-default.json";
@@ -58,7 +62,6 @@ public class RecordCatalogue {
 
   /** Every fact key the default form answers from: what an added item may use too. */
   public java.util.Set<String> factKeys() {
-    return catalogue.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
-        .map(Item::fact).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+    return catalogue.items().map(Item::fact).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
   }
 }

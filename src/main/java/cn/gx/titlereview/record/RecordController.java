@@ -55,8 +55,7 @@ public class RecordController {
   @PostMapping("/api/sessions/{code}/record/items")
   public RecordForm answer(@PathVariable String code, @RequestBody ItemAnswer answer) {
     ReviewSession session = access.forGroups(code, READERS);
-    RecordCatalogue.Item item = forms.catalogueFor(session).sections().stream().flatMap(s -> s.groups().stream())
-        .flatMap(g -> g.items().stream())
+    RecordCatalogue.Item item = forms.catalogueFor(session).items()
         .filter(i -> i.group() != null && i.attestation().equals(answer.key())).findFirst()
         .orElseThrow(() -> BusinessException.badRequest("本评审会的记录表没有可填报的新增项 key “" + answer.key() + "”"));
     if (!access.isIn(item.group()) && !access.isIn(Groups.ADMIN)) {

@@ -129,7 +129,12 @@ public class RecordFormVersions {
 
   /** The form a session's record follows: the default, or the default with its frozen version's changes. */
   public Catalogue catalogueFor(ReviewSession session) {
-    return frozen(session.id()).map(v -> {
+    return catalogue(frozen(session.id()));
+  }
+
+  /** The form of a frozen version, or the default when there is none. */
+  public Catalogue catalogue(Optional<Version> frozen) {
+    return frozen.map(v -> {
       Catalogue adjusted = apply(v.adjustment(), new ArrayList<>());
       return new Catalogue(v.title(), adjusted.title(), adjusted.sections());
     }).orElse(catalogue.current());

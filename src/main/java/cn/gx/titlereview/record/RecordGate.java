@@ -81,8 +81,7 @@ public class RecordGate implements Gate {
             "更正申请 " + m.id() + "（" + m.proposedBy() + " 提出）尚待审批")));
     // Items an adjusted form added are answered by their group before the record can be signed.
     Map<String, Attestation> attested = attestations.current(context.session().id());
-    forms.catalogueFor(context.session()).sections().stream().flatMap(s -> s.groups().stream())
-        .flatMap(g -> g.items().stream())
+    forms.catalogueFor(context.session()).items()
         .filter(i -> i.group() != null && i.notApplicable() == null && !attested.containsKey(i.attestation()))
         .forEach(i -> violations.add(new Violation("如实填写记录表", "调整版记录表新增项“" + i.text() + "”",
             "尚未由 " + i.group() + " 组填报")));

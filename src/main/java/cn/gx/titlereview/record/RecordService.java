@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -115,7 +116,8 @@ public class RecordService {
   }
 
   private RecordForm content(ReviewSession session) {
-    Catalogue current = forms.catalogueFor(session);
+    Optional<RecordFormVersions.Version> frozen = forms.frozen(session.id());
+    Catalogue current = forms.catalogue(frozen);
     List<Applicant> all = applicants.list(session.id());
     Map<String, GateResult> gates = gateResults.latest(session.id());
     Map<String, Attestation> attested = attestations.current(session.id());
@@ -133,7 +135,7 @@ public class RecordService {
         }).toList())).toList();
     String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
         .replace("{committee}", session.committeeName());
-    List<String> adjustments = forms.frozen(session.id()).map(forms::differences).orElse(List.of());
+    List<String> adjustments = frozen.map(forms::differences).orElse(List.of());
     return new RecordForm(title, current.version(), adjustments, session, basics(session.id(), all), sections,
         notes(session), pledges(session.id()), List.of(), null, List.of());
   }
