@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 public class DrawRecordPageController {
 
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(PlatformConfig.ZONE);
+  static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
   private final SessionAccess access;
   private final SessionRepository sessions;

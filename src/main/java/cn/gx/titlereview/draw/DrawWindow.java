@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class DrawWindow {
 
   static final String RULE = "按规定时间抽取并通知";
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformConfig.ZONE);
+  static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
   private final int days;
 

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,7 @@ public class InspectionRepository {
 
     /** Who opened it and when, as pages show it. */
     public String opened() {
-      return openedBy + " 于 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformConfig.ZONE)
-          .format(openedAt);
+      return openedBy + " 于 " + PlatformConfig.MINUTES.format(openedAt);
     }
 
     public String state() {

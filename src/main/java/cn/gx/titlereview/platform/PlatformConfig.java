@@ -3,6 +3,7 @@ package cn.gx.titlereview.platform;
 import cn.gx.titlereview.platform.web.RefusalExceptionMapper;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ public class PlatformConfig {
 
   /** Review sessions run on China Standard Time; every date rule is counted in it. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** How pages and the record show a moment: to the minute, in {@link #ZONE}. */
+  public static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
   @Bean
   public Clock clock() {

@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFacts {
 
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformConfig.ZONE);
+  static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
   private final DrawRepository draws;
   private final RosterRepository roster;

@@ -2,7 +2,6 @@ package cn.gx.titlereview.platform.gate;
 
 import cn.gx.titlereview.platform.PlatformConfig;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 public record GateResult(long id, long sessionId, String gateKey, String gateName, boolean passed, List<Violation> violations,
@@ -10,6 +9,6 @@ public record GateResult(long id, long sessionId, String gateKey, String gateNam
 
   /** When it ran, in China Standard Time, as pages show it. */
   public String checkedAtText() {
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformConfig.ZONE).format(checkedAt);
+    return PlatformConfig.MINUTES.format(checkedAt);
   }
 }
