@@ -1,6 +1,7 @@
 // The data pages' forms: each calls one endpoint of /api with the page's CSRF token and shows the answer below it.
 // {name} in the endpoint is filled from the form's field of that name.
 const token = document.querySelector('meta[name=csrf-token]').content;
+const tokenHeader = document.querySelector('meta[name=csrf-header]').content;
 document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventListener('submit', async event => {
   event.preventDefault();
   const out = form.nextElementSibling;
@@ -9,7 +10,7 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
     const value = encodeURIComponent(data.get(name)); data.delete(name); return value;
   });
   const kind = form.dataset.kind;
-  const options = { method: kind === 'get' ? 'GET' : 'POST', headers: { 'X-XSRF-TOKEN': token } };
+  const options = { method: kind === 'get' ? 'GET' : 'POST', headers: { [tokenHeader]: token } };
   if (kind === 'file') {
     options.body = data;
   } else if (kind === 'json') {

@@ -31,10 +31,6 @@ public class DrawCommitmentSteps {
     return task -> {
       var session = sessions.get(ProcessVariables.sessionId(task));
       String user = currentUser.completing(task);
-      if (sessions.staff(session.id()).contains(user)) {
-        throw new BadUserRequestException("账号 " + user + " 是评审会 " + session.code()
-            + " 的工作人员，不能确认本人经办的抽取承诺，须由纪检监督员确认");
-      }
       if (Boolean.TRUE.equals(task.getVariable("drawOffline"))) {
         // The phrase is typed on the offline computer; none is kept here.
         drawService.confirmForOfflineDraw(session, user);

@@ -32,12 +32,14 @@ public class InspectionController {
   private final InspectionService service;
   private final InspectionRepository inspections;
   private final CurrentUser currentUser;
+  private final InspectionStaff staff;
 
   public InspectionController(InspectionService service, InspectionRepository inspections,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, InspectionStaff staff) {
     this.service = service;
     this.inspections = inspections;
     this.currentUser = currentUser;
+    this.staff = staff;
   }
 
   @PostMapping
@@ -49,13 +51,13 @@ public class InspectionController {
   @GetMapping
   public List<Map<String, Object>> list() {
     currentUser.requireAnyGroup(READERS);
-    return inspections.list().stream().map(this::described).toList();
+    return inspections.list().stream().filter(staff::visible).map(this::described).toList();
   }
 
   @GetMapping("/{id}")
   public Map<String, Object> get(@PathVariable long id) {
     currentUser.requireAnyGroup(READERS);
-    return described(inspection(id));
+    return described(staff.readable(id));
   }
 
   /** The findings: 违反的规定, 责任单位或责任人, 整改要求, 整改期限（工作日）; replaced whole until confirmed. */

@@ -1,11 +1,9 @@
 package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
-import cn.gx.titlereview.platform.security.BasicAuthenticationFilter;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -20,16 +18,18 @@ public class InspectionPageController {
   private final InspectionService service;
   private final InspectionRepository inspections;
   private final CurrentUser currentUser;
+  private final InspectionStaff staff;
 
   public InspectionPageController(InspectionService service, InspectionRepository inspections,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, InspectionStaff staff) {
     this.service = service;
     this.inspections = inspections;
     this.currentUser = currentUser;
+    this.staff = staff;
   }
 
   @GetMapping("/supervision/inspections")
-  public String list(HttpSession httpSession, Model model) {
+  public String list(Model model) {
     currentUser.requireAnyGroup(Groups.APPROVER, Groups.DEPT_HEAD);
     List<Inspection> all = inspections.list();
     model.addAttribute("inspections", all.stream().map(i -> Map.of("inspection", i, "title", service.title(i),
@@ -37,14 +37,13 @@ public class InspectionPageController {
     model.addAttribute("means", InspectionService.MEANS);
     model.addAttribute("triggers", InspectionService.TRIGGERS);
     model.addAttribute("canOpen", currentUser.isIn(Groups.APPROVER) || currentUser.isIn(Groups.ADMIN));
-    model.addAttribute("csrfToken", httpSession.getAttribute(BasicAuthenticationFilter.CSRF_TOKEN_SESSION_ATTRIBUTE));
     return "inspections";
   }
 
   @GetMapping("/supervision/inspections/{id}")
   public String inspection(@PathVariable long id, Model model) {
     currentUser.requireAnyGroup(InspectionController.READERS);
-    Inspection inspection = inspections.find(id).orElseThrow(() -> BusinessException.notFound("督查 " + id + " 不存在"));
+    Inspection inspection = staff.readable(id);
     model.addAttribute("inspection", inspection);
     model.addAttribute("title", service.title(inspection));
     model.addAttribute("findings", inspections.findings(id));

@@ -1,10 +1,8 @@
 package cn.gx.titlereview.platform;
 
-import cn.gx.titlereview.platform.web.RefusalExceptionMapper;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,11 +17,5 @@ public class PlatformConfig {
   @Bean
   public Clock clock() {
     return Clock.system(ZONE);
-  }
-
-  /** Gives the engine's REST API our Chinese refusals as 400 answers (see {@link RefusalExceptionMapper}). */
-  @Bean
-  public ResourceConfigCustomizer refusalsAsBadRequests() {
-    return config -> config.register(RefusalExceptionMapper.class);
   }
 }

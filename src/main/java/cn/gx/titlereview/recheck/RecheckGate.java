@@ -6,7 +6,6 @@ import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.preparation.Applicant;
-import cn.gx.titlereview.review.ReviewRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,14 @@ public class RecheckGate implements Gate {
 
   private final RecheckService recheckService;
   private final RecheckRepository rechecks;
-  private final ReviewRepository reviews;
+  private final RecheckDuties duties;
   private final AttestationRepository attestations;
 
-  public RecheckGate(RecheckService recheckService, RecheckRepository rechecks, ReviewRepository reviews,
+  public RecheckGate(RecheckService recheckService, RecheckRepository rechecks, RecheckDuties duties,
       AttestationRepository attestations) {
     this.recheckService = recheckService;
     this.rechecks = rechecks;
-    this.reviews = reviews;
+    this.duties = duties;
     this.attestations = attestations;
   }
 
@@ -60,7 +59,7 @@ public class RecheckGate implements Gate {
     Map<Long, Map<Integer, RecheckFinding>> byApplicant = rechecks.findings(sessionId).stream()
         .collect(Collectors.groupingBy(RecheckFinding::applicantId,
             Collectors.toMap(RecheckFinding::round, f -> f)));
-    Set<String> voteRecorders = reviews.voteRecorders(sessionId);
+    Set<String> voteRecorders = duties.voteEntrants(sessionId);
     for (Applicant a : recheckService.passedApplicants(sessionId)) {
       Map<Integer, RecheckFinding> rounds = byApplicant.getOrDefault(a.id(), Map.of());
       RecheckFinding first = rounds.get(1);

@@ -3,7 +3,6 @@ package cn.gx.titlereview.recheck;
 import static cn.gx.titlereview.platform.importing.Column.optional;
 import static cn.gx.titlereview.platform.importing.Column.required;
 
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
@@ -37,16 +36,16 @@ public class RecheckService {
   private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
   private final TableReader reader;
-  private final AttestationRepository attestations;
+  private final RecheckDuties duties;
   private final Clock clock;
 
   public RecheckService(RecheckRepository rechecks, ApplicantRepository applicants, ReviewRepository reviews,
-      TableReader reader, AttestationRepository attestations, Clock clock) {
+      TableReader reader, RecheckDuties duties, Clock clock) {
     this.rechecks = rechecks;
     this.applicants = applicants;
     this.reviews = reviews;
     this.reader = reader;
-    this.attestations = attestations;
+    this.duties = duties;
     this.clock = clock;
   }
 
@@ -55,12 +54,6 @@ public class RecheckService {
     Set<Long> passed = reviews.votes(sessionId).values().stream().filter(ReviewRepository.VoteCount::passed)
         .map(ReviewRepository.VoteCount::applicantId).collect(Collectors.toSet());
     return applicants.list(sessionId).stream().filter(a -> passed.contains(a.id())).toList();
-  }
-
-  /** Users the supervisor found unfit to recheck this session. */
-  public Set<String> unfitRecheckers(long sessionId) {
-    return attestations.history(sessionId, AssessRecheckersListener.UNFIT).stream()
-        .map(a -> a.value().substring(0, a.value().indexOf('：'))).collect(Collectors.toSet());
   }
 
   /** The applicants who passed in the end: a passed vote whose pass the recheck did not revoke. */
@@ -76,17 +69,11 @@ public class RecheckService {
     if (round != 1 && round != 2) {
       throw BusinessException.badRequest("复核轮次 round 应为 1（第一人）或 2（第二人）");
     }
-    if (unfitRecheckers(session.id()).contains(user)) {
-      throw BusinessException.conflict("监督员已认定 " + user + " 在本评审会复核中不称职，不能再复核");
-    }
-    if (reviews.voteRecorders(session.id()).contains(user)) {
-      throw BusinessException.conflict("复核须由未录入表决结果的人员进行：" + user + " 录入了本评审会的表决结果，不能复核");
-    }
+    duties.refusal(session.id(), round, user).ifPresent(reason -> {
+      throw BusinessException.conflict(reason);
+    });
     Map<String, Applicant> passed = passedApplicants(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
-    Map<Long, String> otherRound = rechecks.findings(session.id()).stream()
-        .filter(f -> f.round() != round && f.round() != RecheckRepository.COMPLAINT_ROUND)
-        .collect(Collectors.toMap(RecheckFinding::applicantId, RecheckFinding::recordedBy));
     List<Finding> findings = reader.read(file, COLUMNS, NO, row -> {
       String no = row.text(NO);
       Boolean problem = row.bool(PROBLEM);
@@ -94,9 +81,6 @@ public class RecheckService {
       Applicant applicant = no == null ? null : passed.get(no);
       if (no != null && applicant == null) {
         row.problem(NO, no + " 不是本评审会表决通过的申报人");
-      } else if (applicant != null && user.equals(otherRound.get(applicant.id()))) {
-        row.problem(NO, "双人复核须由两人分别进行：" + user + " 已做过" + (round == 1 ? "第二人" : "第一人")
-            + "复核，不能再做" + (round == 1 ? "第一人" : "第二人") + "复核");
       }
       if (Boolean.TRUE.equals(problem) && note == null) {
         row.problem(NOTE, "存在问题时须说明问题");

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,13 +29,17 @@ public class SessionController {
   private final SessionAccess access;
   private final CurrentUser currentUser;
   private final GateResultRepository gateResults;
+  private final SessionRepository sessions;
+  private final SessionStaffChanges staffChanges;
 
   public SessionController(RuntimeService runtimeService, SessionAccess access, CurrentUser currentUser,
-      GateResultRepository gateResults) {
+      GateResultRepository gateResults, SessionRepository sessions, SessionStaffChanges staffChanges) {
     this.runtimeService = runtimeService;
     this.access = access;
     this.currentUser = currentUser;
     this.gateResults = gateResults;
+    this.sessions = sessions;
+    this.staffChanges = staffChanges;
   }
 
   /** Starts a session exactly as the Tasklist start form does: the same variables, the same checks. */
@@ -52,6 +57,27 @@ public class SessionController {
   @GetMapping("/{code}")
   public ReviewSession get(@PathVariable String code) {
     return access.forGroups(code, READERS);
+  }
+
+  public record StaffMember(String userId) {
+  }
+
+  /** The staff list now, and every change to it. */
+  @GetMapping("/{code}/staff")
+  public Map<String, Object> staff(@PathVariable String code) {
+    ReviewSession session = access.forGroups(code, READERS);
+    return Map.of("staff", sessions.staff(session.id()), "changes", sessions.staffChanges(session.id()));
+  }
+
+  /** A staff member joins while the session runs; the session's staff and administrators may add them. */
+  @PostMapping("/{code}/staff")
+  public Map<String, Object> addStaff(@PathVariable String code, @RequestBody StaffMember member) {
+    return Map.of("staff", staffChanges.add(access.forStaff(code), member.userId()));
+  }
+
+  @DeleteMapping("/{code}/staff/{userId}")
+  public Map<String, Object> removeStaff(@PathVariable String code, @PathVariable String userId) {
+    return Map.of("staff", staffChanges.remove(access.forStaff(code), userId));
   }
 
   /** Every gate result of the session, oldest first, with its violations. */

@@ -18,6 +18,10 @@ public class SessionRepository {
 
   private final JdbcClient jdbc;
 
+  /** A member joining ({@code ADDED}) or leaving ({@code REMOVED}) a session's staff list. */
+  public record StaffChange(String userId, String change, String changedBy, Instant changedAt) {
+  }
+
   public SessionRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
@@ -44,9 +48,38 @@ public class SessionRepository {
         .params(sessionId, user).update());
   }
 
+  public void removeStaff(long sessionId, String userId) {
+    jdbc.sql("delete from session_staff where session_id = ? and user_id = ?").params(sessionId, userId).update();
+  }
+
+  public void recordStaffChange(long sessionId, String userId, String change, String by, Instant at) {
+    jdbc.sql("""
+            insert into session_staff_change (session_id, user_id, change, changed_by, changed_at)
+            values (?, ?, ?, ?, ?)""")
+        .params(sessionId, userId, change, by, Timestamp.from(at)).update();
+  }
+
+  public List<StaffChange> staffChanges(long sessionId) {
+    return jdbc.sql("""
+            select user_id, change, changed_by, changed_at from session_staff_change
+            where session_id = ? order by id""")
+        .param(sessionId)
+        .query((rs, n) -> new StaffChange(rs.getString("user_id"), rs.getString("change"),
+            rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()))
+        .list();
+  }
+
   public List<String> staff(long sessionId) {
     return jdbc.sql("select user_id from session_staff where session_id = ? order by user_id")
         .param(sessionId).query(String.class).list();
+  }
+
+  /** The staff of every session of one committee, each once. */
+  public List<String> staffOfCommittee(String committeeName) {
+    return jdbc.sql("""
+            select distinct s.user_id from session_staff s join review_session r on r.id = s.session_id
+            where r.committee_name = ? order by s.user_id""")
+        .param(committeeName).query(String.class).list();
   }
 
   public ReviewSession get(long id) {

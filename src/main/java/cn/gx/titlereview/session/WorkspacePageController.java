@@ -1,9 +1,7 @@
 package cn.gx.titlereview.session;
 
 import cn.gx.titlereview.archive.ArchiveItem;
-import cn.gx.titlereview.platform.security.BasicAuthenticationFilter;
 import cn.gx.titlereview.platform.security.Groups;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +21,13 @@ public class WorkspacePageController {
   }
 
   @GetMapping("/sessions/{code}/workspace")
-  public String workspace(@PathVariable String code, HttpSession httpSession, Model model) {
+  public String workspace(@PathVariable String code, Model model) {
     boolean supervisor = access.isIn(Groups.SUPERVISOR);
     ReviewSession session = supervisor ? access.forGroups(code, Groups.SUPERVISOR) : access.forStaff(code);
     model.addAttribute("reviewSession", session);
     model.addAttribute("supervisor", supervisor);
     model.addAttribute("user", access.userId());
     model.addAttribute("archiveItems", ArchiveItem.values());
-    // The webapps' CSRF token of this browser session; the page sends it back with every change.
-    model.addAttribute("csrfToken", httpSession.getAttribute(BasicAuthenticationFilter.CSRF_TOKEN_SESSION_ATTRIBUTE));
     return "workspace";
   }
 }

@@ -216,12 +216,14 @@ class TasklistBrowserTest {
     browser.manage().deleteAllCookies();
   }
 
-  private void logIn(String user) {
+  /** Opens Tasklist as a user would: the product's login page comes first, then Tasklist itself. */
+  private void logIn(String user) throws Exception {
     browser.get(base() + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys("demo");
+    shoot("00-login");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
   }
 
   /**

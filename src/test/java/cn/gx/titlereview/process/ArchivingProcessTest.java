@@ -21,7 +21,7 @@ class ArchivingProcessTest extends ProcessTest {
     ProcessTestEngine.failGateOnce("archive");
     ProcessInstance instance = startStage("Archiving");
     completeTask("Task_UploadArchive");
-    assertStoppedForRectification(instance, "Task_RectifyArchive", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyArchive", "staff1");
     completeTask("Task_RectifyArchive", "rectificationNote", "已上传会议记录");
     assertThat(instance).isEnded();
   }

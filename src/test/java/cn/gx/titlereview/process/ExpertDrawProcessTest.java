@@ -33,7 +33,7 @@ class ExpertDrawProcessTest extends ProcessTest {
     completeTask("Task_ImportRoster");
     completeTask("Task_ConfirmRosterAndPresence");
     completeTask("Task_ConfirmDrawCommitment", "drawOffline", true);
-    assertThat(instance).isWaitingAt("Task_ImportOfflineDraw").task().hasCandidateGroup("staff");
+    assertThat(instance).isWaitingAt("Task_ImportOfflineDraw").task().hasCandidateUser("staff1");
     assertThat(instance).hasNotPassed("Task_DrawExperts");
     completeTask("Task_ImportOfflineDraw");
     assertThat(instance).isWaitingAt("Task_AttestOfflineMachine").task().hasCandidateGroup("supervisor");
@@ -58,7 +58,7 @@ class ExpertDrawProcessTest extends ProcessTest {
     ProcessInstance instance = startStage("ExpertDraw");
     completeTask("Task_ImportRoster");
     completeTask("Task_ConfirmRosterAndPresence");
-    assertStoppedForRectification(instance, "Task_RectifyRoster", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyRoster", "staff1");
     assertThat(instance).hasNotPassed("Task_DrawExperts");
     completeTask("Task_RectifyRoster", "rectificationNote", "已重新导入完整名册");
     assertThat(instance).isWaitingAt("Task_ConfirmRosterAndPresence");
@@ -75,7 +75,7 @@ class ExpertDrawProcessTest extends ProcessTest {
     completeTask("Task_ConfirmRosterAndPresence");
     completeTask("Task_ConfirmDrawCommitment");
     completeTask("Task_RecordExpertResponses");
-    assertStoppedForRectification(instance, "Task_RectifyDraw", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyDraw", "staff1");
     completeTask("Task_RectifyDraw", "rectificationNote", "已登记候补递补");
     assertThat(instance).isEnded();
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("roster", "draw", "draw");

@@ -33,7 +33,7 @@ class InspectionProcessTest extends ProcessTest {
     completeTask("Task_RecordInspectionFindings", "inspectionConclusion", "发现两处问题");
     List<Task> answers = tasks("Task_AnswerFinding");
     assertThat(answers).hasSize(2);
-    assertThat(answers.get(0)).hasCandidateGroup("staff");
+    assertThat(answers.get(0)).hasCandidateUser("staff1");
 
     for (Task answer : answers) {
       taskService().complete(answer.getId(), Map.of("rectificationAnswer", "已整改"));

@@ -101,6 +101,9 @@ public final class ProcessTestEngine {
       task.getExecution().setVariable("publicityEndsAt", new Date(System.currentTimeMillis() + 5 * 86_400_000L));
     });
     beans.put("sessionStaff", new StaffStub());
+    beans.put("inspectionStaff", new StaffStub());
+    // Separation of duties is tested against real data in the Spring tests; here every user may do every task.
+    beans.put("separationOfDuties", (TaskListener) task -> { });
     beans.put("inspectionFindings", new FindingsStub());
     beans.put("closeInspectionFindings", (TaskListener) task -> task.setVariable("findingCount", FINDINGS.size()));
     beans.put("prepareFinding", (ExecutionListener) execution -> {
@@ -121,9 +124,9 @@ public final class ProcessTestEngine {
     }
   }
 
-  /** Stands in for the sessionStaff bean: two staff users on every session. */
+  /** Stands in for the sessionStaff and inspectionStaff beans: two staff users on every session. */
   public static class StaffStub {
-    public List<String> userIds(Number sessionId) {
+    public List<String> userIds(Number id) {
       return List.of("staff1", "staff2");
     }
   }

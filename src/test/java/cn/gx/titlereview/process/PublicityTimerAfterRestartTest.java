@@ -68,6 +68,7 @@ class PublicityTimerAfterRestartTest {
     beans.put("openPublicityRound", (TaskListener) t -> t.getExecution().setVariable("publicityEndsAt",
         Date.from(Instant.now().plus(Duration.ofDays(5)))));
     beans.put("recordAttestation", (TaskListener) t -> { });
+    beans.put("sessionStaff", new ProcessTestEngine.StaffStub());
     beans.put("verifyComplaint", (TaskListener) t -> { });
     beans.put("runGate", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> { });
     config.setBeans(beans);

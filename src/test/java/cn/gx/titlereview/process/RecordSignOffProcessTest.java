@@ -28,7 +28,7 @@ class RecordSignOffProcessTest extends ProcessTest {
     ProcessTestEngine.failGateOnce("record");
     ProcessInstance instance = startStage("RecordSignOff");
     runDueJobs();
-    assertStoppedForRectification(instance, "Task_RectifyRecord", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyRecord", "staff1");
     assertThat(instance).hasNotPassed("Task_UnitHeadSignRecord");
     completeTask("Task_RectifyRecord", "rectificationNote", "已完成全部整改");
     assertThat(instance).isWaitingAt("Task_UnitHeadSignRecord");

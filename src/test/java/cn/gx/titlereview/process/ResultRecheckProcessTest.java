@@ -39,7 +39,7 @@ class ResultRecheckProcessTest extends ProcessTest {
     completeTask("Task_FirstRecheck");
     completeTask("Task_SecondRecheck");
     completeTask("Task_AssessRecheckers", "rechecksFit", "yes");
-    assertStoppedForRectification(instance, "Task_RectifyRecheck", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyRecheck", "staff1");
     completeTask("Task_RectifyRecheck", "rectificationNote", "已由另一人完成第二人复核");
     assertThat(instance).isEnded();
   }

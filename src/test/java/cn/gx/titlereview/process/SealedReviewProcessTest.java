@@ -57,7 +57,7 @@ class SealedReviewProcessTest extends ProcessTest {
     completeTask("Task_FormReviewGroups");
     completeTask("Task_RecordVotes");
     completeTask("Task_AttestDiscipline");
-    assertStoppedForRectification(instance, "Task_RectifyReview", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyReview", "staff1");
     completeTask("Task_RectifyReview", "rectificationNote", "已更正评审时间");
     assertThat(instance).isWaitingAt("Task_JustifyReviewTime");
   }
@@ -69,7 +69,7 @@ class SealedReviewProcessTest extends ProcessTest {
     completeTask("Task_FormReviewGroups");
     completeTask("Task_RecordVotes");
     completeTask("Task_AttestDiscipline");
-    assertStoppedForRectification(instance, "Task_RectifyReview", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyReview", "staff1");
     completeTask("Task_RectifyReview", "rectificationNote", "已补充审阅专家");
     assertThat(instance).isEnded();
   }

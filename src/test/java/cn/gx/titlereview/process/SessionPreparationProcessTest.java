@@ -13,7 +13,7 @@ class SessionPreparationProcessTest extends ProcessTest {
   @Test
   void eligibilityGateThatHoldsEndsTheStage() {
     ProcessInstance instance = startStage("SessionPreparation");
-    assertThat(instance).isWaitingAt("Task_ReviewEligibility").task().hasCandidateGroup("staff");
+    assertThat(instance).isWaitingAt("Task_ReviewEligibility").task().hasCandidateUser("staff1");
     completeTask("Task_ReviewEligibility", "eligibilityReviewDone", true);
     assertThat(instance).isEnded().hasPassed("Task_CheckEligibilityGate");
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("eligibility");
@@ -24,7 +24,7 @@ class SessionPreparationProcessTest extends ProcessTest {
     ProcessTestEngine.failGateOnce("eligibility");
     ProcessInstance instance = startStage("SessionPreparation");
     completeTask("Task_ReviewEligibility", "eligibilityReviewDone", true);
-    assertStoppedForRectification(instance, "Task_RectifyEligibility", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyEligibility", "staff1");
     completeTask("Task_RectifyEligibility", "rectificationNote", "已补录资格审查结果");
     assertThat(instance).isEnded();
     assertThat(ProcessTestEngine.GATES_RUN).containsExactly("eligibility", "eligibility");

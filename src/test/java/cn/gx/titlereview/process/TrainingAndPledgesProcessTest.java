@@ -33,7 +33,7 @@ class TrainingAndPledgesProcessTest extends ProcessTest {
     taskService().createTaskQuery().taskDefinitionKey("Task_SignStaffPledge").list()
         .forEach(t -> taskService().complete(t.getId()));
     completeTask("Task_RecordTrainingAndExpertPledges");
-    assertStoppedForRectification(instance, "Task_RectifyPledges", "staff");
+    assertStoppedForRectification(instance, "Task_RectifyPledges", "staff1");
     completeTask("Task_RectifyPledges", "rectificationNote", "已补签");
     assertThat(instance).isEnded();
   }

@@ -18,8 +18,8 @@ import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.record.SignatureRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
+import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
-import cn.gx.titlereview.support.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,10 +27,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -43,12 +43,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class WholeSessionScenario {
 
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired SessionRepository sessions;
-  @Autowired DemoSessionFiller filler;
   @Autowired GateResultRepository gateResults;
   @Autowired PublicityRepository publicity;
   @Autowired RecordService records;
@@ -61,6 +59,7 @@ abstract class WholeSessionScenario {
   @Autowired OfflineDrawService offlineDraw;
   @Autowired DrawRepository draws;
   @Autowired TaskDriver tasks;
+  @Autowired SessionWalk walk;
 
   private String code;
 
@@ -90,11 +89,15 @@ abstract class WholeSessionScenario {
     complete("staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
     assertThat(latest(session).get("draw").passed()).isTrue();
 
-    // 评前培训与签署: each staff member signs their own pledge; nobody signs for another.
+    // 评前培训与签署: each staff member signs their own pledge; nobody signs for another, not even by assignment.
     Task staff2Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff2").singleResult();
     assertThatThrownBy(() -> as("staff1", () -> {
       taskService.complete(staff2Pledge.getId(), Map.of("pledgeConfirmed", true));
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("admin", () -> {
+      taskService.setAssignee(staff2Pledge.getId(), "staff1");
       return null;
     })).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("承诺书须由本人签署");
     completeAssigned("staff1", "Task_SignStaffPledge", "pledgeConfirmed", true);
@@ -229,17 +232,14 @@ abstract class WholeSessionScenario {
   @Test
   void anOfflineDrawCountsOnlyAfterItsResultIsVerifiedAndTheSupervisorVouchesForTheComputer() throws Exception {
     ReviewSession session = start("WS-OFF-");
-    fill("staff1");
-    complete("staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
-    fill("staff1");
-    complete("staff1", "Task_ImportRoster", "rosterImported", true);
+    walk.toRosterConfirmation(code);
     complete("supervisor1", "Task_ConfirmRosterAndPresence", "officialRosterTotal", DemoSessionFiller.ROSTER,
         "supervisorPresentAtDraw", "yes");
-    // A supervisor who is also on the session's staff may not vouch for a draw they run.
+    // A supervisor who is also on the session's staff may not vouch for a draw they run: not even the claim holds.
     dualRoleStaff(session, "staffsupervisor1");
     assertThatThrownBy(() -> complete("staffsupervisor1", "Task_ConfirmDrawCommitment", "drawOffline", true))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不能确认本人经办的抽取承诺");
-    taskService.setAssignee(openTask("supervisor1", "Task_ConfirmDrawCommitment").getId(), null);
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不能监督本人经办的抽取");
+    assertThat(openTask("supervisor1", "Task_ConfirmDrawCommitment").getAssignee()).isNull();
     complete("supervisor1", "Task_ConfirmDrawCommitment", "drawOffline", true);
     assertThatThrownBy(() -> complete("staff1", "Task_ImportOfflineDraw"))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("尚未上传离线抽取结果文件");
@@ -279,12 +279,7 @@ abstract class WholeSessionScenario {
 
   private ReviewSession start(String prefix) {
     code = prefix + getClass().getSimpleName() + "-" + System.nanoTime();
-    as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
-        "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
-        "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
-        "plannedReviewStart", TestData.REVIEW_START.toString(),
-        "plannedReviewEnd", TestData.REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff2,staff3")));
-    return sessions.getByCode(code);
+    return walk.start(code, "staff2,staff3");
   }
 
   private Map<String, GateResult> latest(ReviewSession session) {
@@ -292,35 +287,19 @@ abstract class WholeSessionScenario {
   }
 
   private void fill(String user) {
-    as(user, () -> filler.fill(sessions.getByCode(code), user));
+    walk.fill(code, user);
   }
 
-  /** The user, authenticated with their groups, finds the task among the ones they may see, and completes it. */
   private void complete(String user, String taskKey, Object... variables) {
-    Task task = openTask(user, taskKey);
-    as(user, () -> {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), map(variables));
-      return null;
-    });
-    runJobs();
+    walk.complete(code, user, taskKey, variables);
   }
 
   private void completeAssigned(String user, String taskKey, Object... variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(taskKey)
-        .taskAssignee(user).singleResult();
-    as(user, () -> {
-      taskService.complete(task.getId(), map(variables));
-      return null;
-    });
-    runJobs();
+    walk.completeAssigned(code, user, taskKey, variables);
   }
 
   private Task openTask(String user, String taskKey) {
-    List<Task> visible = as(user, () -> taskService.createTaskQuery().processInstanceBusinessKey(code)
-        .taskDefinitionKey(taskKey).list());
-    assertThat(visible).as(user + " sees " + taskKey).hasSize(1);
-    return visible.get(0);
+    return walk.openTask(code, user, taskKey);
   }
 
   private void runJobs() {
@@ -329,9 +308,5 @@ abstract class WholeSessionScenario {
 
   private <T> T as(String user, java.util.concurrent.Callable<T> action) {
     return tasks.as(user, action);
-  }
-
-  private static Map<String, Object> map(Object... pairs) {
-    return TaskDriver.vars(pairs);
   }
 }

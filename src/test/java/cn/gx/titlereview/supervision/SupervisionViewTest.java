@@ -38,7 +38,9 @@ class SupervisionViewTest {
 
   @Test
   void onlyTheApprovingUnitAndAdministratorsSeeIt() {
-    assertThat(api.get("/supervision", null).status()).isEqualTo(401);
+    Api.Reply anonymous = api.get("/supervision", null);
+    assertThat(anonymous.status()).isEqualTo(302);
+    assertThat(anonymous.header("Location")).endsWith("/login");
     for (String other : List.of("staff1", "supervisor1", "unithead1")) {
       Reply refused = api.get("/supervision", other);
       assertThat(refused.status()).as(other).isEqualTo(403);

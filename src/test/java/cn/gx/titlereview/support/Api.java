@@ -12,7 +12,11 @@ import java.util.Base64;
 /** Real HTTP calls against the running test server, as a user with the demo password (or anonymously). */
 public final class Api {
 
-  public record Reply(int status, String body) {
+  public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
   }
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -34,6 +38,10 @@ public final class Api {
   public Reply putJson(String path, String user, String json) {
     return send(request(path, user).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply delete(String path, String user) {
+    return send(request(path, user).DELETE());
   }
 
   public Reply postFile(String path, String user, String fileName, byte[] content) {
@@ -59,10 +67,15 @@ public final class Api {
   }
 
   private Reply send(HttpRequest.Builder request) {
+    return exchange(client, request);
+  }
+
+  /** Sends the request and reads the answer as text; shared with {@link WebappSession}. */
+  static Reply exchange(HttpClient client, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = client.send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

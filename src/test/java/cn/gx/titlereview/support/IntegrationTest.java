@@ -9,13 +9,16 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says.
- * The engine keeps the name "default", which the REST API addresses.
+ * The engine keeps the name "default", which the REST API addresses. Failed logins wait at most a second.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:title-review-it;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // Login throttling as configured, only faster, so that its test waits a second, not a minute.
+    "titlereview.security.login.base-delay=100ms", "titlereview.security.login.max-delay=1s",
+    "titlereview.security.login.forget-after=5s"})
 @ActiveProfiles("demo")
 public @interface IntegrationTest {
 }

@@ -1,20 +1,190 @@
 package cn.gx.titlereview.platform.security;
 
-import org.camunda.bpm.engine.ProcessEngine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The engine's REST API, ours and our pages share one authentication; the webapps keep their own session login. */
+/**
+ * One login for everything, by Spring Security against the engine's users
+ * ({@link IdentityServiceAuthenticationProvider}):
+ * <ul>
+ *   <li>our login page {@code /login} starts a browser session that Tasklist, Cockpit, Admin and our pages share
+ *       (the webapps take the user over through Camunda's container-based authentication);</li>
+ *   <li>{@code /api} and {@code /engine-rest} also accept HTTP Basic, sent with every request;</li>
+ *   <li>failed logins are throttled ({@link LoginThrottle}) and logged; no account is ever locked for good.</li>
+ * </ul>
+ * Two chains, because the webapps bring their own CSRF protection and content security policy: {@code /camunda/**}
+ * keeps those, everything else gets ours.
+ */
 @Configuration
+@EnableConfigurationProperties(LoginThrottle.Settings.class)
 public class SecurityConfig {
 
+  public static final String LOGIN_PAGE = "/login";
+
+  /** Our pages load scripts and styles from this application only, and nobody may frame them. */
+  static final String PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+      + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * Engine messages and signals reach every instance the caller may update (the product sends its own); password
+   * checks would bypass the login throttle; a task's candidates are set by the model and the staff list, not by hand.
+   */
+  private static final RequestMatcher ADMIN_ONLY = new OrRequestMatcher(
+      path("/engine-rest/message/**"), path("/engine-rest/signal/**"), path("/engine-rest/identity/verify"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/task/*/identity-links/**"),
+      path("/camunda/api/engine/engine/*/message/**"), path("/camunda/api/engine/engine/*/signal/**"),
+      path("/camunda/api/engine/engine/*/identity/verify"),
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+          "/camunda/api/engine/engine/*/task/*/identity-links/**"));
+
+  private static final RequestMatcher MACHINE_CALLS = new OrRequestMatcher(path("/api/**"),
+      path("/engine-rest/**"), path("/camunda/api/**"));
+
+  private static final RequestMatcher STATIC_FILES = new OrRequestMatcher(path("/webjars/**"),
+      path("/*.js"), path("/*.css"),
+      path("/camunda/app/**"), path("/camunda/assets/**"),
+      path("/camunda/lib/**"), path("/camunda/favicon.ico"));
+
+  private final ObjectMapper json;
+
+  public SecurityConfig(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Tasklist, Cockpit, Admin and Welcome: our login; their own CSRF filter and content security policy. */
   @Bean
-  public FilterRegistrationBean<BasicAuthenticationFilter> basicAuthentication(ProcessEngine engine) {
-    FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/sessions/*", "/supervision/*");
-    registration.setName("basicAuthentication");
+  @Order(1)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/camunda/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
+            .anyRequest().authenticated())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.cacheControl(cache -> cache.disable())
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(STATIC_FILES),
+                new CacheControlHeadersWriter()))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        // The webapps' own log-out button ends the whole browser session.
+        .logout(logout -> logout
+            .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+            .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_OK)))
+        .exceptionHandling(this::refusals);
+    return http.build();
+  }
+
+  /** Our API, the engine's REST API and our pages. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain application(HttpSecurity http, IdentityService identityService) throws Exception {
+    http.authorizeHttpRequests(requests -> requests
+            .requestMatchers(LOGIN_PAGE, "/error", "/login-redirect.js", "/supervision.css", "/favicon.ico").permitAll()
+            .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).failureHandler(loginFailure()))
+        .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+        // Only a browser session can be forged by another site. A request carrying its own credentials cannot: browsers
+        // are never asked for Basic credentials here (no challenge is sent), so they never send them on their own. A
+        // call without any session is refused as unauthenticated instead.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
+            request -> MACHINE_CALLS.matches(request) && request.getSession(false) == null))
+        .headers(headers -> headers.cacheControl(cache -> cache.disable())
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(STATIC_FILES),
+                new CacheControlHeadersWriter()))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .exceptionHandling(this::refusals)
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  /**
+   * The webapps take the user of the browser session over from Spring Security ({@code request.getUserPrincipal()})
+   * and build their own authentication from the engine's groups and application permissions.
+   */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappsSingleSignOn() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setInitParameters(
+        Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
+  }
+
+  private void refusals(ExceptionHandlingConfigurer<HttpSecurity> e) {
+    e.defaultAuthenticationEntryPointFor(this::unauthorized, MACHINE_CALLS)
+        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
+        .accessDeniedHandler(forbidden());
+  }
+
+  private AuthenticationFailureHandler loginFailure() {
+    SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(LOGIN_PAGE + "?error");
+    handler.setUseForward(false);
+    return handler;
+  }
+
+  private void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    if (e instanceof LoginThrottledException throttled) {
+      response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+      write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+    } else if (request.getHeader("Authorization") != null) {
+      write(response, HttpStatus.UNAUTHORIZED, "用户名或密码错误");
+    } else {
+      write(response, HttpStatus.UNAUTHORIZED, "需要登录：请先在登录页登录，或在请求中以 HTTP Basic 提供账号和密码");
+    }
+  }
+
+  private AccessDeniedHandler forbidden() {
+    return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+        ? "请求缺少有效的防伪令牌，请刷新页面后重试"
+        : "无权执行此操作：引擎的消息（message）、信号（signal）、密码核对和任务候选人设置只对系统管理员开放");
+  }
+
+  private void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), Map.of("error", message));
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 }

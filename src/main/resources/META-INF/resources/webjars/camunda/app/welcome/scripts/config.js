@@ -1,6 +1,8 @@
 // Our configuration of the Camunda welcome webapp (replaces the webjar's config.js of 7.24).
 // Chinese (zh, written by us: ../locales/zh.json) is the default; English stays selectable.
 export default {
+  // The product's login page signs into every app; the apps' own login form sends the user there.
+  customScripts: ['../../../login-redirect'],
   app: {
     name: '首页',
     vendor: '职称评审监督'

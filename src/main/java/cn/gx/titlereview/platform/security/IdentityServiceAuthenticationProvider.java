@@ -1,0 +1,69 @@
+package cn.gx.titlereview.platform.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user name and password against the engine's identity service, the product's user store, for the login
+ * page and for HTTP Basic alike. The user's groups become the authorities. With Camunda's LDAP identity provider
+ * plugin configured, the same check goes to the directory; see the README on replacing it with single sign-on.
+ */
+@Component
+public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
+
+  /** Failed logins are logged here at WARN, one line each starting LOGIN_FAILED, for alerting. */
+  private static final Logger LOGIN_LOG = LoggerFactory.getLogger("cn.gx.titlereview.security.login");
+
+  private final IdentityService identityService;
+  private final LoginThrottle throttle;
+
+  public IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+    this.identityService = identityService;
+    this.throttle = throttle;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication login) {
+    String user = login.getName();
+    String address = login.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+    try {
+      throttle.check(user, address);
+    } catch (LoginThrottledException e) {
+      LOGIN_LOG.warn("LOGIN_THROTTLED account={} address={} retryAfterSeconds={}", user, address,
+          e.retryAfterSeconds());
+      throw e;
+    }
+    Object password = login.getCredentials();
+    if (password == null || !identityService.checkPassword(user, password.toString())) {
+      int consecutive = throttle.failed(user, address);
+      LOGIN_LOG.warn("LOGIN_FAILED account={} address={} consecutive={}", user, address, consecutive);
+      throw new BadCredentialsException("用户名或密码错误");
+    }
+    throttle.succeeded(user);
+    UsernamePasswordAuthenticationToken authenticated =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, groups(user));
+    authenticated.setDetails(login.getDetails());
+    return authenticated;
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  private List<GrantedAuthority> groups(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+  }
+}

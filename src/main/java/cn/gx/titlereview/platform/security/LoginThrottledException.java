@@ -1,0 +1,18 @@
+package cn.gx.titlereview.platform.security;
+
+import org.springframework.security.core.AuthenticationException;
+
+/** A login refused before its password is checked, because the account or the address must wait. */
+public class LoginThrottledException extends AuthenticationException {
+
+  private final long retryAfterSeconds;
+
+  public LoginThrottledException(long retryAfterSeconds) {
+    super("登录失败次数过多，请 " + retryAfterSeconds + " 秒后再试");
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+}

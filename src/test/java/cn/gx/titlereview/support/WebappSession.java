@@ -1,0 +1,76 @@
+package cn.gx.titlereview.support;
+
+import cn.gx.titlereview.support.Api.Reply;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser's session, as Tasklist has it: logged in through the product's login page (with its CSRF token), then
+ * calling the webapps' engine API with the session cookie and the webapps' own CSRF header, as Tasklist's scripts do.
+ */
+public final class WebappSession {
+
+  /** Where Tasklist reaches the engine's REST API. */
+  public static final String ENGINE = "/camunda/api/engine/engine/default";
+
+  private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final String base;
+
+  private WebappSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Logs in with the demo password; fails the test if the login page does not take it. */
+  public static WebappSession logIn(int port, String user) {
+    WebappSession session = new WebappSession(port);
+    Matcher token = LOGIN_TOKEN.matcher(session.send(HttpRequest.newBuilder(session.uri("/login")).GET()).body());
+    if (!token.find()) {
+      throw new AssertionError("登录页没有 CSRF 令牌");
+    }
+    String form = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    Reply login = session.send(HttpRequest.newBuilder(session.uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (login.status() != 302 || login.header("Location").contains("error")) {
+      throw new AssertionError("登录未成功：" + user + " → " + login.header("Location"));
+    }
+    // Tasklist asks who is logged in first; the webapps' CSRF cookie comes with the answer.
+    session.get("/camunda/api/admin/auth/user/default");
+    return session;
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Reply post(String path, String json) {
+    return send(withToken(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply put(String path, String json) {
+    return send(withToken(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest.Builder withToken(String path) {
+    String token = cookies.getCookieStore().get(uri("/camunda/")).stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
+    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token);
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    return Api.exchange(client, request);
+  }
+}
