@@ -9,13 +9,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says.
- * The engine keeps the name "default", which the REST API addresses.
+ * The engine keeps the name "default", which the REST API addresses. The archive signing key is a test key under the
+ * build's temporary directory (surefire sets {@code java.io.tmpdir} to {@code target/}), never ./data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:title-review-it;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem"})
 @ActiveProfiles("demo")
 public @interface IntegrationTest {
 }
