@@ -1,5 +1,6 @@
 package cn.gx.titlereview;
 
+import cn.gx.titlereview.archive.ArchiveCommandLine;
 import cn.gx.titlereview.draw.DrawCommandLine;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,9 +10,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class TitleReviewApplication {
   public static void main(String[] args) {
-    // The offline draw commands run on a computer without network: they must not start the application.
+    // The offline draw commands run on a computer without network, the archive check on any computer, years later:
+    // they must not start the application.
     if (DrawCommandLine.handles(args)) {
       System.exit(DrawCommandLine.run(args, System.out, System.err, new SecureRandom(), Clock.systemDefaultZone()));
+    }
+    if (ArchiveCommandLine.handles(args)) {
+      System.exit(ArchiveCommandLine.run(args, System.out, System.err));
     }
     SpringApplication.run(TitleReviewApplication.class, args);
   }

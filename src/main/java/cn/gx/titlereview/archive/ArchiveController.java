@@ -30,9 +30,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/sessions/{code}/archive")
 public class ArchiveController {
 
-  /** Scans, documents and the exported review data; the size limit is spring.servlet.multipart.max-file-size. */
-  static final List<String> ALLOWED_EXTENSIONS = List.of("pdf", "jpg", "jpeg", "png", "docx", "xlsx", "zip");
-
   private final SessionAccess access;
   private final ArchiveRepository archive;
   private final ArchivePackage packages;
@@ -48,25 +45,25 @@ public class ArchiveController {
   @PostMapping("/{item}")
   @ResponseStatus(HttpStatus.CREATED)
   public Map<String, Object> upload(@PathVariable String code, @PathVariable String item,
-      @RequestParam("file") MultipartFile file) {
+      @RequestParam(value = "file", required = false) MultipartFile file) {
     ReviewSession session = access.forStaff(code);
     ArchiveItem archiveItem = Arrays.stream(ArchiveItem.values()).filter(i -> i.name().equals(item)).findFirst()
         .orElseThrow(() -> BusinessException.badRequest("归档项目 " + item + " 不存在，应为 "
             + Arrays.toString(ArchiveItem.values()) + " 之一"));
-    UploadedDocument document = UploadedDocument.read(file, ALLOWED_EXTENSIONS);
+    UploadedDocument document = UploadedDocument.read(file, ArchiveItem.FILE_TYPES);
     archive.add(session.id(), archiveItem, document.fileName(), document.contentType(), document.content(),
         document.sha256(), access.userId(), clock.instant());
     return Map.of("item", archiveItem.name(), "fileName", document.fileName(), "sha256", document.sha256());
   }
 
-  /** The archive package: every file, the generated record and draw record, and the manifest of hashes. */
+  /** The archive package: every file, the generated record and draw record, and the signed manifest of hashes. */
   @GetMapping("/package")
   public ResponseEntity<byte[]> download(@PathVariable String code) {
     ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR, Groups.APPROVER);
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(session.code() + "-归档包.zip", StandardCharsets.UTF_8).build().toString())
-        .body(packages.build(session));
+        .body(packages.build(session, access.userId()));
   }
 
   @GetMapping

@@ -69,7 +69,7 @@ public class RecordDocx {
             false);
       }
       text(doc.createParagraph(), "记录表版本：" + form.version() + "；评审会编号：" + form.session().code()
-          + "；内容 SHA-256：" + form.sha256(), 8, false);
+          + "；内容 SHA-256：" + form.sha256() + "；归档包签名公钥指纹：" + form.archiveKeyFingerprint(), 8, false);
       doc.write(out);
       return out.toByteArray();
     } catch (IOException e) {

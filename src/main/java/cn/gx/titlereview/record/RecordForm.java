@@ -2,18 +2,21 @@ package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.platform.PlatformConfig;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
  * The record form (附件1) of one session as it stands: every item answered from data, with its evidence; for a
- * session under an adjusted form, its version and what it changes from the default ({@code adjustments}); and the
- * inspections of the session with their outcomes, outside the signed content.
+ * session under an adjusted form, its version and what it changes from the default ({@code adjustments}); and, outside
+ * the signed content, the inspections of the session with their outcomes and the fingerprint of the key that signs
+ * its archive package (null, and left out of the JSON, in the content a signature binds, so that earlier signatures
+ * still bind it).
  */
 public record RecordForm(String title, String version, List<String> adjustments, ReviewSession session, Basics basics,
     List<Section> sections, List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256,
-    List<String> inspections) {
+    List<String> inspections, @JsonInclude(JsonInclude.Include.NON_NULL) String archiveKeyFingerprint) {
 
   /** 评审基本情况. Rates are null (shown as 未完成) before there is anything to divide by. */
   public record Basics(int applicants, Integer passed, String passRate, String passRatePublicInstitutions,
@@ -80,12 +83,18 @@ public record RecordForm(String title, String version, List<String> adjustments,
 
   RecordForm withSignatures(List<SignatureView> signed, String hash) {
     return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signed, hash,
-        inspections);
+        inspections, archiveKeyFingerprint);
   }
 
   /** Inspections come after the record is signed, so they are shown with it but are not part of what was signed. */
   RecordForm withInspections(List<String> outcomes) {
     return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signatures, sha256,
-        outcomes);
+        outcomes, archiveKeyFingerprint);
+  }
+
+  /** 「归档包签名公钥指纹」, printed so that a reader of the paper record can check the key an archive check uses. */
+  RecordForm withArchiveKey(String fingerprint) {
+    return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signatures, sha256,
+        inspections, fingerprint);
   }
 }

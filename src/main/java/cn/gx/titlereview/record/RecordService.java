@@ -1,5 +1,6 @@
 package cn.gx.titlereview.record;
 
+import cn.gx.titlereview.archive.ArchiveSigningKey;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.inspection.InspectionService;
@@ -72,6 +73,7 @@ public class RecordService {
   private final DisciplineIncidents incidents;
   private final ReviewTimes reviewTimes;
   private final InspectionService inspections;
+  private final ArchiveSigningKey archiveKey;
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
@@ -79,7 +81,7 @@ public class RecordService {
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
-      InspectionService inspections, ObjectMapper json) {
+      InspectionService inspections, ArchiveSigningKey archiveKey, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -97,6 +99,7 @@ public class RecordService {
     this.incidents = incidents;
     this.reviewTimes = reviewTimes;
     this.inspections = inspections;
+    this.archiveKey = archiveKey;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -108,7 +111,8 @@ public class RecordService {
         .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
             s.recordSha256().equals(hash)))
         .toList();
-    return content.withSignatures(signed, hash).withInspections(inspections.outcomes(session));
+    return content.withSignatures(signed, hash).withInspections(inspections.outcomes(session))
+        .withArchiveKey(archiveKey.fingerprint());
   }
 
   public String sha256(ReviewSession session) {
@@ -137,7 +141,7 @@ public class RecordService {
         .replace("{committee}", session.committeeName());
     List<String> adjustments = frozen.map(forms::differences).orElse(List.of());
     return new RecordForm(title, current.version(), adjustments, session, basics(session.id(), all), sections,
-        notes(session), pledges(session.id()), List.of(), null, List.of());
+        notes(session), pledges(session.id()), List.of(), null, List.of(), null);
   }
 
   private static Answer attested(Attestation a) {

@@ -55,7 +55,13 @@ public class PledgeRepository {
         .update();
   }
 
+  /** A scanned page: {@code fileName} is the uploader's, for display only. */
   public record Scan(long expertId, String fileName, String sha256, byte[] content) {
+
+    /** The name the archive package keeps the scan under, of the expert's id and a whitelisted extension. */
+    public String storedName() {
+      return "expert-" + expertId + "." + UploadedDocument.safeExtension(fileName, UploadedDocument.SCANS);
+    }
   }
 
   /** The scanned pages with their content, for the archive package. */

@@ -13,79 +13,192 @@ import cn.gx.titlereview.training.ExpertPledgeService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** The signed package, checked online (the server's key and records) and offline (the jar's command). */
 @IntegrationTest
 class ArchivePackageTest {
+
+  static final String SIGNATURE_FAILS = "manifest.sig：签名不能用受信任的公钥";
+  static final String NOT_ISSUED = "manifest.json：本服务器没有签发过这份清单";
 
   @Autowired SessionFixture fixture;
   @Autowired ArchiveRepository archive;
   @Autowired ArchivePackage packages;
+  @Autowired ArchiveSigningKey signingKey;
   @Autowired ExpertDrawService drawService;
   @Autowired ExpertPledgeService expertPledges;
+  @Autowired JdbcClient jdbc;
+  @TempDir Path dir;
 
   @Test
-  void aPackageHoldsEveryFileWithItsHashAndVerifies() throws IOException {
+  void aPackageHoldsEveryFileUnderOurNamesSignedAndVerifiesOnlineAndOffline() throws IOException {
     ReviewSession session = archived();
-    byte[] zip = packages.build(session);
+    byte[] zip = packages.build(session, "staff1");
     Map<String, byte[]> entries = unzip(zip);
-    assertThat(entries).containsKeys("manifest.json", "generated/评审情况记录表.html", "generated/评审情况记录表.docx",
-        "generated/随机抽取评委记录.json");
-    assertThat(entries.keySet()).anyMatch(p -> p.startsWith("files/MINUTES/") && p.endsWith("会议记录.pdf"))
-        .anyMatch(p -> p.startsWith("pledges/expert-"));
-    String manifest = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
+    long expertId = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).findFirst().orElseThrow()
+        .expertId();
+    assertThat(entries).containsKeys("manifest.json", "manifest.sig", "public-key.pem",
+        "files/MINUTES/MINUTES-001.pdf", "files/MINUTES/MINUTES-002.pdf", "pledges/expert-" + expertId + ".png",
+        "generated/评审情况记录表.html", "generated/评审情况记录表.docx", "generated/随机抽取评委记录.json");
+    assertThat(entries.keySet()).allMatch(p -> ArchiveVerifier.unsafe(p) == null).noneMatch(p -> p.contains("tmp"));
+    String manifest = text(entries, "manifest.json");
     assertThat(manifest).contains("\"retentionYears\" : 30", "\"item\" : \"MINUTES\"", "\"uploadedBy\" : \"staff1\"",
+        "\"displayName\" : \"会议记录.pdf\"", "\"displayName\" : \"../../../../tmp/x.pdf\"",
+        "\"keyFingerprint\" : \"" + signingKey.fingerprint() + "\"",
         ImportFile.sha256("%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8)));
-    assertThat(new String(entries.get("generated/随机抽取评委记录.json"), StandardCharsets.UTF_8))
-        .contains("seedHex").doesNotContain("专家1\"");
-    assertThat(packages.verify(zip)).isEmpty();
+    assertThat(text(entries, "generated/评审情况记录表.html")).contains("归档包签名公钥指纹：", signingKey.fingerprint());
+    assertThat(text(entries, "generated/随机抽取评委记录.json")).contains("seedHex").doesNotContain("专家1\"");
+    assertThat(archive.packageIssuedFor(ImportFile.sha256(entries.get("manifest.json")))).contains(session.id());
+
+    assertThat(verify(zip)).isEmpty();
+    assertThat(offline(zip, signingKey.publicKeyPem())).isZero();
   }
 
   @Test
   void oneChangedByteInAnyFileIsFound() throws IOException {
-    byte[] zip = packages.build(archived());
-    byte[] tampered = rewrite(zip, (path, content) -> {
-      if (path.startsWith("files/MINUTES/")) {
+    byte[] tampered = rewrite(packages.build(archived(), "staff1"), (path, content) -> {
+      if (path.equals("files/MINUTES/MINUTES-001.pdf")) {
         content[content.length - 1] ^= 1;
       }
       return content;
     });
-    assertThat(packages.verify(tampered)).singleElement().asString()
-        .startsWith("files/MINUTES/").endsWith("SHA-256 与清单不符，文件已被改动");
+    assertThat(verify(tampered)).containsExactly("files/MINUTES/MINUTES-001.pdf：SHA-256 与清单不符，文件已被改动");
+  }
+
+  @Test
+  void aFileChangedTogetherWithItsHashInTheManifestFailsOnlineAndOffline() throws IOException {
+    byte[] zip = packages.build(archived(), "staff1");
+    byte[] forged = "%PDF-1.4 改过的会议记录".getBytes(StandardCharsets.UTF_8);
+    String original = ImportFile.sha256("%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8));
+    byte[] tampered = rewrite(zip, (path, content) -> switch (path) {
+      case "files/MINUTES/MINUTES-001.pdf" -> forged;
+      case "manifest.json" -> replace(content, original, ImportFile.sha256(forged));
+      default -> content;
+    });
+    assertThat(verify(tampered)).hasSize(2).anyMatch(p -> p.startsWith(SIGNATURE_FAILS))
+        .anyMatch(p -> p.startsWith(NOT_ISSUED));
+    assertThat(offline(tampered, signingKey.publicKeyPem())).isEqualTo(1);
+  }
+
+  @Test
+  void aChangedRetentionPeriodOrUploaderFails() throws IOException {
+    byte[] zip = packages.build(archived(), "staff1");
+    for (String[] change : List.of(new String[] {"\"retentionYears\" : 30", "\"retentionYears\" : 10"},
+        new String[] {"\"uploadedBy\" : \"staff1\"", "\"uploadedBy\" : \"staff2\""})) {
+      byte[] tampered = rewrite(zip, (path, content) -> path.equals("manifest.json")
+          ? replace(content, change[0], change[1]) : content);
+      assertThat(verify(tampered)).as(change[1]).anyMatch(p -> p.startsWith(SIGNATURE_FAILS))
+          .anyMatch(p -> p.startsWith(NOT_ISSUED));
+      assertThat(offline(tampered, signingKey.publicKeyPem())).as(change[1]).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aManifestReSignedWithAnotherKeyFailsOnlineAndOfflineWhateverKeyThePackageCarries() throws IOException {
+    byte[] zip = packages.build(archived(), "staff1");
+    ArchiveSigningKey forger = new ArchiveSigningKey(dir.resolve("forger.pem").toString(), new String[0]);
+    byte[] tampered = rewrite(zip, (path, content) -> path.equals("manifest.json")
+        ? replace(content, "\"retentionYears\" : 30", "\"retentionYears\" : 1") : content);
+    byte[] manifest = unzip(tampered).get("manifest.json");
+    byte[] resigned = rewrite(tampered, (path, content) -> switch (path) {
+      case "manifest.sig" -> Base64.getEncoder().encode(forger.sign(manifest));
+      case "public-key.pem" -> forger.publicKeyPem().getBytes(StandardCharsets.US_ASCII);
+      default -> content;
+    });
+    assertThat(verify(resigned)).anyMatch(p -> p.startsWith(SIGNATURE_FAILS)).anyMatch(p -> p.startsWith(NOT_ISSUED));
+    assertThat(offline(resigned, signingKey.publicKeyPem())).isEqualTo(1);
+    // The forger's own key does verify it: which is why the key must come from the issuer, not from the package.
+    assertThat(offline(resigned, forger.publicKeyPem())).isZero();
+  }
+
+  @Test
+  void aManifestSignedWithTheServersKeyButNeverIssuedFails() throws IOException {
+    byte[] zip = packages.build(archived(), "staff1");
+    byte[] tampered = rewrite(zip, (path, content) -> path.equals("manifest.json")
+        ? replace(content, "\"retentionYears\" : 30", "\"retentionYears\" : 1") : content);
+    byte[] manifest = unzip(tampered).get("manifest.json");
+    byte[] resigned = rewrite(tampered, (path, content) -> path.equals("manifest.sig")
+        ? Base64.getEncoder().encode(signingKey.sign(manifest)) : content);
+    assertThat(verify(resigned)).singleElement().asString().startsWith(NOT_ISSUED);
+  }
+
+  @Test
+  void aFileChangedOnTheServerAfterPackagingIsFound() throws IOException {
+    ReviewSession session = archived();
+    byte[] zip = packages.build(session, "staff1");
+    jdbc.sql("update archive_file set sha256 = ? where session_id = ? and file_name = ?")
+        .params("0".repeat(64), session.id(), "会议记录.pdf").update();
+    assertThat(verify(zip)).containsExactly("files/MINUTES/MINUTES-001.pdf：SHA-256 与服务器登记的不符");
   }
 
   @Test
   void aMissingOrAddedFileIsFound() throws IOException {
-    byte[] zip = packages.build(archived());
-    byte[] withoutMinutes = rewrite(zip, (path, content) -> path.startsWith("files/MINUTES/") ? null : content);
-    assertThat(packages.verify(withoutMinutes)).singleElement().asString().endsWith("清单中有，压缩包中缺失");
+    byte[] zip = packages.build(archived(), "staff1");
+    byte[] withoutMinutes = rewrite(zip, (path, content) -> path.equals("files/MINUTES/MINUTES-001.pdf") ? null
+        : content);
+    assertThat(verify(withoutMinutes)).singleElement().asString().endsWith("清单中有，压缩包中缺失");
     byte[] withExtra = rewrite(zip, (path, content) -> content, "files/MINUTES/extra.pdf");
-    assertThat(packages.verify(withExtra)).containsExactly("files/MINUTES/extra.pdf：不在清单中");
+    assertThat(verify(withExtra)).containsExactly("files/MINUTES/extra.pdf：不在清单中");
   }
 
+  /** Minutes twice (once under the tester's traversal name) and a pledge scan whose name climbs out of its folder. */
   private ReviewSession archived() {
     ReviewSession session = fixture.sessionWithPanel();
     byte[] minutes = "%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8);
     archive.add(session.id(), ArchiveItem.MINUTES, "会议记录.pdf", "application/pdf", minutes,
         ImportFile.sha256(minutes), "staff1", Instant.now());
+    byte[] second = "%PDF-1.4 second".getBytes(StandardCharsets.UTF_8);
+    archive.add(session.id(), ArchiveItem.MINUTES, "../../../../tmp/x.pdf", "application/pdf", second,
+        ImportFile.sha256(second), "staff1", Instant.now());
     DrawnExpert expert = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).findFirst()
         .orElseThrow();
     byte[] scan = new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
     expertPledges.attachScan(session, expert.expertCode(),
-        new UploadedDocument("签字页.png", "image/png", scan, ImportFile.sha256(scan)), "staff1");
+        new UploadedDocument("../../签字页.png", "image/png", scan, ImportFile.sha256(scan)), "staff1");
     return session;
   }
 
-  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+  private List<String> verify(byte[] zip) {
+    return packages.verify(new ByteArrayInputStream(zip));
+  }
+
+  /** The jar's {@code archive-verify}, with the package and the key as files. */
+  private int offline(byte[] zip, String publicKeyPem) throws IOException {
+    Path file = Files.write(dir.resolve("package-" + System.nanoTime() + ".zip"), zip);
+    Path key = Files.writeString(dir.resolve("key-" + System.nanoTime() + ".pem"), publicKeyPem);
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return ArchiveCommandLine.run(new String[] {"archive-verify", "--package", file.toString(), "--public-key",
+        key.toString()}, quiet, quiet);
+  }
+
+  private static String text(Map<String, byte[]> entries, String path) {
+    return new String(entries.get(path), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] replace(byte[] content, String from, String to) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    assertThat(text).contains(from);
+    return text.replace(from, to).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Map<String, byte[]> unzip(byte[] zip) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

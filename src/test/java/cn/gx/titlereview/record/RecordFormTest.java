@@ -6,6 +6,7 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ class RecordFormTest {
   @Autowired TestData data;
   @Autowired SessionFixture fixture;
   @Autowired RecordService records;
+  @Autowired ObjectMapper json;
 
   @Test
   void aNewSessionsRecordGuessesNothing() {
@@ -43,6 +45,14 @@ class RecordFormTest {
     assertThat(form.basics().passRate()).isEqualTo("60.0%");
     assertThat(form.basics().passRatePublicInstitutions()).isEqualTo("50.0%");
     assertThat(form.basics().passRateEnterprises()).isEqualTo("66.7%");
+  }
+
+  @Test
+  void theArchiveKeyFingerprintIsShownButLeftOutOfWhatASignatureBinds() throws Exception {
+    RecordForm form = records.form(data.session("中级"));
+    assertThat(form.archiveKeyFingerprint()).hasSize(64);
+    // The signed content has no fingerprint, and no key for it: records signed before it was shown still verify.
+    assertThat(json.writeValueAsString(form.withArchiveKey(null))).doesNotContain("archiveKeyFingerprint");
   }
 
   private static List<RecordForm.Item> items(RecordForm form) {

@@ -55,6 +55,11 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  public Reply postBytes(String path, String user, String contentType, byte[] content) {
+    return send(request(path, user).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+  }
+
   private HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {
@@ -66,16 +71,31 @@ public final class Api {
     return builder;
   }
 
+  /** A file's bytes (a package, a .docx); anything but 200 is a test failure. */
+  public byte[] download(String path, String user) {
+    HttpResponse<byte[]> response = exchange(client, request(path, user).GET(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
   private Reply send(HttpRequest.Builder request) {
     return exchange(client, request);
   }
 
   /** Sends the request and reads the answer as text; shared with {@link WebappSession}. */
   static Reply exchange(HttpClient client, HttpRequest.Builder request) {
+    HttpResponse<String> response =
+        exchange(client, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Reply(response.statusCode(), response.body(), response.headers());
+  }
+
+  private static <T> HttpResponse<T> exchange(HttpClient client, HttpRequest.Builder request,
+      HttpResponse.BodyHandler<T> body) {
     try {
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body(), response.headers());
+      return client.send(request.build(), body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -9,7 +9,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says.
- * The engine keeps the name "default", which the REST API addresses. Failed logins wait at most a second.
+ * The engine keeps the name "default", which the REST API addresses. The archive signing key is a test key under the
+ * build's temporary directory (surefire sets {@code java.io.tmpdir} to {@code target/}), never ./data. Failed logins
+ * wait at most a second.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.enabled=false",
     // Login throttling as configured, only faster, so that its test waits a second, not a minute.
     "titlereview.security.login.base-delay=100ms", "titlereview.security.login.max-delay=1s",
-    "titlereview.security.login.forget-after=5s"})
+    "titlereview.security.login.forget-after=5s",
+    "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem"})
 @ActiveProfiles("demo")
 public @interface IntegrationTest {
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Turns refusals into {@code {"error": "..."}} bodies with a Chinese message. */
@@ -56,6 +57,17 @@ public class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
         .body(Map.of("error", "上传文件超过大小限制", "problems", List.of()));
+  }
+
+  /**
+   * A multipart body the container cannot parse: above all a file name with NUL, which Tomcat refuses outright. Upload
+   * parsing is lazy ({@code spring.servlet.multipart.resolve-lazily}), so that this and the size limit above reach
+   * this handler from inside the controller instead of ending as a 500.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> unparsable(MultipartException e) {
+    return ResponseEntity.badRequest().body(Map.of("error",
+        "无法解析上传的表单：文件名含有空字符（NUL），或表单格式不正确；请改名后以表单字段 file 重新上传"));
   }
 
   /** Two requests raced to write the same row (a version number, a session's single draw): the second loses whole. */
