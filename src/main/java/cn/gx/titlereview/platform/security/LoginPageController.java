@@ -12,6 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class LoginPageController {
 
+  private final LoginThrottle.Settings throttle;
+
+  public LoginPageController(LoginThrottle.Settings throttle) {
+    this.throttle = throttle;
+  }
+
   @GetMapping(SecurityConfig.LOGIN_PAGE)
   public String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
       HttpSession session, Model model) {
@@ -22,6 +28,7 @@ public class LoginPageController {
     } else if (logout != null) {
       model.addAttribute("notice", "您已退出登录");
     }
+    model.addAttribute("maxWaitSeconds", throttle.maxDelay().toSeconds());
     return "login";
   }
 }
