@@ -212,8 +212,11 @@ class TasklistBrowserTest {
     shoot("07-inspections");
   }
 
+  /** Tasklist's own 退出登录 ends the product's session and comes back to its login page. */
   private void logOut() {
-    browser.manage().deleteAllCookies();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".account .dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'退出登录')]"))).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
   }
 
   /** Opens Tasklist as a user would: the product's login page comes first, then Tasklist itself. */
