@@ -10,7 +10,8 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
     const value = encodeURIComponent(data.get(name)); data.delete(name); return value;
   });
   const kind = form.dataset.kind;
-  const options = { method: kind === 'get' ? 'GET' : 'POST', headers: { [tokenHeader]: token } };
+  const method = { get: 'GET', delete: 'DELETE' }[kind] || 'POST';
+  const options = { method, headers: { [tokenHeader]: token } };
   if (kind === 'file') {
     options.body = data;
   } else if (kind === 'json') {
@@ -36,6 +37,7 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
         : json.imported != null ? '已导入 ' + json.imported + ' 行'
         : json.recorded != null ? '已登记 ' + json.recorded + ' 条'
         : json.title != null ? json.title
+        : json.staff != null ? '本评审会工作人员：' + json.staff.join('、')
         : JSON.stringify(json, null, 2);
     } catch (ignored) { /* not JSON */ }
     out.className = 'result ' + (response.ok ? 'ok' : 'error');

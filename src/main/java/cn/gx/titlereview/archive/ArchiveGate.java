@@ -26,7 +26,7 @@ public class ArchiveGate implements Gate {
 
   @Override
   public String name() {
-    return "归档关卡";
+    return "合规检查：归档";
   }
 
   @Override

@@ -39,7 +39,7 @@ public class DrawGate implements Gate {
 
   @Override
   public String name() {
-    return "专家抽取关卡";
+    return "合规检查：专家抽取";
   }
 
   @Override

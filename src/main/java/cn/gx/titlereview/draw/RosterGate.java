@@ -40,7 +40,7 @@ public class RosterGate implements Gate {
 
   @Override
   public String name() {
-    return "名册与监督关卡";
+    return "合规检查：名册与监督";
   }
 
   @Override

@@ -30,7 +30,7 @@ public class EligibilityGate implements Gate {
 
   @Override
   public String name() {
-    return "资格审查关卡";
+    return "合规检查：资格审查";
   }
 
   @Override

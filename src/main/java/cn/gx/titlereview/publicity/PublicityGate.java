@@ -47,7 +47,7 @@ public class PublicityGate implements Gate {
 
   @Override
   public String name() {
-    return "公示关卡";
+    return "合规检查：公示";
   }
 
   @Override

@@ -40,7 +40,7 @@ public class RecheckGate implements Gate {
 
   @Override
   public String name() {
-    return "双人复核关卡";
+    return "合规检查：双人复核";
   }
 
   @Override

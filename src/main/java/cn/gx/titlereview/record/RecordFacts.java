@@ -135,7 +135,7 @@ public class RecordFacts {
     }
     GateResult roster = gates.get("roster");
     GateResult drawGate = gates.get("draw");
-    facts.put("draw.gates", roster == null || drawGate == null ? Answer.notReached("抽取关卡尚未检查")
+    facts.put("draw.gates", roster == null || drawGate == null ? Answer.notReached("抽取合规检查尚未进行")
         : Answer.yesNo(roster.passed() && drawGate.passed(), gateEvidence(roster) + "；" + gateEvidence(drawGate)));
   }
 
@@ -245,6 +245,6 @@ public class RecordFacts {
 
   static String gateEvidence(GateResult gate) {
     return (gate.gateName() == null ? gate.gateKey() : gate.gateName()) + "于 " + TIME.format(gate.checkedAt()) + (gate.passed() ? " 通过" : " 未通过（"
-        + gate.violations().size() + " 项）") + (gate.checkedBy() == null ? "" : "，触发人 " + gate.checkedBy());
+        + gate.violations().size() + " 项）") + (gate.checkedBy() == null ? "" : "，经办人 " + gate.checkedBy());
   }
 }

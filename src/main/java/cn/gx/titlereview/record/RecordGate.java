@@ -25,15 +25,15 @@ public class RecordGate implements Gate {
   static final Map<String, String> REQUIRED = new LinkedHashMap<>();
 
   static {
-    REQUIRED.put("eligibility", "资格审查关卡");
-    REQUIRED.put("roster", "名册与监督关卡");
-    REQUIRED.put("draw", "专家抽取关卡");
-    REQUIRED.put("pledges", "培训与签署关卡");
-    REQUIRED.put("review", "封闭评审关卡");
-    REQUIRED.put("recheck", "双人复核关卡");
-    REQUIRED.put("publicity-1", "第一次公示关卡");
-    REQUIRED.put("publicity-2", "第二次公示关卡");
-    REQUIRED.put("archive", "归档关卡");
+    REQUIRED.put("eligibility", "合规检查：资格审查");
+    REQUIRED.put("roster", "合规检查：名册与监督");
+    REQUIRED.put("draw", "合规检查：专家抽取");
+    REQUIRED.put("pledges", "合规检查：培训与签署");
+    REQUIRED.put("review", "合规检查：封闭评审");
+    REQUIRED.put("recheck", "合规检查：双人复核");
+    REQUIRED.put("publicity-1", "第一次合规检查：公示");
+    REQUIRED.put("publicity-2", "第二次合规检查：公示");
+    REQUIRED.put("archive", "合规检查：归档");
   }
 
   private final GateResultRepository gateResults;
@@ -56,7 +56,7 @@ public class RecordGate implements Gate {
 
   @Override
   public String name() {
-    return "记录表完整性关卡";
+    return "合规检查：记录表完整性";
   }
 
   @Override

@@ -32,7 +32,7 @@ public class SignatureGate implements Gate {
 
   @Override
   public String name() {
-    return "签字有效性关卡";
+    return "合规检查：签字有效性";
   }
 
   @Override

@@ -86,7 +86,7 @@ public class ReviewGate implements Gate {
 
   @Override
   public String name() {
-    return "封闭评审关卡";
+    return "合规检查：封闭评审";
   }
 
   @Override

@@ -28,11 +28,14 @@ public class RegisterSessionDelegate implements JavaDelegate {
 
   private final SessionRepository sessions;
   private final IdentityService identityService;
+  private final SessionTaskFilter taskFilter;
   private final Clock clock;
 
-  public RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService, Clock clock) {
+  public RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService,
+      SessionTaskFilter taskFilter, Clock clock) {
     this.sessions = sessions;
     this.identityService = identityService;
+    this.taskFilter = taskFilter;
     this.clock = clock;
   }
 
@@ -45,6 +48,7 @@ public class RegisterSessionDelegate implements JavaDelegate {
     }
     long id = sessions.insert(session, execution.getProcessInstanceId(), initiator, clock.instant());
     sessions.addStaff(id, session.staffUserIds());
+    taskFilter.open(sessions.get(id));
     execution.setProcessBusinessKey(session.code());
     execution.setVariable("sessionId", id);
     execution.setVariable("sessionCode", session.code());

@@ -48,7 +48,7 @@ public class PledgeGate implements Gate {
 
   @Override
   public String name() {
-    return "培训与签署关卡";
+    return "合规检查：培训与签署";
   }
 
   @Override

@@ -1,21 +1,19 @@
 package cn.gx.titlereview.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.Api;
-import cn.gx.titlereview.support.HeadlessChromium;
+import cn.gx.titlereview.support.ChineseBrowser;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TestData;
 import cn.gx.titlereview.support.Xlsx;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,13 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class TasklistBrowserTest {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SHOTS = Path.of("target", "screenshots");
+  static final Path SHOTS = ChineseBrowser.SHOTS;
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
@@ -56,35 +48,24 @@ class TasklistBrowserTest {
   @Autowired RecordService records;
   @Autowired TestData data;
   @Autowired ApplicantRepository applicants;
+  @Autowired SessionWalk walk;
 
+  private ChineseBrowser chinese;
   private WebDriver browser;
   private WebDriverWait wait;
 
   @BeforeEach
   void openBrowser() throws Exception {
-    assumeTrue(HeadlessChromium.available() && Files.isExecutable(CHROMEDRIVER),
-        "未安装 /usr/bin/chromium 或 /usr/bin/chromedriver：跳过浏览器测试（apt-get install chromium chromium-driver；.ci/run 会安装）");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(HeadlessChromium.BINARY.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--window-size=1400,1000", "--lang=zh-CN",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    ChromeDriver chrome = new ChromeDriver(service, options);
-    // New headless Chromium ignores --lang for navigator.language, which sets the date pickers' format: as in China.
-    chrome.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "zh-CN"));
-    browser = chrome;
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    Files.createDirectories(SHOTS);
+    chinese = ChineseBrowser.open(port);
+    browser = chinese.driver;
+    wait = chinese.wait;
   }
 
   @AfterEach
   void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
-    if (browser != null) {
+    if (chinese != null) {
       shoot("last-" + test.getTestMethod().orElseThrow().getName());
-      browser.quit();
+      chinese.close();
     }
   }
 
@@ -118,6 +99,10 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-footer")));
 
     wait.until(d -> taskService.createTaskQuery().processInstanceBusinessKey(code).count() == 1);
+    // The task list tells sessions apart: each item shows its 评审会编号.
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), code));
+    shoot("01b-task-list-with-session");
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='认领']"))).click();
@@ -146,7 +131,7 @@ class TasklistBrowserTest {
     browser.get(base() + "/supervision");
     WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("tr[data-code='" + code + "']")));
-    assertThat(row.getText()).contains("评审准备", "资格审查关卡", "待整改：资格审查");
+    assertThat(row.getText()).contains("评审准备", "合规检查：资格审查", "待整改：资格审查");
   }
 
   @Test
@@ -165,7 +150,7 @@ class TasklistBrowserTest {
 
   @Test
   void staffUploadTheApplicantListOnTheWorkspacePageUsingTheirTasklistLogin() throws Exception {
-    ReviewSession session = data.session("正高");
+    ReviewSession session = walk.start("E2E-WS-" + System.currentTimeMillis() % 1_000_000, "");
     Path good = SHOTS.resolve("applicants.xlsx");
     Files.write(good, Xlsx.of(List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业", "资格审查结果"),
         List.of("SB01", "李强", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "通过")).content());
@@ -174,7 +159,14 @@ class TasklistBrowserTest {
         List.of("SB02", "", "广西大学", "体制内事业单位", "正高", "工程", "土木工程")).content());
     logIn("staff1");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(.,'发起流程')]")));
-    browser.get(base() + "/sessions/" + session.code() + "/workspace");
+    // From the task's form, the way a civil servant goes: the form shows the data and links to its section.
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(session.code()).singleResult().getId();
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "尚未导入申报人员名单"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='认领']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("打开数据工作台"))).click();
+    new java.util.ArrayList<>(browser.getWindowHandles()).stream().reduce((a, b) -> b)
+        .ifPresent(handle -> browser.switchTo().window(handle));
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("form[data-endpoint$='/applicants']")));
     form.findElement(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
@@ -187,6 +179,10 @@ class TasklistBrowserTest {
     wait.until(d -> result.getText().equals("成功：已导入 1 行"));
     assertThat(applicants.count(session.id())).isEqualTo(1);
     shoot("06-workspace");
+    // Back in Tasklist, the form shows what came in.
+    browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "已导入申报人员 1 人"));
+    shoot("06b-form-with-data");
   }
 
   @Test
@@ -210,23 +206,6 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//a[contains(.,'评审会 " + session.code() + "')]")));
     shoot("07-inspections");
-  }
-
-  /** Tasklist's own 退出登录 ends the product's session and comes back to its login page. */
-  private void logOut() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".account .dropdown-toggle"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'退出登录')]"))).click();
-    wait.until(ExpectedConditions.urlContains("/login"));
-  }
-
-  /** Opens Tasklist as a user would: the product's login page comes first, then Tasklist itself. */
-  private void logIn(String user) throws Exception {
-    browser.get(base() + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys("demo");
-    shoot("00-login");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
   }
 
   /**
@@ -253,9 +232,16 @@ class TasklistBrowserTest {
     return id == null || id.isBlank() ? element.findElement(By.xpath(".//input")) : browser.findElement(By.id(id));
   }
 
+  private void logIn(String user) throws Exception {
+    chinese.logIn(user);
+  }
+
+  private void logOut() {
+    chinese.logOut();
+  }
+
   private void shoot(String name) throws Exception {
-    File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    chinese.shoot(name);
   }
 
   private String base() {

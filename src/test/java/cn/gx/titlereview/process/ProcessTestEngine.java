@@ -80,6 +80,7 @@ public final class ProcessTestEngine {
       execution.setProcessBusinessKey((String) execution.getVariable("sessionCode"));
     });
     beans.put("freezeRecordForm", (ExecutionListener) execution -> LISTENER_CALLS.add("freezeRecordForm"));
+    beans.put("sessionTaskFilter", (ExecutionListener) execution -> LISTENER_CALLS.add("sessionTaskFilter"));
     beans.put("commitDraw", (JavaDelegate) execution -> execution.setVariable("drawPoolSha256", "0".repeat(64)));
     beans.put("drawExperts", (JavaDelegate) execution -> execution.setVariable("drawPoolSize", 200));
     beans.put("registerComplaint", (JavaDelegate) execution -> execution.setVariable("complaintId", 1L));
@@ -102,6 +103,7 @@ public final class ProcessTestEngine {
     });
     beans.put("sessionStaff", new StaffStub());
     beans.put("inspectionStaff", new StaffStub());
+    beans.put("deadlines", new DeadlinesStub());
     // Separation of duties is tested against real data in the Spring tests; here every user may do every task.
     beans.put("separationOfDuties", (TaskListener) task -> { });
     beans.put("inspectionFindings", new FindingsStub());
@@ -115,6 +117,29 @@ public final class ProcessTestEngine {
     beans.put("concludeInspection", (ExecutionListener) execution -> LISTENER_CALLS.add("concludeInspection"));
     config.setBeans(beans);
     return config.buildProcessEngine();
+  }
+
+  /** Stands in for the deadlines bean: every task is due in three days. */
+  public static class DeadlinesStub {
+    public Date drawWindowOpens(Number sessionId) {
+      return inDays(3);
+    }
+
+    public Date reviewStarts(Number sessionId) {
+      return inDays(3);
+    }
+
+    public Date reviewEnds(Number sessionId) {
+      return inDays(3);
+    }
+
+    public Date workingDays(int n) {
+      return inDays(3);
+    }
+
+    private static Date inDays(int days) {
+      return new Date(System.currentTimeMillis() + days * 86_400_000L);
+    }
   }
 
   /** Stands in for the inspectionFindings bean. */

@@ -34,11 +34,11 @@ class RecordGateTest {
   void aLaterFailureOverridesAnEarlierPassAndAMissingGateIsNamed() {
     ReviewSession session = data.session("正高");
     RecordGate.REQUIRED.keySet().stream().filter(k -> !k.equals("archive")).forEach(key -> pass(session, key));
-    gateResults.record(session.id(), "review", "封闭评审关卡", List.of(new Violation("集体表决", "申报人 SB01", "没有表决结果")),
+    gateResults.record(session.id(), "review", "合规检查：封闭评审", List.of(new Violation("集体表决", "申报人 SB01", "没有表决结果")),
         "v1", Instant.now(), "staff1", null);
     assertThat(gate.check(context(session))).extracting(Violation::subject, Violation::finding).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("封闭评审关卡", "最近一次检查未通过（1 项问题）"),
-        org.assertj.core.groups.Tuple.tuple("归档关卡", "从未执行"));
+        org.assertj.core.groups.Tuple.tuple("合规检查：封闭评审", "最近一次检查未通过（1 项问题）"),
+        org.assertj.core.groups.Tuple.tuple("合规检查：归档", "从未执行"));
   }
 
   @Test

@@ -78,7 +78,7 @@ class VoteAmendmentTest {
 
   private ReviewSession closedVote() {
     ReviewSession session = fixture.sessionWithVotes();
-    gateResults.record(session.id(), "review", "封闭评审关卡", List.of(), "v1", Instant.now(), "staff3", null);
+    gateResults.record(session.id(), "review", "合规检查：封闭评审", List.of(), "v1", Instant.now(), "staff3", null);
     return session;
   }
 

@@ -82,15 +82,15 @@ class SupervisionViewTest {
   @Test
   void aSessionsPageShowsItsGateHistoryAndLinks() {
     ReviewSession session = fixture.sessionWithRoster();
-    gateResults.record(session.id(), "roster", "名册与监督关卡",
+    gateResults.record(session.id(), "roster", "合规检查：名册与监督",
         List.of(new Violation("导入全部评委名册", "评审会 " + session.code(), "监督员尚未核对官方名册总人数")), "v1",
         Instant.now(), "staff1", null);
     Reply page = api.get("/supervision/sessions/" + session.code(), "approver1");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("名册与监督关卡", "未通过", "监督员尚未核对官方名册总人数", "staff1",
+    assertThat(page.body()).contains("合规检查：名册与监督", "未通过", "监督员尚未核对官方名册总人数", "staff1",
         "/sessions/" + session.code() + "/record", "/api/sessions/" + session.code() + "/archive/package");
     String overview = row(api.get("/supervision", "approver1").body(), session.code());
-    assertThat(overview).contains("名册与监督关卡", "未完成");
+    assertThat(overview).contains("合规检查：名册与监督", "未完成");
   }
 
   private static String row(String html, String code) {

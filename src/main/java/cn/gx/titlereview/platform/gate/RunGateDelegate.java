@@ -47,7 +47,7 @@ public class RunGateDelegate implements JavaDelegate {
     String key = (String) execution.getVariableLocal("gateKey");
     Gate gate = gates.get(key);
     if (gate == null) {
-      throw new IllegalStateException("未知的关卡：" + key + "（BPMN 中 gateKey 输入参数有误）");
+      throw new IllegalStateException("未知的合规检查：" + key + "（BPMN 中 gateKey 输入参数有误）");
     }
     ReviewSession session = sessions.get(ProcessVariables.sessionId(execution));
     GateContext context = new GateContext(session, execution.getVariables());

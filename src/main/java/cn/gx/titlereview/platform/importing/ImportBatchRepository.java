@@ -2,6 +2,7 @@ package cn.gx.titlereview.platform.importing;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,10 +30,15 @@ public class ImportBatchRepository {
   }
 
   public Optional<ImportBatch> latest(long sessionId, String kind) {
+    return history(sessionId, kind).stream().findFirst();
+  }
+
+  /** Every accepted import of the kind, newest first. */
+  public List<ImportBatch> history(long sessionId, String kind) {
     return jdbc.sql("select * from import_batch where session_id = ? and kind = ? order by id desc")
         .params(sessionId, kind)
         .query((rs, n) -> new ImportBatch(rs.getString("kind"), rs.getString("file_name"), rs.getString("sha256"),
             rs.getInt("row_count"), rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant()))
-        .list().stream().findFirst();
+        .list();
   }
 }

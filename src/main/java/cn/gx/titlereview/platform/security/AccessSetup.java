@@ -2,7 +2,7 @@ package cn.gx.titlereview.platform.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.Map;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,13 +14,15 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the product's groups, what each may do in the webapps, and the shared Tasklist filter.
+ * Creates the product's groups, what each may do in the webapps, and the shared Tasklist filters (我的待办, 待认领,
+ * 即将到期; each session adds its own, {@code session/SessionTaskFilter}).
  * Runs in every profile and is idempotent. Task visibility itself comes from candidate groups:
  * the engine grants a candidate group access to each task it is offered.
  */
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class AccessSetup implements ApplicationRunner {
 
   static final String TASK_FILTER_NAME = "我的待办";
+  static final String TO_CLAIM_FILTER_NAME = "待认领";
+  static final String DUE_SOON_FILTER_NAME = "即将到期";
   private static final String[] TASK_WORKERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER,
       Groups.DEPT_HEAD};
 
@@ -48,10 +52,16 @@ public class AccessSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     Groups.NAMES.forEach(this::ensureGroup);
-    String filterId = ensureTaskFilter();
+    // With authorization on, each user sees exactly the tasks offered to them: an empty query is "all my tasks".
+    List<String> filters = List.of(
+        ensureFilter(TASK_FILTER_NAME, taskService.createTaskQuery(), "本人及所在用户组可办理的任务", -10),
+        ensureFilter(TO_CLAIM_FILTER_NAME, taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"),
+            "尚未认领、本人可认领的任务", -5),
+        ensureFilter(DUE_SOON_FILTER_NAME, taskService.createTaskQuery()
+            .dueBeforeExpression("${dateTime().plusDays(2)}").orderByDueDate().asc(), "两天内到期及已逾期的任务", 0));
     for (String group : TASK_WORKERS) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, filterId, Permissions.READ);
+      filters.forEach(filterId -> grant(group, Resources.FILTER, filterId, Permissions.READ));
       grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
       grant(group, Resources.USER, "*", Permissions.READ);
       grant(group, Resources.GROUP, "*", Permissions.READ);
@@ -76,15 +86,12 @@ public class AccessSetup implements ApplicationRunner {
     }
   }
 
-  private String ensureTaskFilter() {
-    Filter existing = filterService.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
-    if (existing != null) {
-      return existing.getId();
-    }
-    // An empty query: with authorization on, each user sees exactly the tasks offered to them.
-    Filter filter = filterService.newTaskFilter(TASK_FILTER_NAME)
-        .setQuery(taskService.createTaskQuery())
-        .setProperties(Map.of("description", "本人及所在用户组可办理的任务", "priority", -10, "refresh", true));
+  /** Creates the shared filter, or brings an existing one up to date (query and properties). */
+  private String ensureFilter(String name, TaskQuery query, String description, int priority) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    Filter filter = existing != null ? existing : filterService.newTaskFilter(name);
+    filter.setQuery(query);
+    filter.setProperties(TasklistFilters.properties(description, priority));
     return filterService.saveFilter(filter).getId();
   }
 

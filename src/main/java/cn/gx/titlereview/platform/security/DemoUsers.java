@@ -20,17 +20,18 @@ public class DemoUsers implements ApplicationRunner {
 
   static final String PASSWORD = "demo";
 
-  record DemoUser(String id, String lastName, String firstName, String group) {
+  /** 姓 goes into the engine's first name and 名 into its last name (see {@link UserNames}). */
+  record DemoUser(String id, String surname, String givenName, String group) {
   }
 
   static final List<DemoUser> USERS = List.of(
-      new DemoUser("staff1", "李", "工作人员一", Groups.STAFF),
-      new DemoUser("staff2", "王", "工作人员二", Groups.STAFF),
-      new DemoUser("staff3", "刘", "工作人员三", Groups.STAFF),
-      new DemoUser("supervisor1", "赵", "监督员", Groups.SUPERVISOR),
-      new DemoUser("unithead1", "陈", "负责人", Groups.UNIT_HEAD),
-      new DemoUser("approver1", "黄", "核准员", Groups.APPROVER),
-      new DemoUser("depthead1", "周", "主管部门负责人", Groups.DEPT_HEAD));
+      new DemoUser("staff1", "李", "明", Groups.STAFF),
+      new DemoUser("staff2", "王", "芳", Groups.STAFF),
+      new DemoUser("staff3", "刘", "洋", Groups.STAFF),
+      new DemoUser("supervisor1", "赵", "强", Groups.SUPERVISOR),
+      new DemoUser("unithead1", "陈", "静", Groups.UNIT_HEAD),
+      new DemoUser("approver1", "黄", "伟", Groups.APPROVER),
+      new DemoUser("depthead1", "周", "敏", Groups.DEPT_HEAD));
 
   private final IdentityService identityService;
 
@@ -45,8 +46,8 @@ public class DemoUsers implements ApplicationRunner {
         continue;
       }
       User user = identityService.newUser(demo.id());
-      user.setFirstName(demo.firstName());
-      user.setLastName(demo.lastName());
+      user.setFirstName(demo.surname());
+      user.setLastName(demo.givenName());
       user.setPassword(PASSWORD);
       user.setEmail(demo.id() + "@demo.invalid");
       identityService.saveUser(user);

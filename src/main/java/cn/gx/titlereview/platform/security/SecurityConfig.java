@@ -111,7 +111,7 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain application(HttpSecurity http, IdentityService identityService) throws Exception {
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers(LOGIN_PAGE, "/error", "/login-redirect.js", "/supervision.css", "/favicon.ico").permitAll()
+            .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico").permitAll()
             .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))

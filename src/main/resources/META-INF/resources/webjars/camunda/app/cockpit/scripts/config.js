@@ -1,8 +1,8 @@
 // Our configuration of the Camunda cockpit webapp (replaces the webjar's config.js of 7.24).
 // Chinese (zh, written by us: ../locales/zh.json) is the default; English stays selectable.
 export default {
-  // The product's login page signs into every app; the apps' own login form sends the user there.
-  customScripts: ['../../../login-redirect'],
+  // What configuration cannot say (the shared login page, Tasklist's 已办事项 link): ../../../webapps-extras.js
+  customScripts: ['../../../webapps-extras'],
   app: {
     name: '流程监控',
     vendor: '职称评审监督'

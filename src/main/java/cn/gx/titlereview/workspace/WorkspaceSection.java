@@ -1,0 +1,57 @@
+package cn.gx.titlereview.workspace;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sections of the 数据工作台, in the order of the review's stages. A user task names its section in the model
+ * (extension property {@code workspaceSection}); its form then shows the section's data and links to it.
+ */
+public enum WorkspaceSection {
+  STAFF("staff", "本评审会工作人员"),
+  APPLICANTS("applicants", "申报人员名单及资格审查结果", Stage.PREPARATION),
+  ROSTER("roster", "评委名册", Stage.EXPERT_DRAW),
+  DRAW("draw", "抽取结果与通知情况（保密）", Stage.EXPERT_DRAW),
+  ATTENDANCE("attendance", "评委出席情况", Stage.TRAINING, Stage.SEALED_REVIEW),
+  EXPERT_PLEDGES("expert-pledges", "评审专家工作守则（附件2）", Stage.TRAINING),
+  REVIEW_GROUPS("review-groups", "评议组与审阅专家", Stage.SEALED_REVIEW),
+  RECUSALS("recusals", "回避", Stage.SEALED_REVIEW),
+  VOTES("votes", "集体表决结果", Stage.SEALED_REVIEW),
+  REVIEW_TIMES("review-times", "评审时间", Stage.SEALED_REVIEW),
+  RECHECKS("rechecks", "结果复核", Stage.RESULT_RECHECK, Stage.SPOT_CHECK_RECHECK),
+  COMPLAINTS("complaints", "信访件"),
+  ARCHIVE("archive", "归档材料", Stage.ARCHIVING);
+
+  private final String anchor;
+  private final String title;
+  /** The stages in which the section takes data; none means all the time the session runs. */
+  private final List<Stage> stages;
+
+  WorkspaceSection(String anchor, String title, Stage... stages) {
+    this.anchor = anchor;
+    this.title = title;
+    this.stages = List.of(stages);
+  }
+
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  public String anchor() {
+    return anchor;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** 1, 2, 3 … in stage order, as the page numbers its sections. */
+  public int number() {
+    return ordinal() + 1;
+  }
+
+  public static Optional<WorkspaceSection> byAnchor(String anchor) {
+    return Arrays.stream(values()).filter(s -> s.anchor.equals(anchor)).findFirst();
+  }
+}

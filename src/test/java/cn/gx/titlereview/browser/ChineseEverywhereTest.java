@@ -1,0 +1,100 @@
+package cn.gx.titlereview.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.support.ChineseBrowser;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionWalk;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page a user of the product meets — Tasklist (list and a form), Cockpit, Admin, Welcome and our own pages —
+ * read in a Chinese browser: no English word may show outside the allow-list (product names, file types, the
+ * names of ids and codes). Failures list each page with its English words.
+ */
+@IntegrationTest
+class ChineseEverywhereTest {
+
+  /**
+   * Words that may stay: product and file-type names, and identifiers, which are English by design (the groups' and
+   * applications' ids on Admin's pages, the demo administrator's account). File names and e-mail addresses, which
+   * the data holds, are not read as words.
+   */
+  static final Set<String> ALLOWED = Set.of("Camunda", "Platform", "SHA", "xlsx", "docx", "pdf", "json", "zip",
+      "PDF", "Word", "Excel", "UTC", "jpg", "jpeg", "png", "staff", "supervisor", "unitHead", "approver", "deptHead",
+      "camunda-admin", "admin", "tasklist", "cockpit", "welcome");
+  private static final Pattern DATA = Pattern.compile("\\S+@\\S+|\\S+\\.[A-Za-z]{2,5}\\b");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+
+  @LocalServerPort int port;
+  @Autowired SessionWalk walk;
+  @Autowired TaskService taskService;
+
+  @Test
+  void noPageShowsAnEnglishWord() throws Exception {
+    String code = "ZH-" + System.nanoTime() % 1_000_000;
+    walk.start(code, "staff2,staff3");
+    walk.toFirstRecheck(code);
+    String recheck = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("Task_FirstRecheck").singleResult().getId();
+    Map<String, Set<String>> english = new LinkedHashMap<>();
+    try (ChineseBrowser browser = ChineseBrowser.open(port)) {
+      browser.logIn("staff1");
+      read(browser, english, "Tasklist 任务列表", "/camunda/app/tasklist/default/", "我的待办");
+      read(browser, english, "Tasklist 任务表单", "/camunda/app/tasklist/default/#/?task=" + recheck, "复核方式");
+      read(browser, english, "数据工作台", "/sessions/" + code + "/workspace", "数据工作台");
+      read(browser, english, "评审情况记录表", "/sessions/" + code + "/record", "评审情况记录表");
+      read(browser, english, "已办事项", "/tasks/done", "已办事项");
+      browser.logOut();
+      read(browser, english, "登录页", "/login", "用户名");
+      browser.logIn("approver1");
+      read(browser, english, "首页", "/camunda/app/welcome/default/", "职称评审监管视图");
+      read(browser, english, "流程监控", "/camunda/app/cockpit/default/", "流程");
+      read(browser, english, "监管视图", "/supervision", "监管");
+      read(browser, english, "评审会监管", "/supervision/sessions/" + code, "合规检查记录");
+      read(browser, english, "督查", "/supervision/inspections", "督查");
+      browser.logOut();
+      browser.logIn("admin");
+      read(browser, english, "系统管理：用户", "/camunda/app/admin/default/#/users", "用户");
+      read(browser, english, "系统管理：授权", "/camunda/app/admin/default/#/authorization?resource=0", "授权");
+    }
+    english.values().removeIf(Set::isEmpty);
+    System.out.println("界面英文检查：" + english);
+    assertThat(english).as("显示了英文的页面").isEmpty();
+  }
+
+  private static void read(ChineseBrowser browser, Map<String, Set<String>> english, String page, String path,
+      String loaded) throws Exception {
+    browser.get(path);
+    String shot = "zh-" + page.replace(' ', '-').replace('：', '-');
+    try {
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), loaded));
+    } finally {
+      Thread.sleep(1500);
+      browser.shoot(shot);
+    }
+    String text = (String) ((JavascriptExecutor) browser.driver).executeScript("return document.body.innerText;");
+    Set<String> words = new TreeSet<>();
+    Matcher m = WORD.matcher(DATA.matcher(text).replaceAll(" "));
+    while (m.find()) {
+      String w = m.group();
+      if (w.length() >= 3 && w.chars().noneMatch(Character::isDigit) && !ALLOWED.contains(w)) {
+        words.add(w);
+      }
+    }
+    english.put(page, words);
+  }
+
+}
