@@ -72,14 +72,15 @@ public class DrawController {
     return Map.of("imported", history.importHistory(UploadReader.read(request), access.userId()));
   }
 
+  /** The draw (pool hash, seed, sizes, time; null before it) and the drawn experts in order. */
+  public record DrawView(DrawRepository.Draw draw, java.util.List<DrawnExpert> experts) {
+  }
+
   /** The drawn experts, with names: confidential, for the session's staff and the supervisors only. */
   @GetMapping("/draw")
-  public Map<String, Object> draw(@PathVariable String code) {
+  public DrawView draw(@PathVariable String code) {
     ReviewSession session = confidentialAccess(code);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("draw", draws.find(session.id()).orElse(null));
-    result.put("experts", drawService.drawn(session.id()));
-    return result;
+    return new DrawView(draws.find(session.id()).orElse(null), drawService.drawn(session.id()));
   }
 
   /**

@@ -4,10 +4,12 @@ import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,22 @@ public class DrawWindow {
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
   private final int days;
+  private final SessionRepository sessions;
 
-  public DrawWindow(@Value("${titlereview.draw.window-days:3}") int days) {
+  @Autowired
+  public DrawWindow(@Value("${titlereview.draw.window-days:3}") int days, SessionRepository sessions) {
     this.days = days;
+    this.sessions = sessions;
+  }
+
+  /** A window on sessions never re-planned (tests of the window alone). */
+  public DrawWindow(int days) {
+    this(days, null);
+  }
+
+  /** The session as planned at the draw: a review re-planned afterwards does not move the draw's window. */
+  public ReviewSession plannedAtDraw(ReviewSession session, Draw draw) {
+    return sessions == null ? session : sessions.asPlannedAt(session, draw.drawnAt());
   }
 
   public Instant opens(ReviewSession session) {
@@ -41,7 +56,8 @@ public class DrawWindow {
         + " 至 " + TIME.format(closes(session)) + "）";
   }
 
-  public List<Violation> check(ReviewSession session, Draw draw, List<DrawnExpert> drawn) {
+  public List<Violation> check(ReviewSession current, Draw draw, List<DrawnExpert> drawn) {
+    ReviewSession session = plannedAtDraw(current, draw);
     List<Violation> violations = new ArrayList<>();
     Instant opens = opens(session);
     Instant closes = closes(session);

@@ -11,11 +11,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Inspections (督查): opened and recorded by the approving unit, read by every group taking part in them. */
@@ -33,13 +35,18 @@ public class InspectionController {
   private final InspectionRepository inspections;
   private final CurrentUser currentUser;
   private final InspectionStaff staff;
+  private final InspectionCorrections corrections;
+  private final CorrectionRepository correctionRecords;
 
   public InspectionController(InspectionService service, InspectionRepository inspections,
-      CurrentUser currentUser, InspectionStaff staff) {
+      CurrentUser currentUser, InspectionStaff staff, InspectionCorrections corrections,
+      CorrectionRepository correctionRecords) {
     this.service = service;
     this.inspections = inspections;
     this.currentUser = currentUser;
     this.staff = staff;
+    this.corrections = corrections;
+    this.correctionRecords = correctionRecords;
   }
 
   @PostMapping
@@ -68,6 +75,30 @@ public class InspectionController {
     return Map.of("recorded", service.recordFindings(id, UploadReader.read(request)));
   }
 
+  /**
+   * 复查 / 倒查 of a confirmed session: a correction recorded by the inspector, as a fact of the inspection (the
+   * session's own data stay frozen), in force once the 主管部门负责人 signs it off.
+   */
+  @PostMapping("/{id}/corrections")
+  @ResponseStatus(HttpStatus.CREATED)
+  public Map<String, Object> correct(@PathVariable long id, @RequestBody InspectionCorrections.Proposal proposal) {
+    String user = currentUser.requireAnyGroup(Groups.APPROVER);
+    inspection(id);
+    long correction = corrections.propose(id, proposal, user);
+    return Map.of("id", correction, "correction", correctionRecords.find(correction).orElseThrow().describe());
+  }
+
+  public record SignOff(String note) {
+  }
+
+  @PostMapping("/{id}/corrections/{correctionId}/sign-off")
+  public CorrectionRepository.Correction signOff(@PathVariable long id, @PathVariable long correctionId,
+      @RequestBody(required = false) SignOff signOff) {
+    String user = currentUser.requireAnyGroup(Groups.DEPT_HEAD);
+    inspection(id);
+    return corrections.signOff(id, correctionId, signOff == null ? null : signOff.note(), user);
+  }
+
   /** 事后抽查: draws sessions of a period at random, records the seed, opens an inspection on each. */
   @PostMapping("/random-selection")
   public Selection select(@RequestBody SelectionRequest request) {
@@ -90,6 +121,7 @@ public class InspectionController {
     described.put("title", service.title(inspection));
     described.put("inspection", inspection);
     described.put("findings", inspections.findings(inspection.id()));
+    described.put("corrections", correctionRecords.ofInspection(inspection.id()));
     return described;
   }
 }

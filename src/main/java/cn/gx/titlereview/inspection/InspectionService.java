@@ -60,6 +60,7 @@ public class InspectionService {
   }
 
   private final InspectionRepository inspections;
+  private final CorrectionRepository corrections;
   private final SessionRepository sessions;
   private final TableReader reader;
   private final WorkingDayCalendar calendar;
@@ -68,9 +69,11 @@ public class InspectionService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public InspectionService(InspectionRepository inspections, SessionRepository sessions, TableReader reader,
-      WorkingDayCalendar calendar, RuntimeService runtimeService, SystemAuthority system, Clock clock) {
+  public InspectionService(InspectionRepository inspections, CorrectionRepository corrections,
+      SessionRepository sessions, TableReader reader, WorkingDayCalendar calendar, RuntimeService runtimeService,
+      SystemAuthority system, Clock clock) {
     this.inspections = inspections;
+    this.corrections = corrections;
     this.sessions = sessions;
     this.reader = reader;
     this.calendar = calendar;
@@ -189,16 +192,24 @@ public class InspectionService {
     inspections.conclude(inspectionId, clock.instant());
   }
 
-  /** The inspections of a session (on it, or on its committee) and their outcomes, a line each, for the record. */
+  /**
+   * The inspections of a session (on it, or on its committee) and their outcomes, a line each, for the record; each
+   * correction of the session follows the inspection that recorded it.
+   */
   public List<String> outcomes(ReviewSession session) {
-    return inspections.forSession(session.id(), session.committeeName()).stream().map(i -> {
-      List<Finding> findings = inspections.findings(i.id());
-      return title(i) + "，" + i.state() + (i.conclusion() == null ? "" : "；结论：" + i.conclusion())
-          + (findings.isEmpty() ? "" : "；问题 " + findings.size() + " 项：" + findings.stream().map(f -> "【" + f.rule()
-              + "】" + f.responsible() + " — " + f.status() + (f.accountability() == null ? ""
-              : "；问责：" + f.accountability() + "（依据：" + f.accountabilityRegulation() + "）"))
-              .collect(java.util.stream.Collectors.joining("；")));
-    }).toList();
+    List<CorrectionRepository.Correction> ofSession = corrections.ofSession(session.id());
+    return inspections.forSession(session.id(), session.committeeName()).stream().flatMap(i -> java.util.stream.Stream
+        .concat(java.util.stream.Stream.of(outcome(i)), ofSession.stream().filter(c -> c.inspectionId() == i.id())
+            .map(CorrectionRepository.Correction::describe))).toList();
+  }
+
+  private String outcome(Inspection i) {
+    List<Finding> findings = inspections.findings(i.id());
+    return title(i) + "，" + i.state() + (i.conclusion() == null ? "" : "；结论：" + i.conclusion())
+        + (findings.isEmpty() ? "" : "；问题 " + findings.size() + " 项：" + findings.stream().map(f -> "【" + f.rule()
+            + "】" + f.responsible() + " — " + f.status() + (f.accountability() == null ? ""
+            : "；问责：" + f.accountability() + "（依据：" + f.accountabilityRegulation() + "）"))
+            .collect(java.util.stream.Collectors.joining("；")));
   }
 
   public Inspection get(long inspectionId) {

@@ -61,7 +61,7 @@ public class ComplaintController {
   @PostMapping("/{id}/verification")
   public Map<String, Object> verify(@PathVariable String code, @PathVariable long id,
       @RequestBody Verification verification) {
-    ReviewSession session = access.forGroups(code, Groups.SUPERVISOR);
+    ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     if (verification.substantiated() == null) {
       throw BusinessException.badRequest("请填写核查结论 substantiated（true 属实 / false 不属实）");
     }

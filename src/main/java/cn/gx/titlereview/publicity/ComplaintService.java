@@ -6,7 +6,9 @@ import cn.gx.titlereview.inspection.ComplaintClues;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.platform.gate.Violation;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Complaints (信访件): each is stored, then handed to the engine as a message. During an open publicity round it
  * opens a verification task in that round ({@code Message_ComplaintReceived}); outside a round, while the session
- * runs, in the main process ({@code Message_LateComplaintReceived}). After the session has ended it is recorded,
- * shows on the record and breaks its signatures. A complaint is never lost.
+ * runs, in the main process ({@code Message_LateComplaintReceived}). A session is not signed nor confirmed while a
+ * complaint awaits verification ({@link #unverified}); once closed, it takes no complaint (a complaint about a
+ * confirmed session is a clue for an inspection, 复查 or 倒查). A complaint is never lost.
  */
 @Service
 public class ComplaintService {
@@ -68,6 +71,13 @@ public class ComplaintService {
     });
     clues.onComplaint(session);
     return id;
+  }
+
+  /** 信访件核查 before signing and before the results are confirmed: every complaint of the session is verified. */
+  public List<Violation> unverified(long sessionId) {
+    return publicity.complaints(sessionId).stream().filter(c -> !c.verified())
+        .map(c -> new Violation("信访件核查", "信访件 " + c.id() + (c.applicantNo() == null ? ""
+            : "（涉及申报人 " + c.applicantNo() + "）"), "尚未核查：结果确认前须核查每一件信访件")).toList();
   }
 
   /**

@@ -6,7 +6,11 @@ import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import java.time.Clock;
 import java.time.LocalDate;
+import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.session.SessionRepository;
 import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a publicity round from its form: stores the period and the complaint channel, refuses a period shorter
- * than the minimum in working days (an empty end date becomes the earliest lawful one), and sets the timer's end
+ * than the minimum in working days (an empty end date becomes the earliest lawful one) or starting before what it
+ * publishes ({@link PublicityDates}), and sets the timer's end
  * ({@code publicityEndsAt}: the day after the last day, 00:00).
  */
 @Component("openPublicityRound")
@@ -23,13 +28,17 @@ public class OpenPublicityRoundListener implements TaskListener {
   private final PublicityRepository publicity;
   private final PublicityPeriod period;
   private final CurrentUser currentUser;
+  private final PublicityDates dates;
+  private final SessionRepository sessions;
   private final Clock clock;
 
   public OpenPublicityRoundListener(PublicityRepository publicity, PublicityPeriod period, CurrentUser currentUser,
-      Clock clock) {
+      PublicityDates dates, SessionRepository sessions, Clock clock) {
     this.publicity = publicity;
     this.period = period;
     this.currentUser = currentUser;
+    this.dates = dates;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -58,6 +67,10 @@ public class OpenPublicityRoundListener implements TaskListener {
           + period.earliestEnd(start) + " 结束");
     }
     long sessionId = ProcessVariables.sessionId(task);
+    List<Violation> implausible = dates.check(sessions.get(sessionId), round, start);
+    if (!implausible.isEmpty()) {
+      throw new BadUserRequestException(implausible.stream().map(Violation::describe).collect(Collectors.joining("；")));
+    }
     publicity.saveRound(sessionId, new PublicityRound(round, start, end, channel.toString().trim(),
         currentUser.completing(task)), clock.instant());
     task.getExecution().setVariable("publicityEnd", end.toString());

@@ -29,14 +29,16 @@ public class PublicityGate implements Gate {
   private final PublicityPeriod period;
   private final RecheckRepository rechecks;
   private final ApplicantRepository applicants;
+  private final PublicityDates dates;
   private final Clock clock;
 
   public PublicityGate(PublicityRepository publicity, PublicityPeriod period, RecheckRepository rechecks,
-      ApplicantRepository applicants, Clock clock) {
+      ApplicantRepository applicants, PublicityDates dates, Clock clock) {
     this.publicity = publicity;
     this.period = period;
     this.rechecks = rechecks;
     this.applicants = applicants;
+    this.dates = dates;
     this.clock = clock;
   }
 
@@ -52,7 +54,7 @@ public class PublicityGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 附件1 公示情况、三（一） / v2（工作日）";
+    return "桂职办〔2022〕65号 附件1 公示情况、三（一） / v3（工作日、公示在评审和复核之后）";
   }
 
   @Override
@@ -77,6 +79,7 @@ public class PublicityGate implements Gate {
       return violations;
     }
     PublicityRound r = opened.get();
+    violations.addAll(dates.check(context.session(), round, r.startDate()));
     int days = period.workingDays(r.startDate(), r.endDate());
     if (days < period.minWorkingDays()) {
       violations.add(new Violation("公示时间不少于5个工作日", subject,

@@ -39,7 +39,7 @@ public class RecheckController {
   @PostMapping("/{applicantNo}/disposition")
   public Map<String, Object> dispose(@PathVariable String code, @PathVariable String applicantNo,
       @RequestBody Disposition disposition) {
-    ReviewSession session = access.forGroups(code, Groups.SUPERVISOR);
+    ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     recheckService.dispose(session, applicantNo, disposition.decision(), disposition.note(), access.userId());
     return Map.of("applicantNo", applicantNo, "decision", disposition.decision());
   }

@@ -3,6 +3,7 @@ package cn.gx.titlereview.recheck;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,15 @@ public class RecheckRepository {
         .query((rs, n) -> new RecheckFinding(rs.getLong("applicant_id"), rs.getInt("round"), rs.getBoolean("problem"),
             rs.getString("note"), rs.getString("recorded_by"), rs.getString("disposition")))
         .list();
+  }
+
+  /** When the last finding of the two rechecks (rounds 1 and 2) was recorded, if any was. */
+  public Optional<Instant> lastRecheckRecorded(long sessionId) {
+    return jdbc.sql("""
+            select max(f.recorded_at) from recheck_finding f join applicant a on a.id = f.applicant_id
+            where a.session_id = ? and f.round in (1, 2)""")
+        .param(sessionId).query((rs, n) -> rs.getTimestamp(1)).list().stream().filter(java.util.Objects::nonNull)
+        .findFirst().map(Timestamp::toInstant);
   }
 
   public void upsert(long applicantId, int round, boolean problem, String note, String user, Instant at) {

@@ -54,7 +54,7 @@ public class RecordController {
   /** Answers an item an adjusted form added: only a user of the item's group, and only items of this session's form. */
   @PostMapping("/api/sessions/{code}/record/items")
   public RecordForm answer(@PathVariable String code, @RequestBody ItemAnswer answer) {
-    ReviewSession session = access.forGroups(code, READERS);
+    ReviewSession session = access.forWrite(code, READERS);
     RecordCatalogue.Item item = forms.catalogueFor(session).items()
         .filter(i -> i.group() != null && i.attestation().equals(answer.key())).findFirst()
         .orElseThrow(() -> BusinessException.badRequest("本评审会的记录表没有可填报的新增项 key “" + answer.key() + "”"));

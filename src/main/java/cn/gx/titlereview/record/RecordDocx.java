@@ -64,6 +64,14 @@ public class RecordDocx {
       cell(signatures.getCell(1), signature(form.signature(SignRecordListener.UNIT_HEAD)), false);
       cell(signatures.getCell(2), "评委会组建单位监督员签字", true);
       cell(signatures.getCell(3), signature(form.signature(SignRecordListener.SUPERVISOR)), false);
+      if (!form.inspections().isEmpty()) {
+        text(doc.createParagraph(), "督查情况（记录表签字后发生，不属于签字内容）：" + String.join("；", form.inspections()), 8,
+            false);
+      }
+      if (form.afterSigning() != null && !form.afterSigning().isEmpty()) {
+        text(doc.createParagraph(), "签字后的抽查复核与结果确认（不属于签字内容）：" + String.join("；", form.afterSigning()),
+            8, false);
+      }
       if (!form.adjustments().isEmpty()) {
         text(doc.createParagraph(), "本记录表为调整版，与附件1默认版的不同：" + String.join("；", form.adjustments()), 8,
             false);

@@ -18,6 +18,7 @@ import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.publicity.PublicityDates;
 import cn.gx.titlereview.publicity.PublicityPeriod;
 import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
@@ -58,11 +59,12 @@ public class RecordFacts {
   private final AttestationRepository attestations;
   private final DrawCommitment commitments;
   private final DrawWindow window;
+  private final PublicityDates dates;
 
   public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
       ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
-      AttestationRepository attestations, DrawCommitment commitments, DrawWindow window) {
+      AttestationRepository attestations, DrawCommitment commitments, DrawWindow window, PublicityDates dates) {
     this.draws = draws;
     this.roster = roster;
     this.batches = batches;
@@ -75,6 +77,7 @@ public class RecordFacts {
     this.attestations = attestations;
     this.commitments = commitments;
     this.window = window;
+    this.dates = dates;
   }
 
   public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
@@ -116,8 +119,9 @@ public class RecordFacts {
       boolean allAnswered = drawn.stream().filter(e -> DrawnExpert.MEMBER.equals(e.role()))
           .allMatch(e -> e.response() != null);
       List<Violation> late = window.check(session, d, drawn);
+      String window = this.window.describe(this.window.plannedAtDraw(session, d));
       facts.put("draw.timely", !allAnswered ? Answer.notReached("尚有抽中评委未登记通知情况")
-          : Answer.yesNo(late.isEmpty(), "于 " + TIME.format(d.drawnAt()) + " 抽取，规定" + window.describe(session)
+          : Answer.yesNo(late.isEmpty(), "于 " + TIME.format(d.drawnAt()) + " 抽取，规定" + window
               + "；" + (late.isEmpty() ? "抽取和通知均在规定时间内"
                   : late.stream().map(Violation::describe).collect(Collectors.joining("；")))));
       facts.put("draw.offline", offlineAnswer(session, d, attested));
@@ -205,8 +209,10 @@ public class RecordFacts {
     Optional<PublicityRound> second = publicity.round(session.id(), 2);
     GateResult firstGate = gates.get("publicity-1");
     GateResult secondGate = gates.get("publicity-2");
+    List<Violation> implausible = dates.check(session);
     facts.put("publicity.twoRounds", firstGate == null || secondGate == null ? Answer.notReached("两轮公示尚未结束")
-        : Answer.yesNo(firstGate.passed() && secondGate.passed(), period(first) + "；" + period(second)));
+        : Answer.yesNo(firstGate.passed() && secondGate.passed() && implausible.isEmpty(), period(first) + "；"
+            + period(second) + implausible.stream().map(v -> "；" + v.describe()).collect(Collectors.joining())));
     if (first.isEmpty() || second.isEmpty()) {
       facts.put("publicity.duration", Answer.notReached("两轮公示尚未发布"));
     } else {
@@ -221,11 +227,16 @@ public class RecordFacts {
     }
     List<Complaint> complaints = publicity.complaints(session.id());
     long verified = complaints.stream().filter(Complaint::verified).count();
+    String channels = "投诉举报渠道：" + java.util.stream.Stream.of(first, second).flatMap(Optional::stream)
+        .map(r -> "第" + r.round() + "次（" + r.startDate() + " 至 " + r.endDate() + "）" + r.channel())
+        .collect(Collectors.joining("；"));
     facts.put("publicity.complaints", first.isEmpty() && complaints.isEmpty() ? Answer.notReached("尚未发布公示")
-        : Answer.of(complaints.size() + "/" + verified,
-        complaints.stream().map(c -> "信访件 " + c.id() + "（" + c.channel() + "）" + (c.verified()
-            ? "：" + (Boolean.TRUE.equals(c.substantiated()) ? "属实" : "不属实") + "，" + c.verifiedBy() + " 核查"
-            : "：未核查")).collect(Collectors.joining("；"))));
+        : Answer.of(complaints.size() + "/" + verified, complaints.isEmpty()
+            ? "公示期间未收到信访件（登记的信访件为 0 件）；" + channels
+            : complaints.stream().map(c -> "信访件 " + c.id() + "（" + c.channel() + "，" + TIME.format(c.receivedAt())
+                + " 收到）" + (c.verified()
+                ? "：" + (Boolean.TRUE.equals(c.substantiated()) ? "属实" : "不属实") + "，" + c.verifiedBy() + " 核查"
+                : "：未核查")).collect(Collectors.joining("；")) + "；" + channels));
   }
 
   private void archiveFacts(ReviewSession session, Map<String, Answer> facts) {

@@ -10,13 +10,14 @@ import java.util.List;
 /**
  * The record form (附件1) of one session as it stands: every item answered from data, with its evidence; for a
  * session under an adjusted form, its version and what it changes from the default ({@code adjustments}); and, outside
- * the signed content, the inspections of the session with their outcomes and the fingerprint of the key that signs
- * its archive package (null, and left out of the JSON, in the content a signature binds, so that earlier signatures
- * still bind it).
+ * the signed content, the inspections of the session with their outcomes and corrections, the fingerprint of the key
+ * that signs its archive package, and what followed the signing (spot-checks, the approving unit's confirmation) —
+ * null, and left out of the JSON, in the content a signature binds, so that earlier signatures still bind it.
  */
 public record RecordForm(String title, String version, List<String> adjustments, ReviewSession session, Basics basics,
     List<Section> sections, List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256,
-    List<String> inspections, @JsonInclude(JsonInclude.Include.NON_NULL) String archiveKeyFingerprint) {
+    List<String> inspections, @JsonInclude(JsonInclude.Include.NON_NULL) String archiveKeyFingerprint,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> afterSigning) {
 
   /** 评审基本情况. Rates are null (shown as 未完成) before there is anything to divide by. */
   public record Basics(int applicants, Integer passed, String passRate, String passRatePublicInstitutions,
@@ -83,18 +84,27 @@ public record RecordForm(String title, String version, List<String> adjustments,
 
   RecordForm withSignatures(List<SignatureView> signed, String hash) {
     return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signed, hash,
-        inspections, archiveKeyFingerprint);
+        inspections, archiveKeyFingerprint, afterSigning);
   }
 
   /** Inspections come after the record is signed, so they are shown with it but are not part of what was signed. */
   RecordForm withInspections(List<String> outcomes) {
     return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signatures, sha256,
-        outcomes, archiveKeyFingerprint);
+        outcomes, archiveKeyFingerprint, afterSigning);
   }
 
   /** 「归档包签名公钥指纹」, printed so that a reader of the paper record can check the key an archive check uses. */
   RecordForm withArchiveKey(String fingerprint) {
     return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signatures, sha256,
-        inspections, fingerprint);
+        inspections, fingerprint, afterSigning);
+  }
+
+  /**
+   * What happens to the record after it is signed, shown with it but not part of what was signed: the approving
+   * unit's spot-checks (with their revealed seeds) and the session's closing (评审结果已确认).
+   */
+  RecordForm withAfterSigning(List<String> lines) {
+    return new RecordForm(title, version, adjustments, session, basics, sections, notes, pledges, signatures, sha256,
+        inspections, archiveKeyFingerprint, lines);
   }
 }

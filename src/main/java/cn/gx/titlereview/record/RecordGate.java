@@ -7,6 +7,7 @@ import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.review.VoteAmendment;
 import cn.gx.titlereview.review.VoteAmendmentRepository;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Before signing: every earlier gate's result in force is a pass, no vote amendment awaits a decision, and every
- * item an adjusted form added has been answered.
+ * Before signing: every earlier gate's result in force is a pass, no vote amendment awaits a decision, no complaint
+ * awaits verification, and every item an adjusted form added has been answered.
  */
 @Component
 public class RecordGate implements Gate {
@@ -40,13 +41,15 @@ public class RecordGate implements Gate {
   private final VoteAmendmentRepository amendments;
   private final RecordFormVersions forms;
   private final AttestationRepository attestations;
+  private final ComplaintService complaints;
 
   public RecordGate(GateResultRepository gateResults, VoteAmendmentRepository amendments, RecordFormVersions forms,
-      AttestationRepository attestations) {
+      AttestationRepository attestations, ComplaintService complaints) {
     this.gateResults = gateResults;
     this.amendments = amendments;
     this.forms = forms;
     this.attestations = attestations;
+    this.complaints = complaints;
   }
 
   @Override
@@ -61,7 +64,7 @@ public class RecordGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 四（一） / v1";
+    return "桂职办〔2022〕65号 四（一） / v2（信访件均已核查）";
   }
 
   @Override
@@ -79,6 +82,7 @@ public class RecordGate implements Gate {
     amendments.list(context.session().id()).stream().filter(m -> VoteAmendment.PROPOSED.equals(m.status()))
         .forEach(m -> violations.add(new Violation("表决结果更正须经监督员审批", "申报人 " + m.applicantNo(),
             "更正申请 " + m.id() + "（" + m.proposedBy() + " 提出）尚待审批")));
+    violations.addAll(complaints.unverified(context.session().id()));
     // Items an adjusted form added are answered by their group before the record can be signed.
     Map<String, Attestation> attested = attestations.current(context.session().id());
     forms.catalogueFor(context.session()).items()

@@ -29,6 +29,7 @@ import cn.gx.titlereview.review.VoteAmendment;
 import cn.gx.titlereview.review.VoteAmendmentRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.spotcheck.SpotCheckView;
 import cn.gx.titlereview.training.PledgeRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +75,7 @@ public class RecordService {
   private final ReviewTimes reviewTimes;
   private final InspectionService inspections;
   private final ArchiveSigningKey archiveKey;
+  private final SpotCheckView spotChecks;
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
@@ -81,7 +83,7 @@ public class RecordService {
       RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
-      InspectionService inspections, ArchiveSigningKey archiveKey, ObjectMapper json) {
+      InspectionService inspections, ArchiveSigningKey archiveKey, SpotCheckView spotChecks, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -100,6 +102,7 @@ public class RecordService {
     this.reviewTimes = reviewTimes;
     this.inspections = inspections;
     this.archiveKey = archiveKey;
+    this.spotChecks = spotChecks;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
@@ -111,8 +114,12 @@ public class RecordService {
         .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
             s.recordSha256().equals(hash)))
         .toList();
+    List<String> after = new ArrayList<>(spotChecks.lines(session.id()));
+    sessions.closure(session.id()).ifPresent(c -> after.add((c.confirmed() ? "评审结果已确认" : "评审结果未获确认")
+        + (c.closedBy() == null ? "" : "：" + c.closedBy()) + " 于 " + RecordFacts.TIME.format(c.closedAt())
+        + "；此后评审会数据冻结，更正须经督查（复查或倒查）登记并签发"));
     return content.withSignatures(signed, hash).withInspections(inspections.outcomes(session))
-        .withArchiveKey(archiveKey.fingerprint());
+        .withArchiveKey(archiveKey.fingerprint()).withAfterSigning(after);
   }
 
   public String sha256(ReviewSession session) {
@@ -141,7 +148,7 @@ public class RecordService {
         .replace("{committee}", session.committeeName());
     List<String> adjustments = frozen.map(forms::differences).orElse(List.of());
     return new RecordForm(title, current.version(), adjustments, session, basics(session.id(), all), sections,
-        notes(session), pledges(session.id()), List.of(), null, List.of(), null);
+        notes(session), pledges(session.id()), List.of(), null, List.of(), null, null);
   }
 
   private static Answer attested(Attestation a) {
@@ -203,6 +210,9 @@ public class RecordService {
           case VoteAmendment.REJECTED -> m.decidedBy() + " 驳回";
           default -> "待监督员审批";
         } + "）"));
+    sessions.replans(sessionId).forEach(r -> notes.add("评审日期调整：由 " + r.previousStart() + " 至 " + r.previousEnd()
+        + " 改为 " + r.newStart() + " 至 " + r.newEnd() + "，理由：" + r.reason() + "（" + r.replannedBy() + " 于 "
+        + RecordFacts.TIME.format(r.replannedAt()) + "）"));
     ReviewTimes.Assessment time = reviewTimes.assess(session);
     if (!time.times().isEmpty()) {
       notes.add("评审时间：" + time.describe());

@@ -79,7 +79,7 @@ public class ReviewController {
   @PostMapping("/discipline-incidents/{id}")
   public Map<String, Object> dispose(@PathVariable String code, @PathVariable long id,
       @RequestBody Disposition d) {
-    ReviewSession session = access.forGroups(code, Groups.SUPERVISOR);
+    ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     if (blank(d.description()) || blank(d.involved()) || blank(d.action())) {
       throw BusinessException.badRequest("请填写事件经过 description、涉及人员 involved 和处理措施 action");
     }

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -59,21 +59,21 @@ public class ReviewGate implements Gate {
   private final ApplicantRepository applicants;
   private final DrawRepository draws;
   private final AttestationRepository attestations;
-  private final VoteRules voteRules;
-  private final RecusalRepository recusals;
+  private final VoteCheck voteCheck;
+  private final ReaderRule readers;
   private final DisciplineIncidents incidents;
   private final AttendanceService attendance;
   private final ReviewTimes reviewTimes;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
-      AttestationRepository attestations, VoteRules voteRules, RecusalRepository recusals,
-      DisciplineIncidents incidents, AttendanceService attendance, ReviewTimes reviewTimes) {
+      AttestationRepository attestations, VoteCheck voteCheck, ReaderRule readers, DisciplineIncidents incidents,
+      AttendanceService attendance, ReviewTimes reviewTimes) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
     this.attestations = attestations;
-    this.voteRules = voteRules;
-    this.recusals = recusals;
+    this.voteCheck = voteCheck;
+    this.readers = readers;
     this.incidents = incidents;
     this.attendance = attendance;
     this.reviewTimes = reviewTimes;
@@ -91,7 +91,7 @@ public class ReviewGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 二（一）4、附件1 评审纪律情况；人社部令第40号 / v2";
+    return "桂职办〔2022〕65号 二（一）4、附件1、附件2 七；人社部令第40号 / v3";
   }
 
   @Override
@@ -113,10 +113,8 @@ public class ReviewGate implements Gate {
     }
     Map<Long, Assignment> assignments = reviews.assignments(sessionId);
     Map<Long, VoteCount> votes = reviews.votes(sessionId);
-    VoteRule rule = voteRules.forLevel(context.session().level());
-    Map<Long, Set<Long>> recused = recusals.byApplicant(sessionId);
-    Map<Long, String> expertCodes = draws.drawn(sessionId).stream()
-        .collect(Collectors.toMap(DrawnExpert::expertId, DrawnExpert::expertCode));
+    VoteCheck.Ballot ballot = voteCheck.ballot(context.session());
+    ReaderRule.Facts readerRule = readers.facts(context.session());
     for (Applicant a : applicants.list(sessionId)) {
       Assignment assignment = assignments.get(a.id());
       if (!a.eligible()) {
@@ -129,23 +127,29 @@ public class ReviewGate implements Gate {
         violations.add(new Violation("分配评议组", a.label(), "未分配评议组"));
       } else {
         ReviewGroup group = groupByName.get(assignment.groupName());
-        assignment.readerIds().stream().filter(r -> recused.getOrDefault(a.id(), Set.of()).contains(r))
-            .forEach(r -> violations.add(new Violation("回避", a.label(), "审阅专家 " + expertCodes.get(r) + " 须回避该申报人，不能审阅")));
-        long readers = assignment.readerIds().stream().filter(group.memberIds()::contains)
-            .filter(r -> !recused.getOrDefault(a.id(), Set.of()).contains(r)).count();
-        if (readers < ReviewService.READERS_PER_APPLICANT) {
+        long allowed = 0;
+        for (long reader : assignment.readerIds()) {
+          Optional<String> refusal = readerRule.refusal(a, reader, group.name(), group.memberIds());
+          refusal.ifPresent(r -> violations.add(new Violation(ReaderRule.RULE, a.label(), r)));
+          allowed += refusal.isEmpty() ? 1 : 0;
+        }
+        if (allowed < ReviewService.READERS_PER_APPLICANT) {
           violations.add(new Violation("2名以上专家审阅同一申报者材料", a.label(),
-              "评议组“" + group.name() + "”中仅 " + readers + " 名专家审阅"));
+              "评议组“" + group.name() + "”中仅 " + allowed + " 名专家可以审阅"));
         }
       }
       VoteCount vote = votes.get(a.id());
       if (vote == null) {
         violations.add(new Violation("集体表决", a.label(), "没有表决结果"));
-      } else if (vote.passed() != rule.passes(vote.yes(),
-          ReviewService.eligibleVoters(vote.votersPresent(), recused, a.id()))) {
-        // Imports compute the result with the same rule; this catches a result changed outside the application.
+        continue;
+      }
+      // Attendance and recusals may have changed since the import: the counts are checked again, as imported.
+      ballot.problems(a.id(), vote.votersPresent(), vote.yes(), vote.no(), vote.abstain())
+          .forEach(p -> violations.add(new Violation("集体表决", a.label(), p)));
+      if (vote.passed() != ballot.passes(a.id(), vote.votersPresent(), vote.yes())) {
         violations.add(new Violation("三分之二多数通过", a.label(), "记录的通过结论与票数（赞成 " + vote.yes()
-            + " / 出席 " + vote.votersPresent() + "）按 " + rule.passText() + " 规则不符"));
+            + " / 可表决 " + ballot.eligible(a.id(), vote.votersPresent()) + "）按 " + ballot.rule().passText()
+            + " 规则不符"));
       }
     }
     Map<Long, Boolean> present = attendance.attendance(sessionId, AttendanceService.REVIEW);

@@ -2,7 +2,6 @@ package cn.gx.titlereview.review;
 
 import static cn.gx.titlereview.platform.importing.Column.required;
 
-import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.Column;
@@ -27,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -55,53 +55,54 @@ public class ReviewService {
   }
 
   public record ReviewPlan(List<GroupPlan> groups, List<AssignmentPlan> assignments) {
+
+    /** The same plan with other readers for one applicant, as staff adjust it. */
+    public ReviewPlan withReaders(String applicantNo, List<String> readers) {
+      return new ReviewPlan(groups, assignments.stream().map(a -> a.applicantNo().equals(applicantNo)
+          ? new AssignmentPlan(a.applicantNo(), a.group(), readers) : a).toList());
+    }
   }
 
   private final ReviewRepository reviews;
   private final ApplicantRepository applicants;
   private final ExpertDrawService drawService;
-  private final DrawRepository draws;
-  private final VoteRules voteRules;
+  private final VoteCheck voteCheck;
   private final GateResultRepository gateResults;
-  private final RecusalRepository recusals;
-  private final AttendanceService attendance;
+  private final ReaderRule readerRule;
   private final TableReader reader;
   private final Clock clock;
 
   public ReviewService(ReviewRepository reviews, ApplicantRepository applicants, ExpertDrawService drawService,
-      DrawRepository draws, VoteRules voteRules, GateResultRepository gateResults, RecusalRepository recusals,
-      AttendanceService attendance, TableReader reader, Clock clock) {
+      VoteCheck voteCheck, GateResultRepository gateResults, ReaderRule readerRule, TableReader reader, Clock clock) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.drawService = drawService;
-    this.draws = draws;
-    this.voteRules = voteRules;
+    this.voteCheck = voteCheck;
     this.gateResults = gateResults;
-    this.recusals = recusals;
-    this.attendance = attendance;
+    this.readerRule = readerRule;
     this.reader = reader;
     this.clock = clock;
   }
 
   /**
    * One group per specialty of the attending experts; each eligible applicant goes to the group of its specialty
-   * and gets the two least-loaded readers there who do not work for the applicant's employer.
+   * and gets the two least-loaded readers there whom {@link ReaderRule} allows.
    */
   public ReviewPlan proposePlan(ReviewSession session) {
     Map<String, List<DrawnExpert>> groups = drawService.drawn(session.id()).stream()
         .filter(DrawnExpert::attending)
         .collect(Collectors.groupingBy(DrawnExpert::specialty, TreeMap::new, Collectors.toList()));
     Map<String, Integer> load = new HashMap<>();
-    Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
+    ReaderRule.Facts rule = readerRule.facts(session);
     List<AssignmentPlan> assignments = new ArrayList<>();
     for (Applicant a : applicants.list(session.id())) {
       List<DrawnExpert> group = groups.get(a.specialty());
       if (!a.eligible() || group == null) {
         continue;
       }
+      Set<Long> members = group.stream().map(DrawnExpert::expertId).collect(Collectors.toSet());
       List<String> readers = group.stream()
-          .filter(e -> !e.employer().equals(a.employer()))
-          .filter(e -> !recused.getOrDefault(a.id(), Set.of()).contains(e.expertId()))
+          .filter(e -> rule.refusal(a, e.expertId(), a.specialty(), members).isEmpty())
           .sorted(Comparator.comparingInt((DrawnExpert e) -> load.getOrDefault(e.expertCode(), 0))
               .thenComparing(DrawnExpert::expertCode))
           .limit(READERS_PER_APPLICANT)
@@ -124,7 +125,7 @@ public class ReviewService {
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     List<String> problems = new ArrayList<>();
-    Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
+    ReaderRule.Facts rule = readerRule.facts(session);
     Map<String, Set<Long>> groups = new LinkedHashMap<>();
     for (int i = 0; i < nullSafe(plan.groups()).size(); i++) {
       GroupPlan g = plan.groups().get(i);
@@ -170,13 +171,11 @@ public class ReviewService {
       Set<Long> readers = new LinkedHashSet<>();
       for (String code : nullSafe(a.readers())) {
         Long id = attending.get(code);
-        if (id == null || !groups.get(a.group()).contains(id)) {
-          problems.add(where + "「readers」：" + code + " 不是评议组“" + a.group() + "”的成员");
-        } else if (recused.getOrDefault(applicant.id(), Set.of()).contains(id)) {
-          problems.add(where + "「readers」：" + code + " 须回避申报人 " + a.applicantNo() + "，不能审阅其材料");
-        } else {
-          readers.add(id);
-        }
+        Optional<String> refusal = id == null
+            ? Optional.of("专家 " + code + " 不是评议组“" + a.group() + "”确认出席的成员，不能审阅申报人 " + a.applicantNo()
+                + " 的材料")
+            : rule.refusal(applicant, id, a.group(), groups.get(a.group()));
+        refusal.ifPresentOrElse(r -> problems.add(where + "「readers」：" + r), () -> readers.add(id));
       }
       assignments.add(new Assignment(applicant.id(), a.group(), readers));
     }
@@ -188,22 +187,19 @@ public class ReviewService {
   }
 
   /**
-   * Replaces the session's vote counts from one file, all or nothing; counts only, never individual votes. Each
-   * row needs the quorum of the committee present, and passes by the pass fraction, both from DMN VoteRules.
+   * Replaces the session's vote counts from one file, all or nothing; counts only, never individual votes. The quorum
+   * of the committee must be marked present at the review, and every row passes {@link VoteCheck}'s checks.
    */
   @Transactional
   public int importVotes(ReviewSession session, ImportFile file, String user) {
     if (votesClosed(session)) {
       throw BusinessException.conflict("评审会 " + session.code() + " 的表决已结束：票数只能通过更正申请修改，经监督员批准后生效");
     }
-    VoteRule rule = voteRules.forLevel(session.level());
-    int committee = committeeSize(session);
-    int attended = attendance.presentCount(session.id(), AttendanceService.REVIEW);
-    if (!rule.quorate(attended, committee)) {
-      throw BusinessException.conflict("登记出席评审的评委 " + attended + " 人，不足评委会 " + committee + " 人的 "
-          + rule.quorumText() + "，不能表决（请先在“评审出席”中登记每位评委是否出席）");
+    VoteCheck.Ballot ballot = voteCheck.ballot(session);
+    if (!ballot.quorate()) {
+      throw BusinessException.conflict("登记出席评审的评委 " + ballot.attended() + " 人，不足评委会 " + ballot.committee()
+          + " 人的 " + ballot.rule().quorumText() + "，不能表决（请先在“评审出席”中登记每位评委是否出席）");
     }
-    Map<Long, Set<Long>> recused = recusals.byApplicant(session.id());
     Map<String, Applicant> byNo = applicants.list(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     List<VoteCount> votes = reader.read(file, VOTE_COLUMNS, NO, row -> {
@@ -221,13 +217,10 @@ public class ReviewService {
       if (present == null || yes == null || against == null || abstain == null) {
         return null;
       }
-      if (present > attended) {
-        row.problem(PRESENT, present + " 人超过登记出席的 " + attended + " 人：缺席评委不得事后或委托投票");
-      }
-      int eligible = applicant == null ? present : eligibleVoters(present, recused, applicant.id());
-      countProblems(rule, committee, present, eligible, yes, against, abstain).forEach(row::problem);
+      long applicantId = applicant == null ? -1 : applicant.id();
+      ballot.problems(applicantId, present, yes, against, abstain).forEach(row::problem);
       return applicant == null ? null
-          : new VoteCount(applicant.id(), present, yes, against, abstain, rule.passes(yes, eligible));
+          : new VoteCount(applicant.id(), present, yes, against, abstain, ballot.passes(applicantId, present, yes));
     });
     reviews.replaceVotes(session.id(), votes, user, clock.instant());
     return votes.size();
@@ -237,33 +230,6 @@ public class ReviewService {
   public boolean votesClosed(ReviewSession session) {
     GateResult review = gateResults.latest(session.id()).get("review");
     return review != null && review.passed();
-  }
-
-  int committeeSize(ReviewSession session) {
-    return draws.find(session.id()).map(DrawRepository.Draw::panelSize)
-        .orElseThrow(() -> BusinessException.conflict("评审会 " + session.code() + " 尚未抽取专家，不能登记表决结果"));
-  }
-
-  /** Those present who may vote on an applicant: recused experts neither read nor vote (人社部令第40号). */
-  static int eligibleVoters(int present, Map<Long, Set<Long>> recused, long applicantId) {
-    return present - recused.getOrDefault(applicantId, Set.of()).size();
-  }
-
-  /** What is wrong with one applicant's counts: the quorum, negative counts, more votes than eligible voters. */
-  static List<String> countProblems(VoteRule rule, int committee, int present, int eligible, int yes, int no,
-      int abstain) {
-    List<String> problems = new ArrayList<>();
-    if (!rule.quorate(present, committee)) {
-      problems.add("「出席人数」：出席 " + present + " 人，不足评委会 " + committee + " 人的 " + rule.quorumText()
-          + "，不能表决");
-    }
-    if (yes < 0 || no < 0 || abstain < 0) {
-      problems.add("票数不能为负数");
-    } else if (yes + no + abstain > eligible) {
-      problems.add("赞成、反对、弃权合计 " + (yes + no + abstain) + " 票，超过出席人数 " + present
-          + (eligible < present ? " 减去须回避的 " + (present - eligible) + " 人" : ""));
-    }
-    return problems;
   }
 
   private static <T> List<T> nullSafe(List<T> list) {

@@ -2,6 +2,7 @@ package cn.gx.titlereview.review;
 
 import static cn.gx.titlereview.platform.importing.Column.required;
 
+import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
@@ -44,7 +45,9 @@ public class ReviewTimes {
   static final Column GROUP = required("groupName", "评议组");
   static final Column STARTED = required("startedAt", "开始时间");
   static final Column ENDED = required("endedAt", "结束时间");
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(PlatformConfig.ZONE);
+  static final String WITHIN_PLAN = "评审时间在计划评审日内";
+  static final String AFTER_DRAW = "评审在抽取专家之后";
+  static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
   public record GroupTime(String groupName, Instant startedAt, Instant endedAt, int applicants) {
 
@@ -82,6 +85,11 @@ public class ReviewTimes {
     public String describe() {
       return times.stream().map(GroupTime::describe).collect(Collectors.joining("；")) + "（下限 " + minimum + " 分钟/人）";
     }
+
+    /** When the last review group finished, once any finished. */
+    public Optional<Instant> reviewEnded() {
+      return times.stream().map(GroupTime::endedAt).max(Instant::compareTo);
+    }
   }
 
   record Row(String groupName, Instant startedAt, Instant endedAt) {
@@ -94,10 +102,12 @@ public class ReviewTimes {
   private final AttestationRepository attestations;
   private final DecisionService decisionService;
   private final SystemAuthority system;
+  private final DrawRepository draws;
   private final Clock clock;
 
   public ReviewTimes(JdbcClient jdbc, TableReader reader, ReviewRepository reviews, ApplicantRepository applicants,
-      AttestationRepository attestations, DecisionService decisionService, SystemAuthority system, Clock clock) {
+      AttestationRepository attestations, DecisionService decisionService, SystemAuthority system,
+      DrawRepository draws, Clock clock) {
     this.jdbc = jdbc;
     this.reader = reader;
     this.reviews = reviews;
@@ -105,6 +115,7 @@ public class ReviewTimes {
     this.attestations = attestations;
     this.decisionService = decisionService;
     this.system = system;
+    this.draws = draws;
     this.clock = clock;
   }
 
@@ -164,9 +175,28 @@ public class ReviewTimes {
         justifications.isEmpty() ? null : justifications.get(justifications.size() - 1));
   }
 
+  /**
+   * The review gate's rules on time: every group has its times; they lie within the planned review days (a review
+   * that moved is re-planned by the unit head, with a reason, before its times count) and after the draw; short
+   * times are justified.
+   */
   public List<Violation> violations(ReviewSession session) {
     Assessment assessment = assess(session);
     List<Violation> violations = new ArrayList<>();
+    Instant planOpens = session.plannedReviewStart().atStartOfDay(PlatformConfig.ZONE).toInstant();
+    Instant planCloses = session.plannedReviewEnd().plusDays(1).atStartOfDay(PlatformConfig.ZONE).toInstant();
+    Optional<Instant> drawnAt = draws.find(session.id()).map(DrawRepository.Draw::drawnAt);
+    for (GroupTime t : assessment.times()) {
+      String subject = "评议组“" + t.groupName() + "”";
+      String span = TIME.format(t.startedAt()) + "–" + TIME.format(t.endedAt());
+      if (t.startedAt().isBefore(planOpens) || t.endedAt().isAfter(planCloses)) {
+        violations.add(new Violation(WITHIN_PLAN, subject, "评审时间 " + span + " 不在计划评审日 "
+            + session.plannedReviewStart() + " 至 " + session.plannedReviewEnd() + " 内；评审确已改期的，由组建单位负责人"
+            + "重新安排评审日期并说明理由（POST /api/sessions/" + session.code() + "/review-plan），否则请更正评审时间"));
+      }
+      drawnAt.filter(t.startedAt()::isBefore).ifPresent(at -> violations.add(new Violation(AFTER_DRAW, subject,
+          "评审开始时间 " + TIME.format(t.startedAt()) + " 早于抽取专家时间 " + TIME.format(at))));
+    }
     assessment.missingGroups().forEach(g -> violations.add(new Violation(RULE, "评议组“" + g + "”",
         "未登记评审开始和结束时间")));
     if (!assessment.justified()) {

@@ -42,7 +42,7 @@ public class VoteAmendmentController {
 
   @PostMapping("/{id}/decision")
   public Map<String, Object> decide(@PathVariable String code, @PathVariable long id, @RequestBody Decision decision) {
-    ReviewSession session = access.forGroups(code, Groups.SUPERVISOR);
+    ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     service.decide(session, id, Boolean.TRUE.equals(decision.approve()), decision.note(), access.userId());
     return Map.of("id", id, "approved", Boolean.TRUE.equals(decision.approve()));
   }

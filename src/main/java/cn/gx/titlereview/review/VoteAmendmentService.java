@@ -26,19 +26,16 @@ public class VoteAmendmentService {
   private final ReviewRepository reviews;
   private final VoteAmendmentRepository amendments;
   private final ApplicantRepository applicants;
-  private final VoteRules voteRules;
-  private final RecusalRepository recusals;
+  private final VoteCheck voteCheck;
   private final Clock clock;
 
   public VoteAmendmentService(ReviewService reviewService, ReviewRepository reviews,
-      VoteAmendmentRepository amendments, ApplicantRepository applicants, VoteRules voteRules,
-      RecusalRepository recusals, Clock clock) {
+      VoteAmendmentRepository amendments, ApplicantRepository applicants, VoteCheck voteCheck, Clock clock) {
     this.reviewService = reviewService;
     this.reviews = reviews;
     this.amendments = amendments;
     this.applicants = applicants;
-    this.voteRules = voteRules;
-    this.recusals = recusals;
+    this.voteCheck = voteCheck;
     this.clock = clock;
   }
 
@@ -56,9 +53,8 @@ public class VoteAmendmentService {
     Applicant applicant = applicants.list(session.id()).stream()
         .filter(a -> a.applicantNo().equals(p.applicantNo()) && a.eligible()).findFirst()
         .orElseThrow(() -> BusinessException.notFound("申报人 " + p.applicantNo() + " 不存在或未进入表决"));
-    int eligible = ReviewService.eligibleVoters(p.votersPresent(), recusals.byApplicant(session.id()), applicant.id());
-    List<String> problems = ReviewService.countProblems(voteRules.forLevel(session.level()),
-        reviewService.committeeSize(session), p.votersPresent(), eligible, p.yes(), p.no(), p.abstain());
+    List<String> problems = voteCheck.ballot(session).problems(applicant.id(), p.votersPresent(), p.yes(), p.no(),
+        p.abstain());
     if (!problems.isEmpty()) {
       throw BusinessException.badRequest("更正申请未通过校验：" + String.join("；", problems));
     }
@@ -78,11 +74,16 @@ public class VoteAmendmentService {
       throw BusinessException.conflict("更正申请 " + id + " 已审批，不能重复审批");
     }
     if (approve) {
-      VoteRule rule = voteRules.forLevel(session.level());
-      int eligible = ReviewService.eligibleVoters(amendment.votersPresent(), recusals.byApplicant(session.id()),
-          amendment.applicantId());
+      // Checked again as the import checks: attendance or recusals may have changed since the proposal.
+      VoteCheck.Ballot ballot = voteCheck.ballot(session);
+      List<String> problems = ballot.problems(amendment.applicantId(), amendment.votersPresent(), amendment.yes(),
+          amendment.no(), amendment.abstain());
+      if (!problems.isEmpty()) {
+        throw BusinessException.badRequest("更正申请 " + id + " 未通过校验，不能批准：" + String.join("；", problems));
+      }
       reviews.updateVote(new VoteCount(amendment.applicantId(), amendment.votersPresent(), amendment.yes(),
-          amendment.no(), amendment.abstain(), rule.passes(amendment.yes(), eligible)), clock.instant());
+          amendment.no(), amendment.abstain(), ballot.passes(amendment.applicantId(), amendment.votersPresent(),
+          amendment.yes())), clock.instant());
     }
   }
 }

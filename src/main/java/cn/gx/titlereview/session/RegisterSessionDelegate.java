@@ -2,6 +2,7 @@ package cn.gx.titlereview.session;
 
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.ConflictRefusal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class RegisterSessionDelegate implements JavaDelegate {
     String initiator = (String) execution.getVariable("initiator");
     NewSession session = read(execution, initiator);
     if (sessions.codeExists(session.code())) {
-      throw new BadUserRequestException("评审会编号 " + session.code() + " 已存在，请换一个编号");
+      throw new ConflictRefusal("评审会编号 " + session.code() + " 已存在，请换一个编号");
     }
     long id = sessions.insert(session, execution.getProcessInstanceId(), initiator, clock.instant());
     sessions.addStaff(id, session.staffUserIds());

@@ -12,6 +12,12 @@ public record ReviewSession(long id, String code, String committeeName, String l
   /** 中初级: the levels whose committees the plan treats apart (实地监督管理, an adjustable record form). */
   public static final List<String> INTERMEDIATE_AND_JUNIOR = List.of("中级", "初级");
 
+  /** The same session with other planned review days (the plan before a re-plan). */
+  public ReviewSession withPlannedReview(LocalDate start, LocalDate end) {
+    return new ReviewSession(id, code, committeeName, level, series, reviewYear, organisingUnit, approvingUnit,
+        selfManaged, start, end, processInstanceId);
+  }
+
   public boolean intermediateOrJunior() {
     return INTERMEDIATE_AND_JUNIOR.contains(level);
   }

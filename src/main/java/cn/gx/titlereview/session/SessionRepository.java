@@ -18,6 +18,22 @@ public class SessionRepository {
 
   private final JdbcClient jdbc;
 
+  /** How a session ended: {@link #CONFIRMED} (评审结果已确认) or {@link #NOT_CONFIRMED}, by whom, when. */
+  public record Closure(String outcome, String closedBy, Instant closedAt) {
+
+    public static final String CONFIRMED = "CONFIRMED";
+    public static final String NOT_CONFIRMED = "NOT_CONFIRMED";
+
+    public boolean confirmed() {
+      return CONFIRMED.equals(outcome);
+    }
+  }
+
+  /** A change of the planned review days, with the plan it replaced. */
+  public record Replan(LocalDate previousStart, LocalDate previousEnd, LocalDate newStart, LocalDate newEnd,
+      String reason, String replannedBy, Instant replannedAt) {
+  }
+
   /** A member joining ({@code ADDED}) or leaving ({@code REMOVED}) a session's staff list. */
   public record StaffChange(String userId, String change, String changedBy, Instant changedAt) {
   }
@@ -117,6 +133,51 @@ public class SessionRepository {
   public List<String> organisingUnits() {
     return jdbc.sql("select distinct organising_unit from review_session order by organising_unit")
         .query(String.class).list();
+  }
+
+  /** Closes the session once; a second close (a replayed end event) keeps the first. */
+  public void close(long id, String outcome, String by, Instant at) {
+    jdbc.sql("update review_session set closed_outcome = ?, closed_by = ?, closed_at = ? where id = ? "
+            + "and closed_outcome is null")
+        .params(outcome, by, Timestamp.from(at), id).update();
+  }
+
+  public Optional<Closure> closure(long id) {
+    return jdbc.sql("select closed_outcome, closed_by, closed_at from review_session where id = ?").param(id)
+        .query((rs, n) -> new Closure(rs.getString("closed_outcome"), rs.getString("closed_by"),
+            rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()))
+        .optional().filter(c -> c.outcome() != null);
+  }
+
+  /** Moves the planned review days and keeps the plan it replaces. */
+  public void replan(ReviewSession session, LocalDate start, LocalDate end, String reason, String by, Instant at) {
+    jdbc.sql("""
+            insert into review_replan (session_id, previous_start, previous_end, new_start, new_end, reason,
+                                       replanned_by, replanned_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(session.id(), Date.valueOf(session.plannedReviewStart()), Date.valueOf(session.plannedReviewEnd()),
+            Date.valueOf(start), Date.valueOf(end), reason, by, Timestamp.from(at))
+        .update();
+    jdbc.sql("update review_session set planned_review_start = ?, planned_review_end = ? where id = ?")
+        .params(Date.valueOf(start), Date.valueOf(end), session.id()).update();
+  }
+
+  public List<Replan> replans(long sessionId) {
+    return jdbc.sql("select * from review_replan where session_id = ? order by id").param(sessionId)
+        .query((rs, n) -> new Replan(rs.getDate("previous_start").toLocalDate(),
+            rs.getDate("previous_end").toLocalDate(), rs.getDate("new_start").toLocalDate(),
+            rs.getDate("new_end").toLocalDate(), rs.getString("reason"), rs.getString("replanned_by"),
+            rs.getTimestamp("replanned_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * The session as planned when {@code at} happened: with the review days a later re-plan replaced, or as it is. The
+   * draw window is judged against the plan in force at the draw.
+   */
+  public ReviewSession asPlannedAt(ReviewSession session, Instant at) {
+    return replans(session.id()).stream().filter(r -> r.replannedAt().isAfter(at)).findFirst()
+        .map(r -> session.withPlannedReview(r.previousStart(), r.previousEnd())).orElse(session);
   }
 
   public void markSubmitted(long id, Instant at) {

@@ -3,12 +3,21 @@ package cn.gx.titlereview.spotcheck;
 import java.time.Instant;
 import java.util.List;
 
-/** One spot-check of a session's passed applicants by the approving unit, with its seed for recomputation. */
+/**
+ * One spot-check of a session's passed applicants by the approving unit: its commitment (pool and random bytes, by
+ * their SHA-256, fixed before the ratio is set), and once drawn the revealed random bytes and phrase, the seed they
+ * make, and the sample in drawn order with a finding each.
+ */
 public record SpotCheck(int attempt, int ratioPercent, String seedHex, int poolSize, String drawnBy,
-    Instant drawnAt, List<Item> items) {
+    Instant drawnAt, List<Item> items, Commitment commitment, String phrase) {
 
   public record Item(long applicantId, String applicantNo, String name, int sampleOrder, Boolean problem,
       String note, String recordedBy) {
+  }
+
+  /** What was fixed before the draw; {@code randomHex} is revealed only once the sample is drawn. */
+  public record Commitment(int attempt, List<String> pool, String poolSha256, String randomHex, String randomSha256,
+      Instant committedAt) {
   }
 
   public long problems() {
@@ -17,5 +26,10 @@ public record SpotCheck(int attempt, int ratioPercent, String seedHex, int poolS
 
   public long recorded() {
     return items.stream().filter(i -> i.problem() != null).count();
+  }
+
+  /** The sample's applicant numbers in drawn order. */
+  public List<String> sample() {
+    return items.stream().map(Item::applicantNo).toList();
   }
 }

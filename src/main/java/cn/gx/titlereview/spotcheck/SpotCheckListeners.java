@@ -21,6 +21,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class SpotCheckListeners {
 
+  /** When 核准单位确定抽查比例 opens: the pool and random bytes are fixed; the form shows their SHA-256. */
+  @Bean("commitSpotCheck")
+  TaskListener commitSpotCheck(SpotCheckService spotChecks, SessionRepository sessions) {
+    return task -> {
+      SpotCheck.Commitment c = spotChecks.commit(session(sessions, task));
+      task.getExecution().setVariable("spotCheckPoolSha256", c.poolSha256());
+      task.getExecution().setVariable("spotCheckRandomSha256", c.randomSha256());
+      task.getExecution().setVariable("spotCheckPoolSize", c.pool().size());
+    };
+  }
+
   @Bean("drawSpotCheck")
   TaskListener drawSpotCheck(SpotCheckService spotChecks, SessionRepository sessions, CurrentUser currentUser) {
     return task -> {
@@ -28,10 +39,13 @@ public class SpotCheckListeners {
       if (!(ratio instanceof Number number)) {
         throw new BadUserRequestException("请填写抽查比例（spotCheckRatio，百分比整数，例如 10）");
       }
+      Object phrase = task.getVariable("spotCheckPhrase");
       try {
-        SpotCheck check = spotChecks.draw(session(sessions, task), number.intValue(), currentUser.completing(task));
+        SpotCheck check = spotChecks.draw(session(sessions, task), number.intValue(),
+            phrase == null ? null : phrase.toString(), currentUser.completing(task));
         task.getExecution().setVariable("spotCheckSample", check.items().stream()
             .map(SpotCheck.Item::applicantNo).collect(Collectors.joining("、")));
+        task.getExecution().removeVariable("spotCheckPhrase");
       } catch (IllegalArgumentException e) {
         throw new BadUserRequestException(e.getMessage());
       }

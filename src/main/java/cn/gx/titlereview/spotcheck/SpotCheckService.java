@@ -1,6 +1,7 @@
 package cn.gx.titlereview.spotcheck;
 
-import cn.gx.titlereview.draw.SeededOrder;
+import cn.gx.titlereview.draw.ReproducibleDraw;
+import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.session.ReviewSession;
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 核准单位在确认评审结果前应对评审结果进行一定比例的抽查复核 (监管方案 三（二）): a random sample of the passed
- * applicants, drawn with the expert draw's reproducible method (the seed is kept, so anyone can recompute it), and
- * a finding per sampled applicant. More problems than the threshold send the results back to recheck.
+ * applicants, drawn as the expert draw is (commit, then reveal: the pool and random bytes are fixed by their SHA-256
+ * before the ratio is set, the approver adds a phrase, and after the draw everything is revealed so that anyone
+ * recomputes the sample), and a finding per sampled applicant. More problems than the threshold send the results back to recheck.
  */
 @Service
 public class SpotCheckService {
@@ -39,25 +41,82 @@ public class SpotCheckService {
     this.problemThresholdPercent = problemThresholdPercent;
   }
 
-  /** Draws the sample: ratio percent of the passed applicants, rounded up, at least one. */
+  /** The group name under which {@code POST /api/draw/verify} recomputes a spot-check's order. */
+  public static final String VERIFY_GROUP = "抽查";
+
+  /**
+   * Before the ratio is set: fixes the pool (the passed applicants' numbers, sorted) and 32 random bytes for the next
+   * attempt, and shows only their SHA-256, as the expert draw's commitment does.
+   */
   @Transactional
-  public SpotCheck draw(ReviewSession session, int ratioPercent, String user) {
+  public SpotCheck.Commitment commit(ReviewSession session) {
+    List<String> pool = recheckService.finallyPassed(session.id()).stream().map(Applicant::applicantNo).sorted()
+        .toList();
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    SpotCheck.Commitment commitment = new SpotCheck.Commitment(spotChecks.nextAttempt(session.id()), pool,
+        ReproducibleDraw.poolHash(pool), HexFormat.of().formatHex(bytes), ImportFile.sha256(bytes), clock.instant());
+    spotChecks.commit(session.id(), commitment);
+    return commitment;
+  }
+
+  /**
+   * Draws the sample from the committed pool: ratio percent of it, rounded up, at least one, in the order the seed
+   * SHA-256(committed random bytes ‖ approver's phrase) gives. The random bytes and phrase are revealed from now on.
+   */
+  @Transactional
+  public SpotCheck draw(ReviewSession session, int ratioPercent, String phrase, String user) {
     if (ratioPercent < 1 || ratioPercent > 100) {
       throw new IllegalArgumentException("抽查比例应为 1 至 100 之间的整数（百分比），实际为 " + ratioPercent);
     }
-    List<Applicant> pool = recheckService.finallyPassed(session.id());
-    byte[] seed = new byte[32];
-    random.nextBytes(seed);
+    if (phrase == null || phrase.trim().length() < ReproducibleDraw.MIN_PHRASE_LENGTH) {
+      throw new IllegalArgumentException("请输入不少于 " + ReproducibleDraw.MIN_PHRASE_LENGTH
+          + " 个字的抽查短语（由核准单位自拟，抽取后公开）");
+    }
+    int attempt = spotChecks.nextAttempt(session.id());
+    SpotCheck.Commitment commitment = spotChecks.commitment(session.id(), attempt)
+        .orElseThrow(() -> new IllegalArgumentException("评审会 " + session.code() + " 尚未生成第 " + attempt
+            + " 次抽查承诺"));
+    String seedHex = ReproducibleDraw.seedHex(commitment.randomHex(), phrase.trim());
+    List<String> pool = commitment.pool();
     int size = pool.isEmpty() ? 0 : Math.max(1, (int) Math.ceil(pool.size() * ratioPercent / 100.0));
-    List<Long> sample = sample(pool, seed, size);
-    spotChecks.insert(session.id(), spotChecks.nextAttempt(session.id()), ratioPercent, HexFormat.of().formatHex(seed),
-        pool.size(), sample, user, clock.instant());
+    Map<String, Long> ids = recheckService.passedApplicants(session.id()).stream()
+        .collect(Collectors.toMap(Applicant::applicantNo, Applicant::id));
+    List<Long> sample = sample(pool, seedHex, size).stream().map(ids::get).toList();
+    spotChecks.insert(session.id(), attempt, ratioPercent, seedHex, phrase.trim(), pool.size(), sample, user,
+        clock.instant());
     return spotChecks.latest(session.id()).orElseThrow();
   }
 
-  /** The sample for a seed: the first applicants of the seeded order of the pool, by applicant number. */
-  static List<Long> sample(List<Applicant> pool, byte[] seed, int size) {
-    return SeededOrder.order(pool, Applicant::applicantNo, seed).stream().limit(size).map(Applicant::id).toList();
+  /** The sample for a seed: the first {@code size} applicant numbers of the pool's seeded order. */
+  public static List<String> sample(List<String> pool, String seedHex, int size) {
+    return ReproducibleDraw.orders(Map.of(VERIFY_GROUP, pool), seedHex).get(VERIFY_GROUP).stream().limit(size)
+        .toList();
+  }
+
+  /**
+   * Recomputes a drawn spot-check from what it reveals: the pool against its committed hash, the random bytes against
+   * theirs, the seed from random bytes and phrase, the sample from pool and seed. Empty when all agree.
+   */
+  public static List<String> verify(SpotCheck check) {
+    SpotCheck.Commitment c = check.commitment();
+    if (c == null || check.phrase() == null) {
+      return List.of("第 " + check.attempt() + " 次抽查没有抽取承诺（早于承诺机制的抽查），只能按种子复算");
+    }
+    List<String> problems = new ArrayList<>();
+    if (!ReproducibleDraw.poolHash(c.pool()).equals(c.poolSha256())) {
+      problems.add("抽查名单与承诺的 SHA-256 不符");
+    }
+    if (!ImportFile.sha256(HexFormat.of().parseHex(c.randomHex())).equals(c.randomSha256())) {
+      problems.add("公开的随机数与承诺的 SHA-256 不符");
+    }
+    if (!ReproducibleDraw.seedHex(c.randomHex(), check.phrase()).equals(check.seedHex())) {
+      problems.add("随机种子不等于 SHA-256(随机数‖短语)");
+    }
+    if (!sample(c.pool(), check.seedHex(), check.items().size()).equals(check.sample())) {
+      problems.add("按名单和种子复算的抽查名单与记录不符");
+    }
+    return problems;
   }
 
   /**

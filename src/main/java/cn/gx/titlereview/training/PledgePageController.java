@@ -27,8 +27,7 @@ public class PledgePageController {
 
   @GetMapping("/sessions/{code}/pledges/experts")
   public String expertSheets(@PathVariable String code, Model model) {
-    ReviewSession session = access.isIn(Groups.SUPERVISOR) ? access.forGroups(code, Groups.SUPERVISOR)
-        : access.forStaff(code);
+    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
     model.addAttribute("year", session.reviewYear());
     model.addAttribute("committee", session.committeeName());
     model.addAttribute("experts", drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).toList());

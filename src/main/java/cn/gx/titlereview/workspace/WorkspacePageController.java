@@ -55,7 +55,7 @@ public class WorkspacePageController {
   @GetMapping("/sessions/{code}/workspace")
   public String workspace(@PathVariable String code, Model model) {
     boolean supervisor = access.isIn(Groups.SUPERVISOR);
-    ReviewSession session = supervisor ? access.forGroups(code, Groups.SUPERVISOR) : access.forStaff(code);
+    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
     Optional<Stage> current = currentStage(session);
     boolean running = current.isPresent() || isRunning(session);
     model.addAttribute("reviewSession", session);

@@ -54,6 +54,8 @@ class InspectionTest {
   /** A Monday of a year whose working-day calendar ships with the app, so deadlines never leave the calendar. */
   static final Instant MONDAY = LocalDate.of(2026, 6, 1).atTime(9, 0).atZone(PlatformConfig.ZONE).toInstant();
 
+  @Autowired CorrectionRepository corrections;
+
   @AfterEach
   void resetEngineClock() {
     ClockUtil.reset();
@@ -63,7 +65,7 @@ class InspectionTest {
   void anInspectionRunsEndToEndWithOneFindingVerifiedAndAnOverdueOneEscalated() {
     // The engine and the deadlines both run on a controllable clock.
     ClockUtil.setCurrentTime(Date.from(MONDAY));
-    InspectionService inJune = new InspectionService(inspections, sessions, reader, calendar, runtimeService,
+    InspectionService inJune = new InspectionService(inspections, corrections, sessions, reader, calendar, runtimeService,
         system, Clock.fixed(MONDAY, PlatformConfig.ZONE));
     ReviewSession session = data.session("中级");
     Inspection inspection = inJune.open(new InspectionService.Request(session.code(), null,

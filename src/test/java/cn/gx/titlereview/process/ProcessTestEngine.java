@@ -91,7 +91,7 @@ public final class ProcessTestEngine {
         !PASS_RATES_ABOVE_CEILING.isEmpty() && PASS_RATES_ABOVE_CEILING.poll()));
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->
         execution.setVariable("spotCheckPassed", SPOT_CHECKS.isEmpty() || SPOT_CHECKS.poll()));
-    for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "drawSpotCheck",
+    for (String listener : List.of("recordAttestation", "recordStaffPledge", "signRecord", "commitSpotCheck", "drawSpotCheck",
         "recordSpotCheck", "assessRecheckers", "verifyComplaint", "openDisciplineIncidents", "confirmDrawCommitment",
         "requireOfflineResult", "recordOnSiteDecision", "answerFinding", "verifyFinding",
         "superviseOverdueFinding")) {
@@ -114,6 +114,8 @@ public final class ProcessTestEngine {
     });
     beans.put("openOnSiteInspection", (JavaDelegate) execution -> execution.setVariable("inspectionId", 7L));
     beans.put("escalateOverdueFinding", (JavaDelegate) execution -> LISTENER_CALLS.add("escalateOverdueFinding"));
+    beans.put("closeSession", (ExecutionListener) execution -> LISTENER_CALLS.add("closeSession:"
+        + execution.getCurrentActivityId()));
     beans.put("concludeInspection", (ExecutionListener) execution -> LISTENER_CALLS.add("concludeInspection"));
     config.setBeans(beans);
     return config.buildProcessEngine();

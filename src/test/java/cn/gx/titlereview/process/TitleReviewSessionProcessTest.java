@@ -24,6 +24,9 @@ class TitleReviewSessionProcessTest extends ProcessTest {
         "recheck", "publicity", "publicity", "archive", "record");
     completeTask("Task_ConfirmResults", "resultsConfirmed", "yes");
     assertThat(session).isEnded().hasPassed("Task_CheckSignaturesGate", "EndEvent_SessionConfirmed");
+    // The session is closed (frozen) at its end, and only there.
+    org.assertj.core.api.Assertions.assertThat(ProcessTestEngine.LISTENER_CALLS).filteredOn(c -> c.startsWith("closeSession"))
+        .containsExactly("closeSession:EndEvent_SessionConfirmed");
   }
 
   @Test
@@ -88,6 +91,8 @@ class TitleReviewSessionProcessTest extends ProcessTest {
     walkToApproval();
     completeTask("Task_ConfirmResults", "resultsConfirmed", "no");
     assertThat(session).isEnded().hasPassed("EndEvent_ResultsNotConfirmed");
+    org.assertj.core.api.Assertions.assertThat(ProcessTestEngine.LISTENER_CALLS).filteredOn(c -> c.startsWith("closeSession"))
+        .containsExactly("closeSession:EndEvent_ResultsNotConfirmed");
   }
 
   private static int round() {

@@ -51,6 +51,8 @@ class PublicityGateTest {
   @Test
   void aComplaintOfTheOtherRoundDoesNotHoldThisOne() {
     ReviewSession session = opened(2, START, END);
+    publicity.saveRound(session.id(), new PublicityRound(1, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 9),
+        "电话 0771-0000000", "staff1"), Instant.now());
     publicity.addComplaint(session.id(), 1, "电话", null, "反映评审组织问题", "staff1", Instant.now());
     assertThat(check(session, 2)).isEmpty();
   }
@@ -62,11 +64,13 @@ class PublicityGateTest {
     assertThat(check(session, 1)).extracting(Violation::subject).containsExactly("信访件 " + early);
   }
 
+  @Autowired PublicityDates dates;
+
   @Test
   void failsBeforeThePeriodHasEnded() {
     ReviewSession session = opened(1, START, END);
     Clock onTheLastDay = Clock.fixed(END.atTime(16, 0).atZone(PlatformConfig.ZONE).toInstant(), PlatformConfig.ZONE);
-    assertThat(new PublicityGate(publicity, period, rechecks, applicants, onTheLastDay).check(context(session, "publicityRound", 1)))
+    assertThat(new PublicityGate(publicity, period, rechecks, applicants, dates, onTheLastDay).check(context(session, "publicityRound", 1)))
         .extracting(Violation::finding).containsExactly("公示期至 2026-03-06 尚未结束");
   }
 

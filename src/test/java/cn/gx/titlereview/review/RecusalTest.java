@@ -50,8 +50,9 @@ class RecusalTest {
     String reader = plan.assignments().get(0).readers().get(0);
     recuse(session, "SB01", reader, "同单位", "工作人员发现");
     assertThatThrownBy(() -> reviewService.applyPlan(session, plan))
-        .hasMessageContaining(reader + " 须回避申报人 SB01，不能审阅其材料");
-    assertThat(gate.check(context(session))).extracting(Violation::rule).contains("回避");
+        .hasMessageContaining("专家 " + reader + " 已登记须回避申报人 SB01，不能审阅其材料");
+    assertThat(gate.check(context(session))).extracting(Violation::rule, Violation::finding).contains(
+        org.assertj.core.groups.Tuple.tuple(ReaderRule.RULE, "专家 " + reader + " 已登记须回避申报人 SB01，不能审阅其材料"));
   }
 
   @Test
@@ -67,7 +68,7 @@ class RecusalTest {
         .extracting(ReviewRepository.VoteCount::passed).isEqualTo(true);
     assertThatThrownBy(() -> reviewService.importVotes(session, data.json(List.of(
         row("applicantNo", "SB02", "votersPresent", 11, "yes", 6, "no", 4, "abstain", 0))), "staff3"))
-        .hasMessageContaining("合计 10 票，超过出席人数 11 减去须回避的 2 人");
+        .hasMessageContaining("合计 10 票，超过可表决的 9 人（出席 11 人，其中须回避且出席的 2 人不表决）");
     assertThat(records.form(session).notes()).anyMatch(n -> n.startsWith("回避：专家 " + members.get(0))
         && n.contains("近亲属，本人声明"));
   }

@@ -132,7 +132,7 @@ class ReviewGateTest {
     assertThatThrownBy(() -> reviewService.importVotes(session, data.json(List.of(
         row("applicantNo", "SB01", "votersPresent", 11, "yes", 9, "no", 2, "abstain", 1),
         row("applicantNo", "SB02", "votersPresent", 11, "yes", -1, "no", 0, "abstain", 0))), "staff1"))
-        .hasMessageContaining("第 1 条：赞成、反对、弃权合计 12 票，超过出席人数 11")
+        .hasMessageContaining("第 1 条：赞成、反对、弃权合计 12 票，超过可表决的 11 人（出席 11 人）")
         .hasMessageContaining("等");
   }
 

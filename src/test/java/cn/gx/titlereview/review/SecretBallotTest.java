@@ -20,7 +20,8 @@ class SecretBallotTest {
             select distinct lower(table_name) from information_schema.columns
             where lower(column_name) like '%vote%' and lower(table_schema) = 'public'""")
         .query(String.class).list();
-    assertThat(voteTables).containsExactlyInAnyOrder("vote_result", "vote_amendment");
+    assertThat(voteTables).containsExactlyInAnyOrder("vote_result", "vote_amendment",
+        "inspection_correction");
     for (String table : voteTables) {
       List<String> columns = jdbc.sql("""
               select lower(column_name) from information_schema.columns

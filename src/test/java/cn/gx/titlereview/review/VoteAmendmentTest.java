@@ -76,6 +76,15 @@ class VoteAmendmentTest {
         .hasMessageContaining("staff1 录入了本评审会的表决结果，不能复核");
   }
 
+  /** An amendment passes the import's attendance check: no more voters than were marked present. */
+  @Test
+  void anAmendmentCannotCountMoreVotersThanWerePresent() {
+    ReviewSession session = closedVote();
+    assertThatThrownBy(() -> amendments.propose(session, new Proposal("SB04", 25, 20, 4, 1, "改"), "staff1"))
+        .hasMessageContaining("25 人超过登记出席的 11 人");
+    assertThat(amendments.propose(session, new Proposal("SB04", 11, 8, 3, 0, "计票有误"), "staff1")).isPositive();
+  }
+
   private ReviewSession closedVote() {
     ReviewSession session = fixture.sessionWithVotes();
     gateResults.record(session.id(), "review", "合规检查：封闭评审", List.of(), "v1", Instant.now(), "staff3", null);

@@ -258,6 +258,19 @@ class RestApiTest {
     assertThat(api.get("/sessions/" + session.code() + "/draw-record", "approver1").status()).isEqualTo(403);
   }
 
+  /** A session code already taken is a conflict with what exists: 409, in Chinese. */
+  @Test
+  void aDuplicateSessionCodeIsAConflict() {
+    String code = startSession("staff1", "staff2");
+    Reply again = api.postJson("/api/sessions", "staff1", """
+        {"sessionCode":"%s","committeeName":"广西工程系列高级职称评审委员会","level":"正高","series":"工程",
+         "reviewYear":2026,"organisingUnit":"自治区人社厅","approvingUnit":"自治区职改办",
+         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"staff2"}"""
+        .formatted(code, TestData.REVIEW_START, TestData.REVIEW_START.plusDays(2)));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).contains("评审会编号 " + code + " 已存在");
+  }
+
   private String taskId(String code, String key) {
     return taskService.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(key).singleResult()
         .getId();

@@ -65,10 +65,21 @@ class WholeSessionH2Test extends WholeSessionScenario {
         .noneMatch(n -> n.toLowerCase().contains("vote") && !n.equals("votesRecorded"))
         .noneMatch(n -> n.toLowerCase().contains("ballot") || n.toLowerCase().contains("yes"));
 
-    // A fact that changes after the session ended shows on the record as broken signatures.
-    complaints.receive(session, "邮箱", null, "结果确认后收到的举报", "staff1");
-    assertThat(new Api(port).get("/sessions/" + session.code() + "/record", "unithead1").body())
-        .contains("公示期间收到信访件数量（3）件，已核查（2）件", "签字后记录已变更，签字失效，须重新签字");
+    // 评审结果已确认: the facts are frozen. A late complaint or a vote amendment is refused whole (409), the record and
+    // its signatures stay as they were signed, and the page shows the spot-check's revealed seed and the confirmation.
+    Api api = new Api(port);
+    String before = records.sha256(session);
+    Api.Reply complaint = api.postJson("/api/sessions/" + session.code() + "/complaints", "staff1",
+        "{\"channel\":\"邮箱\",\"content\":\"结果确认后收到的举报\"}");
+    assertThat(complaint.status()).isEqualTo(409);
+    assertThat(complaint.body()).contains("评审结果已确认，不得修改");
+    Api.Reply amendment = api.postJson("/api/sessions/" + session.code() + "/vote-amendments", "staff1",
+        "{\"applicantNo\":\"SB0001\",\"votersPresent\":25,\"yes\":10,\"no\":14,\"abstain\":1,\"reason\":\"改票\"}");
+    assertThat(amendment.status()).isEqualTo(409);
+    assertThat(records.sha256(session)).isEqualTo(before);
+    assertThat(api.get("/sessions/" + session.code() + "/record", "unithead1").body())
+        .contains("公示期间收到信访件数量（2）件，已核查（2）件", "评审结果已确认：approver1 于 2026-06-25 10:00", "抽查复核第 2 次")
+        .doesNotContain("签字失效");
   }
 
   /** Keeps a picture of the page as a test artefact; .ci/run installs Chromium so that CI always takes it. */

@@ -20,10 +20,10 @@ import cn.gx.titlereview.record.SignatureRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
+import cn.gx.titlereview.support.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,17 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A complete session with realistic data (60 applicants, a roster of 240), through every stage to the approving
  * unit's confirmation, each task completed by a user of its group, with two gate failures rectified on the way.
- * Run on H2 and on PostgreSQL by its subclasses.
+ * Run on H2 and on PostgreSQL by its subclasses. It runs on the days a real session would take, in June 2026 (the
+ * application's {@link TestClock} set step by step): drawn on Monday 1 June for a review on 3–5 June, rechecked on
+ * the evening of the 5th, published 8–12 June and 15–22 June (端午 on the 19th), archived and signed on the 23rd.
  */
 abstract class WholeSessionScenario {
 
@@ -60,8 +64,21 @@ abstract class WholeSessionScenario {
   @Autowired DrawRepository draws;
   @Autowired TaskDriver tasks;
   @Autowired SessionWalk walk;
+  @Autowired TestClock clock;
+
+  static final LocalDate REVIEW_START = LocalDate.of(2026, 6, 3);
 
   private String code;
+
+  @BeforeEach
+  void monday1June() {
+    clock.set("2026-06-01T10:00");
+  }
+
+  @AfterEach
+  void backToNow() {
+    clock.reset();
+  }
 
   @Test
   void aSessionRunsFromPreparationToConfirmation() {
@@ -113,7 +130,8 @@ abstract class WholeSessionScenario {
     // 封闭评审
     fill("staff1");
     complete("staff1", "Task_FormReviewGroups", "reviewGroupsFormed", true);
-    // staff3 enters the votes, and so may not recheck them.
+    // staff3 enters the votes (and the review times, 3 June 09:00–17:00) after the review, and so may not recheck them.
+    clock.set("2026-06-05T18:00");
     fill("staff3");
     complete("staff3", "Task_RecordVotes", "votesRecorded", true, "plenaryDeliberationHeld", "yes",
         "keyMinutesKept", "yes");
@@ -141,13 +159,20 @@ abstract class WholeSessionScenario {
     complete("supervisor1", "Task_AssessRecheckers", "rechecksFit", "yes");
     assertThat(latest(session).get("recheck").passed()).isTrue();
 
-    // 第一次公示: under five working days is refused in the task; an empty end date becomes the fifth working day.
-    assertThatThrownBy(() -> openPublicity(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4)))
+    // 第一次公示: under five working days is refused in the task, and so is a start before the review and the
+    // rechecks; an empty end date becomes the fifth working day.
+    clock.set("2026-06-06T09:00");
+    assertThatThrownBy(() -> openPublicity(LocalDate.of(2026, 6, 8), LocalDate.of(2026, 6, 10)))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("仅 3 个工作日");
-    openPublicity(LocalDate.of(2026, 3, 2), null);
-    assertThat(publicity.round(session.id(), 1).orElseThrow().endDate()).isEqualTo(LocalDate.of(2026, 3, 6));
+    assertThatThrownBy(() -> openPublicity(LocalDate.of(2026, 6, 3), null))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("早于评审结束时间 2026-06-03 17:00")
+        .hasMessageContaining("早于两人复核完成时间 2026-06-05 18:00");
+    openPublicity(LocalDate.of(2026, 6, 8), null);
+    assertThat(publicity.round(session.id(), 1).orElseThrow().endDate()).isEqualTo(LocalDate.of(2026, 6, 12));
     // A complaint opens a verification task; left unverified, it stops the round at the supervisor's rectification.
+    clock.set("2026-06-09T10:00");
     long complaint = as("staff1", () -> complaints.receive(session, "电话", "SB0001", "反映论文代写", "staff1"));
+    clock.set("2026-06-13T09:00");
     complete("supervisor1", "Task_VerifyComplaints", "complaintsVerified", true);
     assertThat((String) taskService.getVariable(openTask("supervisor1", "Task_RectifyPublicity").getId(),
         "gateViolations")).contains("信访件 " + complaint);
@@ -161,8 +186,12 @@ abstract class WholeSessionScenario {
     complete("supervisor1", "Task_RectifyPublicity", "rectificationNote", "已复核并确认");
     assertThat(latest(session).get("publicity-1").passed()).isTrue();
 
-    // 第二次公示
-    openPublicity(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 13));
+    // 第二次公示: after the first ended; 端午 (19 June) is not a working day.
+    assertThatThrownBy(() -> openPublicity(LocalDate.of(2026, 6, 12), null))
+        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("应晚于第1次公示的结束日期 2026-06-12");
+    openPublicity(LocalDate.of(2026, 6, 15), null);
+    assertThat(publicity.round(session.id(), 2).orElseThrow().endDate()).isEqualTo(LocalDate.of(2026, 6, 22));
+    clock.set("2026-06-23T09:00");
     complete("supervisor1", "Task_VerifyComplaints", "complaintsVerified", true);
     assertThat(latest(session).get("publicity-2").passed()).isTrue();
 
@@ -171,7 +200,8 @@ abstract class WholeSessionScenario {
     complete("staff1", "Task_UploadArchive", "archiveUploaded", true);
     assertThat(latest(session).get("archive").passed()).isTrue();
 
-    // 签字与报送
+    // 签字与报送, after the archive
+    clock.set("2026-06-23T15:00");
     assertThat(latest(session).get("record").passed()).isTrue();
     complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
     complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
@@ -179,8 +209,11 @@ abstract class WholeSessionScenario {
     assertThat(signatures.list(session.id())).extracting(SignatureRepository.Signature::recordSha256)
         .containsExactly(sha256, sha256);
 
-    // 抽查复核: 10% of the 46 passed, rounded up, drawn reproducibly; no problem found.
-    complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10);
+    // 抽查复核: 10% of the 46 passed, rounded up, drawn reproducibly (committed, then revealed); no problem found.
+    clock.set("2026-06-24T10:00");
+    assertThat((String) taskService.getVariable(openTask("approver1", "Task_SetSpotCheck").getId(),
+        "spotCheckRandomSha256")).hasSize(64);
+    complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10, "spotCheckPhrase", "核准单位抽查复核");
     assertThat(spotChecks.latest(session.id()).orElseThrow().items()).hasSize(5);
     complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
     assertThat(spotChecks.latest(session.id()).orElseThrow().recorded()).isEqualTo(5);
@@ -192,9 +225,10 @@ abstract class WholeSessionScenario {
         "经核实，举报内容与事实不符");
     complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
     assertThat(latest(session).get("signatures").passed()).isFalse();
+    clock.set("2026-06-25T10:00");
     complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
     complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
-    complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10);
+    complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10, "spotCheckPhrase", "第二次抽查复核");
     complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
     complete("approver1", "Task_ConfirmResults", "resultsConfirmed", "yes");
     assertThat(records.form(session).signatures()).extracting(RecordForm.SignatureView::valid)
@@ -202,6 +236,9 @@ abstract class WholeSessionScenario {
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).unfinished()
         .count()).isZero();
+    // 评审结果已确认: the session is closed, by the approver who confirmed, and frozen from now on.
+    assertThat(sessions.closure(session.id())).get().extracting(SessionRepository.Closure::outcome,
+        SessionRepository.Closure::closedBy).containsExactly("CONFIRMED", "approver1");
     assertThat(latest(session).values()).allMatch(GateResult::passed).hasSize(11);
     // 60 applicants, 6 of them ineligible; of the 54 voted on, every seventh (8) falls short of two thirds.
     RecordForm.Basics basics = records.form(session).basics();
@@ -249,7 +286,7 @@ abstract class WholeSessionScenario {
     Path result = dir.resolve("结果.json");
     Files.writeString(pool, ReproducibleDraw.FILES.writeValueAsString(as("staff1", () -> verification.pool(session))));
     assertThat(DrawCommandLine.run(new String[] {"draw-offline", "--pool", pool.toString(), "--phrase", "监督员现场短语",
-        "--out", result.toString()}, System.out, System.err, new SecureRandom(), Clock.systemUTC())).isZero();
+        "--out", result.toString()}, System.out, System.err, new SecureRandom(), clock)).isZero();
     String seed = ReproducibleDraw.FILES.readValue(result.toFile(), ReproducibleDraw.ResultFile.class).seedHex();
     as("staff1", () -> offlineDraw.accept(session, new ImportFile("结果.json", Files.readAllBytes(result)), "staff1"));
     complete("staff1", "Task_ImportOfflineDraw");
@@ -279,7 +316,7 @@ abstract class WholeSessionScenario {
 
   private ReviewSession start(String prefix) {
     code = prefix + getClass().getSimpleName() + "-" + System.nanoTime();
-    return walk.start(code, "staff2,staff3");
+    return walk.start(code, "staff2,staff3", REVIEW_START);
   }
 
   private Map<String, GateResult> latest(ReviewSession session) {

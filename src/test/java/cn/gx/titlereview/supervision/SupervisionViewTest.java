@@ -64,7 +64,8 @@ class SupervisionViewTest {
   @Test
   void theSpotCheckStateComesFromTheRecordedSpotCheck() {
     ReviewSession session = fixture.sessionWithVotes();
-    spotChecks.draw(session, 100, "approver1");
+    spotChecks.commit(session);
+    spotChecks.draw(session, 100, "核准单位抽查", "approver1");
     assertThat(row(api.get("/supervision", "approver1").body(), session.code()))
         .contains("第 1 次：抽查 3 人（100%），待登记结论");
     spotChecks.recordFindings(session, "", "approver1");

@@ -36,11 +36,16 @@ public class SessionWalk {
   }
 
   public ReviewSession start(String code, String otherStaff) {
+    return start(code, otherStaff, TestData.REVIEW_START);
+  }
+
+  /** A session whose review is planned for three days from {@code reviewStart}. */
+  public ReviewSession start(String code, String otherStaff, java.time.LocalDate reviewStart) {
     tasks.as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
         "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
-        "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
-        "plannedReviewStart", TestData.REVIEW_START.toString(),
-        "plannedReviewEnd", TestData.REVIEW_START.plusDays(2).toString(), "staffUserIds", otherStaff)));
+        "reviewYear", reviewStart.getYear(), "organisingUnit", "广西壮族自治区人力资源和社会保障厅",
+        "approvingUnit", "自治区职改办", "plannedReviewStart", reviewStart.toString(),
+        "plannedReviewEnd", reviewStart.plusDays(2).toString(), "staffUserIds", otherStaff)));
     return sessions.getByCode(code);
   }
 

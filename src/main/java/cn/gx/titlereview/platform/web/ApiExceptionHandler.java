@@ -26,6 +26,11 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
   }
 
+  @ExceptionHandler(ConflictRefusal.class)
+  ResponseEntity<Map<String, Object>> conflictRefusal(ConflictRefusal e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+  }
+
   @ExceptionHandler(BadUserRequestException.class)
   ResponseEntity<Map<String, Object>> badUserRequest(BadUserRequestException e) {
     return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
