@@ -24,14 +24,15 @@ if (rows.length && window.echarts) {
   });
 }
 
-// One session: time spent in each stage.
+// One session: working days spent in each stage, every stage labelled.
 const stages = data('stage-times');
 if (stages.length && window.echarts) {
   echarts.init(document.getElementById('stageTimes')).setOption({
     animation: false,
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: stages.map(s => s.stage) },
-    yAxis: { type: 'value', name: '小时' },
-    series: [{ type: 'bar', data: stages.map(s => parseFloat(s.hours)) }]
+    grid: { bottom: 90 },
+    tooltip: { trigger: 'axis', valueFormatter: v => v + ' 个工作日' },
+    xAxis: { type: 'category', data: stages.map(s => s.stage), axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: { type: 'value', name: '工作日', minInterval: 1 },
+    series: [{ type: 'bar', data: stages.map(s => s.workingDays), label: { show: true, position: 'top' } }]
   });
 }

@@ -1,11 +1,14 @@
 package cn.gx.titlereview.inspection;
 
+import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.platform.web.Spreadsheet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +41,23 @@ public class InspectionPageController {
     model.addAttribute("triggers", InspectionService.TRIGGERS);
     model.addAttribute("canOpen", currentUser.isIn(Groups.APPROVER) || currentUser.isIn(Groups.ADMIN));
     return "inspections";
+  }
+
+  /** The inspections list as .xlsx: one row per finding (an inspection without findings gets one row). */
+  @GetMapping("/supervision/inspections.xlsx")
+  public ResponseEntity<byte[]> sheet() {
+    currentUser.requireAnyGroup(Groups.APPROVER, Groups.DEPT_HEAD);
+    List<List<Object>> rows = new ArrayList<>();
+    for (Inspection i : inspections.list()) {
+      List<Finding> findings = inspections.findings(i.id());
+      if (findings.isEmpty()) {
+        rows.add(List.of(i.id(), service.title(i), i.opened(), i.state(), "", "", "", ""));
+      }
+      findings.forEach(f -> rows.add(List.of(i.id(), service.title(i), i.opened(), i.state(), f.rule(),
+          f.responsible(), f.rectification(), f.status())));
+    }
+    return Spreadsheet.download("督查.xlsx", "督查", List.of("督查编号", "督查", "立项", "状态", "违反的规定", "责任单位或责任人",
+        "整改要求", "整改情况"), rows);
   }
 
   @GetMapping("/supervision/inspections/{id}")

@@ -5,8 +5,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** The clock, the time zone and the scheduler (the morning reminders, platform/reminder). */
 @Configuration
+@EnableScheduling
 public class PlatformConfig {
 
   /** Review sessions run on China Standard Time; every date rule is counted in it. */

@@ -1,9 +1,7 @@
 package cn.gx.titlereview.session;
 
-import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -13,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Due dates of the user tasks ({@code camunda:dueDate="${deadlines.…}"} in the models), from the session's plan and
  * the working-day calendar, so that Tasklist shows what is due and highlights what is late. A due date reminds; it
- * never stops a task: where the calendar has no notice for a year yet, weekends alone are skipped.
+ * never stops a task: where the calendar has no notice for a year yet, weekends alone are skipped
+ * ({@link WorkingDayCalendar#estimateNthWorkingDay}).
  */
 @Component("deadlines")
 public class TaskDeadlines {
@@ -51,19 +50,7 @@ public class TaskDeadlines {
 
   /** The end of the n-th working day after today. */
   public Date workingDays(int n) {
-    LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
-    LocalDate due;
-    try {
-      due = calendar.nthWorkingDay(tomorrow, n);
-    } catch (MissingCalendarYearException e) {
-      due = tomorrow;
-      for (int counted = 0; ; due = due.plusDays(1)) {
-        if (due.getDayOfWeek() != DayOfWeek.SATURDAY && due.getDayOfWeek() != DayOfWeek.SUNDAY && ++counted == n) {
-          break;
-        }
-      }
-    }
-    return at(due, END_OF_OFFICE_DAY);
+    return at(calendar.estimateNthWorkingDay(LocalDate.now(clock).plusDays(1), n), END_OF_OFFICE_DAY);
   }
 
   private ReviewSession plan(Number sessionId) {

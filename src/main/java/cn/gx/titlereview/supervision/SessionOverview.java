@@ -10,7 +10,11 @@ import java.util.List;
 /** One session against the supervision plan, as the approving unit sees it. */
 public record SessionOverview(ReviewSession session, String stage, Instant stageSince, boolean ended,
     List<GateResult> failingGates, List<String> openRectifications, RecordForm.Basics basics,
-    String recheckProblemRatio, String complaints, String spotCheck) {
+    String recheckProblemRatio, String complaints, String spotCheck, List<OverdueTask> overdueTasks) {
+
+  /** An open task past its due date: the supervision view lists them per session (催办). */
+  public record OverdueTask(String name, Instant due, String assignee) {
+  }
 
   /** How long the session has waited in its stage, e.g. 3 天 4 小时. */
   public String waited(Instant now) {

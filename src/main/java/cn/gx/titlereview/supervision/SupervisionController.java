@@ -1,12 +1,17 @@
 package cn.gx.titlereview.supervision;
 
+import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.Spreadsheet;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +61,52 @@ public class SupervisionController {
     model.addAttribute("gates", gateResults.history(session.id()));
     model.addAttribute("stages", supervision.stageTimes(session));
     return "supervision-session";
+  }
+
+  /** The overview table as .xlsx, with the same filters. */
+  @GetMapping("/supervision.xlsx")
+  public ResponseEntity<byte[]> overviewSheet(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String level, @RequestParam(required = false) String unit) {
+    currentUser.requireAnyGroup(Groups.APPROVER);
+    Instant now = clock.instant();
+    return Spreadsheet.download("职称评审监管视图.xlsx", "评审会", List.of("评审会编号", "评委会", "年度", "级别", "组建单位",
+        "当前环节", "已停留", "未通过的合规检查", "待整改", "逾期任务", "申报人数", "通过人数", "通过率", "体制内事业单位通过率",
+        "企业及其他通过率", "复核问题比例", "信访件", "抽查复核"),
+        supervision.overview(year, blankToNull(level), blankToNull(unit)).stream().map(r -> List.<Object>of(
+            r.session().code(), r.session().committeeName(), r.session().reviewYear(), r.session().level(),
+            r.session().organisingUnit(), r.stage(), r.waited(now),
+            String.join("；", r.failingGates().stream().map(GateResult::gateName).toList()),
+            String.join("；", r.openRectifications()), r.overdueTasks().size(), r.basics().applicants(),
+            text(r.basics().passed()), text(r.basics().passRate()), text(r.basics().passRatePublicInstitutions()),
+            text(r.basics().passRateEnterprises()), r.recheckProblemRatio(), r.complaints(), r.spotCheck())).toList());
+  }
+
+  /** One session's gate history as .xlsx. */
+  @GetMapping("/supervision/sessions/{code}/gates.xlsx")
+  public ResponseEntity<byte[]> gateSheet(@PathVariable String code) {
+    currentUser.requireAnyGroup(Groups.APPROVER);
+    ReviewSession session = sessions.getByCode(code);
+    return Spreadsheet.download(code + "-合规检查记录.xlsx", "合规检查记录",
+        List.of("时间", "合规检查", "结果", "经办人", "规则版本", "发现的问题"),
+        gateResults.history(session.id()).stream().map(g -> List.<Object>of(g.checkedAtText(),
+            g.gateName() == null ? g.gateKey() : g.gateName(), g.passed() ? "通过" : "未通过",
+            text(g.checkedBy()), g.ruleVersion(),
+            String.join("\n", g.violations().stream().map(v -> v.describe()).toList()))).toList());
+  }
+
+  /** Every open task past its due date, across sessions (催办). */
+  @GetMapping("/supervision/overdue.xlsx")
+  public ResponseEntity<byte[]> overdueSheet() {
+    currentUser.requireAnyGroup(Groups.APPROVER);
+    List<List<Object>> rows = supervision.overview(null, null, null).stream()
+        .flatMap(r -> r.overdueTasks().stream().map(t -> List.<Object>of(r.session().code(),
+            r.session().committeeName(), t.name(), PlatformConfig.MINUTES.format(t.due()), text(t.assignee()))))
+        .toList();
+    return Spreadsheet.download("逾期任务.xlsx", "逾期任务", List.of("评审会编号", "评委会", "任务", "期限", "认领人"), rows);
+  }
+
+  private static String text(Object value) {
+    return value == null ? "—" : value.toString();
   }
 
   private static String blankToNull(String value) {

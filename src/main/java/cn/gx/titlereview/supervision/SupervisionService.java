@@ -1,20 +1,24 @@
 package cn.gx.titlereview.supervision;
 
 import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckService;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -32,7 +36,8 @@ public class SupervisionService {
       "EndEvent_SessionConfirmed", "已结束：评审结果已确认",
       "EndEvent_ResultsNotConfirmed", "已结束：评审结果未获确认");
 
-  public record StageTime(String stage, String hours) {
+  /** A stage and the working days it took so far (both the first and the last day count). */
+  public record StageTime(String stage, int workingDays) {
   }
 
   private final SessionRepository sessions;
@@ -41,15 +46,24 @@ public class SupervisionService {
   private final HistoryService historyService;
   private final SpotCheckRepository spotChecks;
   private final SpotCheckService spotCheckService;
+  private final TaskService taskService;
+  private final SystemAuthority system;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
 
   public SupervisionService(SessionRepository sessions, RecordService records, GateResultRepository gateResults,
-      HistoryService historyService, SpotCheckRepository spotChecks, SpotCheckService spotCheckService) {
+      HistoryService historyService, SpotCheckRepository spotChecks, SpotCheckService spotCheckService,
+      TaskService taskService, SystemAuthority system, WorkingDayCalendar calendar, Clock clock) {
     this.sessions = sessions;
     this.records = records;
     this.gateResults = gateResults;
     this.historyService = historyService;
     this.spotChecks = spotChecks;
     this.spotCheckService = spotCheckService;
+    this.taskService = taskService;
+    this.system = system;
+    this.calendar = calendar;
+    this.clock = clock;
   }
 
   public List<SessionOverview> overview(Integer year, String level, String organisingUnit) {
@@ -87,7 +101,15 @@ public class SupervisionService {
     return new SessionOverview(session, stage, since, ended, failing, rectifications, form.basics(),
         answer(form, "复核存在问题占通过人数的比例"),
         complaints.length == 2 ? "收到 " + complaints[0] + " 件，已核查 " + complaints[1] + " 件" : complaints[0],
-        spotCheck(session));
+        spotCheck(session), overdueTasks(session));
+  }
+
+  /** The session's open tasks past their due date, oldest due first (read by the system: they are others' tasks). */
+  public List<SessionOverview.OverdueTask> overdueTasks(ReviewSession session) {
+    return system.call(() -> taskService.createTaskQuery().processInstanceBusinessKey(session.code())
+        .dueBefore(Date.from(clock.instant())).orderByDueDate().asc().list().stream()
+        .map(t -> new SessionOverview.OverdueTask(t.getName(), t.getDueDate().toInstant(), t.getAssignee()))
+        .toList());
   }
 
   private String spotCheck(ReviewSession session) {
@@ -98,18 +120,21 @@ public class SupervisionService {
         .orElse("未开始");
   }
 
-  /** Hours spent in each stage of the main process so far, in order. */
+  /** Working days spent in each stage of the main process so far, in order. */
   public List<StageTime> stageTimes(ReviewSession session) {
     if (session.processInstanceId() == null) {
       return List.of();
     }
-    Date now = new Date();
+    LocalDate today = LocalDate.now(clock);
     return historyService.createHistoricActivityInstanceQuery().processInstanceId(session.processInstanceId())
         .activityType("callActivity").orderByHistoricActivityInstanceStartTime().asc().list().stream()
-        .map(a -> new StageTime(a.getActivityName(), String.format("%.1f",
-            Duration.between(a.getStartTime().toInstant(),
-                (a.getEndTime() == null ? now : a.getEndTime()).toInstant()).toMinutes() / 60.0)))
+        .map(a -> new StageTime(a.getActivityName(), calendar.estimateWorkingDaysBetween(day(a.getStartTime()),
+            a.getEndTime() == null ? today : day(a.getEndTime()))))
         .toList();
+  }
+
+  private LocalDate day(Date moment) {
+    return LocalDate.ofInstant(moment.toInstant(), clock.getZone());
   }
 
   private static String answer(RecordForm form, String itemText) {

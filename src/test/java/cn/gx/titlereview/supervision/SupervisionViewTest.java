@@ -11,6 +11,7 @@ import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.support.SessionWalk;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 class SupervisionViewTest {
+
+  @Autowired SessionWalk walk;
 
   @LocalServerPort int port;
   @Autowired SessionFixture fixture;
@@ -71,6 +74,27 @@ class SupervisionViewTest {
     spotChecks.recordFindings(session, "", "approver1");
     assertThat(row(api.get("/supervision", "approver1").body(), session.code()))
         .contains("第 1 次：抽查 3 人，发现问题 0 人，通过");
+  }
+
+  @Test
+  void overdueTasksShowPerSessionAndEveryTableExportsToExcel() throws Exception {
+    String code = "SV-OD-" + System.nanoTime();
+    walk.start(code, "");
+    // The first task is due when the draw window opens, before today in the test data: it is overdue.
+    String page = api.get("/supervision/sessions/" + code, "approver1").body();
+    assertThat(page).contains("逾期任务", "导入申报人员并审核资格", "未认领", "各环节用时（工作日）");
+    assertThat(row(api.get("/supervision", "approver1").body(), code)).contains("1 项");
+    for (String path : List.of("/supervision.xlsx", "/supervision/sessions/" + code + "/gates.xlsx",
+        "/supervision/overdue.xlsx", "/supervision/inspections.xlsx")) {
+      byte[] sheet = api.download(path, "approver1");
+      try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheet))) {
+        assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).as(path).isNotBlank();
+        if (path.contains("overdue")) {
+          assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isNotBlank();
+        }
+      }
+      assertThat(api.get(path, "staff1").status()).as(path).isEqualTo(403);
+    }
   }
 
   @Test

@@ -21,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
     // Login throttling as configured, only faster, so that its test waits a second, not a minute.
     "titlereview.security.login.base-delay=100ms", "titlereview.security.login.max-delay=1s",
     "titlereview.security.login.forget-after=5s",
+    // Reminders go to an in-process SMTP server when a test asks for them, never on a schedule.
+    "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
     "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem"})
 @ActiveProfiles("demo")
 public @interface IntegrationTest {

@@ -30,13 +30,34 @@ public class WorkingDayCalendar {
 
   /** Working days from start to end, both included. */
   public int workingDaysBetween(LocalDate start, LocalDate end) {
+    return count(start, end, new Years(false));
+  }
+
+  /** The date of the n-th working day counted from start (start itself counts if it is one). */
+  public LocalDate nthWorkingDay(LocalDate start, int n) {
+    return nth(start, n, new Years(false));
+  }
+
+  /**
+   * As {@link #workingDaysBetween}, but a year without a notice counts Monday to Friday: for estimates shown to
+   * people (how long a stage took), never for a period the law sets.
+   */
+  public int estimateWorkingDaysBetween(LocalDate start, LocalDate end) {
+    return count(start, end, new Years(true));
+  }
+
+  /** As {@link #nthWorkingDay}, estimated the same way: for due dates, which remind and never stop a task. */
+  public LocalDate estimateNthWorkingDay(LocalDate start, int n) {
+    return nth(start, n, new Years(true));
+  }
+
+  private int count(LocalDate start, LocalDate end, Years years) {
     if (end.isBefore(start)) {
       return 0;
     }
     if (end.isAfter(start.plusDays(MAX_SPAN_DAYS))) {
       throw new IllegalArgumentException("时间跨度过大：" + start + " 至 " + end);
     }
-    Years years = new Years();
     int count = 0;
     for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
       if (years.isWorkingDay(d)) {
@@ -46,9 +67,7 @@ public class WorkingDayCalendar {
     return count;
   }
 
-  /** The date of the n-th working day counted from start (start itself counts if it is one). */
-  public LocalDate nthWorkingDay(LocalDate start, int n) {
-    Years years = new Years();
+  private LocalDate nth(LocalDate start, int n, Years years) {
     int count = 0;
     for (LocalDate d = start; !d.isAfter(start.plusDays(MAX_SPAN_DAYS)); d = d.plusDays(1)) {
       if (years.isWorkingDay(d) && ++count == n) {
@@ -59,7 +78,7 @@ public class WorkingDayCalendar {
   }
 
   public boolean isWorkingDay(LocalDate day) {
-    return new Years().isWorkingDay(day);
+    return new Years(false).isWorkingDay(day);
   }
 
   /** Checks and stores one year's notice, replacing what was there. */
@@ -95,7 +114,13 @@ public class WorkingDayCalendar {
   private final class Years {
 
     private final Map<Integer, Map<LocalDate, String>> loaded = new HashMap<>();
+    /** A year without a notice is weekdays only, instead of an error. */
+    private final boolean estimate;
     private Set<Integer> known;
+
+    Years(boolean estimate) {
+      this.estimate = estimate;
+    }
 
     boolean isWorkingDay(LocalDate day) {
       String kind = loaded.computeIfAbsent(day.getYear(), this::load).get(day);
@@ -110,6 +135,9 @@ public class WorkingDayCalendar {
         known = new HashSet<>(calendar.years());
       }
       if (!known.contains(year)) {
+        if (estimate) {
+          return Map.of();
+        }
         throw new MissingCalendarYearException(year);
       }
       return calendar.specialDays(year, year);
