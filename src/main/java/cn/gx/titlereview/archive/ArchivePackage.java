@@ -5,6 +5,7 @@ import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.record.RecordDocx;
 import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.record.RecordPdf;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.training.PledgeRepository;
@@ -29,8 +30,6 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * One .zip per session (监管方案 二（二）3 材料存档): every archived file, the experts' scanned pledges, the generated
@@ -47,7 +46,7 @@ public class ArchivePackage {
   private final DrawRepository draws;
   private final RecordService records;
   private final RecordDocx docx;
-  private final TemplateEngine templates;
+  private final RecordPdf recordPdf;
   private final ObjectMapper json;
   private final ArchiveSigningKey signingKey;
   private final ArchiveLimits limits;
@@ -55,7 +54,7 @@ public class ArchivePackage {
   private final int retentionYears;
 
   public ArchivePackage(ArchiveRepository archive, PledgeRepository pledges, DrawRepository draws,
-      RecordService records, RecordDocx docx, TemplateEngine templates, ObjectMapper json,
+      RecordService records, RecordDocx docx, RecordPdf recordPdf, ObjectMapper json,
       ArchiveSigningKey signingKey, ArchiveLimits limits, Clock clock,
       @Value("${titlereview.archive.retention-years:30}") int retentionYears) {
     this.archive = archive;
@@ -63,7 +62,7 @@ public class ArchivePackage {
     this.draws = draws;
     this.records = records;
     this.docx = docx;
-    this.templates = templates;
+    this.recordPdf = recordPdf;
     this.json = json;
     this.signingKey = signingKey;
     this.limits = limits;
@@ -85,11 +84,10 @@ public class ArchivePackage {
       add(contents, entries, "pledges/" + scan.storedName(), "EXPERT_PLEDGE", scan.fileName(), scan.content());
     }
     RecordForm form = records.form(session);
-    Context page = new Context();
-    page.setVariable("form", form);
     add(contents, entries, "generated/评审情况记录表.html", "RECORD_FORM", null,
-        templates.process("record", page).getBytes(StandardCharsets.UTF_8));
+        recordPdf.html(form).getBytes(StandardCharsets.UTF_8));
     add(contents, entries, "generated/评审情况记录表.docx", "RECORD_FORM", null, docx.write(form));
+    add(contents, entries, "generated/评审情况记录表.pdf", "RECORD_FORM", null, recordPdf.write(form));
     add(contents, entries, "generated/随机抽取评委记录.json", "DRAW_RECORD", null, drawRecord(session));
     Instant now = clock.instant();
     byte[] manifest = new ArchiveManifest(session.code(), session.committeeName(), now, user, retentionYears,
