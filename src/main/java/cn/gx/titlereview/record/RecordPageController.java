@@ -1,10 +1,9 @@
 package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.platform.document.Downloads;
-import cn.gx.titlereview.publicity.PublicityRepository;
+import cn.gx.titlereview.publicity.PublicityNotice;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
-import java.util.stream.IntStream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,16 +19,16 @@ public class RecordPageController {
   private final RecordPrint.Factory prints;
   private final RecordDocx docx;
   private final RecordPdf pdf;
-  private final PublicityRepository publicity;
+  private final PublicityNotice notices;
 
   public RecordPageController(SessionAccess access, RecordService records, RecordPrint.Factory prints,
-      RecordDocx docx, RecordPdf pdf, PublicityRepository publicity) {
+      RecordDocx docx, RecordPdf pdf, PublicityNotice notices) {
     this.access = access;
     this.records = records;
     this.prints = prints;
     this.docx = docx;
     this.pdf = pdf;
-    this.publicity = publicity;
+    this.notices = notices;
   }
 
   @GetMapping("/sessions/{code}/record")
@@ -37,8 +36,7 @@ public class RecordPageController {
     ReviewSession session = access.forGroups(code, RecordController.READERS);
     model.addAttribute("print", prints.of(records.form(session)));
     model.addAttribute("pdf", false);
-    model.addAttribute("rounds", IntStream.rangeClosed(1, 2)
-        .filter(r -> publicity.round(session.id(), r).isPresent()).boxed().toList());
+    model.addAttribute("rounds", notices.rounds(session));
     return "record";
   }
 

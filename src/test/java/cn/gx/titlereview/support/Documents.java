@@ -1,5 +1,8 @@
 package cn.gx.titlereview.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.record.RecordForm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,11 +77,75 @@ public final class Documents {
     }
   }
 
-  /** Keeps the file under target/documents/ for a person to look at. */
-  public static Path keep(String name, byte[] bytes) {
+  /** Each page of the PDF as a PNG beside it ({@code name-1.png}, …), for a person to look at. */
+  public static List<Path> pictures(byte[] pdf, Path dir, String name, float dpi) {
+    List<Path> pngs = new java.util.ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      Files.createDirectories(dir);
+      org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+      for (int i = 0; i < doc.getNumberOfPages(); i++) {
+        Path png = dir.resolve(name + "-" + (i + 1) + ".png");
+        javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, dpi), "png", png.toFile());
+        pngs.add(png);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pngs;
+  }
+
+  /** The text of the PDF's last page, where a stray page would show only a border or a footnote. */
+  public static String lastPage(byte[] pdf) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setStartPage(doc.getNumberOfPages());
+      return stripper.getText(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every item's printed line appears, in the form's order (white space aside, as a PDF breaks lines); all 36. */
+  public static void assertItemsInOrder(String text, RecordForm form) {
+    String flat = text.replaceAll("\\s+", "");
+    int at = 0;
+    int count = 0;
+    for (RecordForm.Section section : form.sections()) {
+      for (RecordForm.Group group : section.groups()) {
+        for (RecordForm.Item item : group.items()) {
+          int found = flat.indexOf(item.line().replaceAll("\\s+", ""), at);
+          assertThat(found).as("item %s after position %d", item.line(), at).isGreaterThanOrEqualTo(0);
+          at = found;
+          count++;
+        }
+      }
+    }
+    assertThat(count).isEqualTo(36);
+  }
+
+  /** The rows of a workbook's sheet as text, header first. */
+  public static List<List<String>> sheet(byte[] xlsx, int index) {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+      List<List<String>> rows = new java.util.ArrayList<>();
+      for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(index)) {
+        List<String> cells = new java.util.ArrayList<>();
+        row.forEach(c -> cells.add(format.formatCellValue(c)));
+        rows.add(cells);
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keeps the file under target/documents/ for a person to look at; returns its bytes. */
+  public static byte[] keep(String name, byte[] bytes) {
     try {
       Files.createDirectories(OUT);
-      return Files.write(OUT.resolve(name), bytes);
+      Files.write(OUT.resolve(name), bytes);
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
