@@ -70,6 +70,7 @@ public class DrawRecordDocx {
         false);
     verify.setFirstLineIndent(480);
     verify.setSpacingAfter(160);
+    OfficialDocx.keepWithNext(verify);
 
     XWPFTable sign = docx.table(SIGN);
     List<DrawRecordSheet.Signer> signers = sheet.signers();
@@ -99,6 +100,7 @@ public class DrawRecordDocx {
     XWPFParagraph p = docx.paragraph(ParagraphAlignment.LEFT, text, HEITI, 12, false);
     p.setSpacingBefore(200);
     p.setSpacingAfter(80);
+    OfficialDocx.keepWithNext(p);
   }
 
   private static void pair(XWPFTable table, String label1, String value1, String label2, String value2) {

@@ -191,6 +191,11 @@ public final class OfficialDocx {
     return p;
   }
 
+  /** Keeps the paragraph on the page of the one after it (a heading with its text). */
+  public static void keepWithNext(XWPFParagraph p) {
+    (p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr()).addNewKeepNext();
+  }
+
   /** A row at least this high (twips), never split across pages. */
   public static void atLeast(XWPFTableRow row, int twips) {
     row.setHeight(twips);
