@@ -1,12 +1,17 @@
 package cn.gx.titlereview.archive;
 
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
+import cn.gx.titlereview.draw.DrawRecordSheet;
 import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.publicity.PublicityNotice;
+import cn.gx.titlereview.recheck.ResultsWorkbook;
 import cn.gx.titlereview.record.RecordDocx;
 import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.record.RecordPdf;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.training.ExpertPledgeSheets;
 import cn.gx.titlereview.training.PledgeRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -29,12 +34,11 @@ import java.util.zip.ZipOutputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * One .zip per session (监管方案 二（二）3 材料存档): every archived file, the experts' scanned pledges, the generated
- * record form (page and .docx), the draw record, and {@code manifest.json} listing each entry with its SHA-256, its
+ * documents (附件1 as page, .docx and PDF; the draw record as JSON and PDF; the 附件2 sheets, each publicity round's
+ * notice and the results workbook), and {@code manifest.json} listing each entry with its SHA-256, its
  * archive item, its uploader's file name, who uploaded it and when. The server signs the manifest with its key
  * ({@code manifest.sig}) and records the manifest's hash, so that {@link #verify} finds any change to a file, to the
  * manifest or to its metadata. No entry's path contains anything a user typed.
@@ -47,7 +51,11 @@ public class ArchivePackage {
   private final DrawRepository draws;
   private final RecordService records;
   private final RecordDocx docx;
-  private final TemplateEngine templates;
+  private final RecordPdf recordPdf;
+  private final DrawRecordSheet drawSheets;
+  private final ExpertPledgeSheets pledgeSheets;
+  private final PublicityNotice notices;
+  private final ResultsWorkbook results;
   private final ObjectMapper json;
   private final ArchiveSigningKey signingKey;
   private final ArchiveLimits limits;
@@ -55,7 +63,8 @@ public class ArchivePackage {
   private final int retentionYears;
 
   public ArchivePackage(ArchiveRepository archive, PledgeRepository pledges, DrawRepository draws,
-      RecordService records, RecordDocx docx, TemplateEngine templates, ObjectMapper json,
+      RecordService records, RecordDocx docx, RecordPdf recordPdf, DrawRecordSheet drawSheets,
+      ExpertPledgeSheets pledgeSheets, PublicityNotice notices, ResultsWorkbook results, ObjectMapper json,
       ArchiveSigningKey signingKey, ArchiveLimits limits, Clock clock,
       @Value("${titlereview.archive.retention-years:30}") int retentionYears) {
     this.archive = archive;
@@ -63,7 +72,11 @@ public class ArchivePackage {
     this.draws = draws;
     this.records = records;
     this.docx = docx;
-    this.templates = templates;
+    this.recordPdf = recordPdf;
+    this.drawSheets = drawSheets;
+    this.pledgeSheets = pledgeSheets;
+    this.notices = notices;
+    this.results = results;
     this.json = json;
     this.signingKey = signingKey;
     this.limits = limits;
@@ -85,11 +98,20 @@ public class ArchivePackage {
       add(contents, entries, "pledges/" + scan.storedName(), "EXPERT_PLEDGE", scan.fileName(), scan.content());
     }
     RecordForm form = records.form(session);
-    Context page = new Context();
-    page.setVariable("form", form);
     add(contents, entries, "generated/评审情况记录表.html", "RECORD_FORM", null,
-        templates.process("record", page).getBytes(StandardCharsets.UTF_8));
+        recordPdf.html(form).getBytes(StandardCharsets.UTF_8));
     add(contents, entries, "generated/评审情况记录表.docx", "RECORD_FORM", null, docx.write(form));
+    add(contents, entries, "generated/评审情况记录表.pdf", "RECORD_FORM", null, recordPdf.write(form));
+    // The draw record and 附件2 as printed, experts by code only: their names stay in the system (and on the signed
+    // paper, scanned under RECORD_SHEETS).
+    add(contents, entries, "generated/随机抽取评委记录单.pdf", "DRAW_RECORD", null,
+        drawSheets.pdf(drawSheets.of(session, false)));
+    add(contents, entries, "generated/评审专家工作守则.pdf", "EXPERT_PLEDGE", null, pledgeSheets.pdf(session, false));
+    for (int round : notices.rounds(session)) {
+      add(contents, entries, "generated/公示公告-第" + round + "次.pdf", "PUBLICITY", null,
+          notices.pdf(notices.of(session, round)));
+    }
+    add(contents, entries, "generated/评审结果.xlsx", "RESULTS", null, results.write(session));
     add(contents, entries, "generated/随机抽取评委记录.json", "DRAW_RECORD", null, drawRecord(session));
     Instant now = clock.instant();
     byte[] manifest = new ArchiveManifest(session.code(), session.committeeName(), now, user, retentionYears,

@@ -50,6 +50,12 @@ public class PublicityRepository {
         .optional();
   }
 
+  /** When the round was opened (发布公示), if it was. */
+  public Optional<Instant> openedAt(long sessionId, int round) {
+    return jdbc.sql("select opened_at from publicity_round where session_id = ? and round = ?").params(sessionId, round)
+        .query((rs, n) -> rs.getTimestamp("opened_at").toInstant()).optional();
+  }
+
   /** The latest round opened, to which a complaint received now belongs. */
   public Optional<Integer> latestRound(long sessionId) {
     return jdbc.sql("select max(round) from publicity_round where session_id = ?").param(sessionId)

@@ -2,7 +2,9 @@ package cn.gx.titlereview.recheck;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +37,21 @@ public class RecheckRepository {
             where a.session_id = ? and f.round in (1, 2)""")
         .param(sessionId).query((rs, n) -> rs.getTimestamp(1)).list().stream().filter(java.util.Objects::nonNull)
         .findFirst().map(Timestamp::toInstant);
+  }
+
+  /** When each revoked applicant's pass was revoked (撤销通过), by applicant id. */
+  public Map<Long, Instant> revocations(long sessionId) {
+    Map<Long, Instant> revoked = new HashMap<>();
+    jdbc.sql("""
+            select f.applicant_id, min(f.disposed_at) as revoked_at from recheck_finding f
+            join applicant a on a.id = f.applicant_id
+            where a.session_id = ? and f.disposition = ? group by f.applicant_id""")
+        .params(sessionId, RecheckFinding.REVOKED)
+        .query(rs -> {
+          Timestamp at = rs.getTimestamp("revoked_at");
+          revoked.put(rs.getLong("applicant_id"), at == null ? Instant.EPOCH : at.toInstant());
+        });
+    return revoked;
   }
 
   public void upsert(long applicantId, int round, boolean problem, String note, String user, Instant at) {

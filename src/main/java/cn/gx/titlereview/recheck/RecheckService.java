@@ -12,6 +12,7 @@ import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,9 +59,16 @@ public class RecheckService {
 
   /** The applicants who passed in the end: a passed vote whose pass the recheck did not revoke. */
   public List<Applicant> finallyPassed(long sessionId) {
-    Set<Long> revoked = rechecks.findings(sessionId).stream()
-        .filter(f -> RecheckFinding.REVOKED.equals(f.disposition())).map(RecheckFinding::applicantId)
-        .collect(Collectors.toSet());
+    return passedAsOf(sessionId, null);
+  }
+
+  /**
+   * The applicants who had passed at a moment: a passed vote whose pass was not revoked before then (null: ever).
+   * A publicity notice lists those of the moment its round opened, whatever was revoked later.
+   */
+  public List<Applicant> passedAsOf(long sessionId, Instant at) {
+    Set<Long> revoked = rechecks.revocations(sessionId).entrySet().stream()
+        .filter(e -> at == null || e.getValue().isBefore(at)).map(Map.Entry::getKey).collect(Collectors.toSet());
     return passedApplicants(sessionId).stream().filter(a -> !revoked.contains(a.id())).toList();
   }
 

@@ -1,151 +1,189 @@
 package cn.gx.titlereview.record;
 
-import cn.gx.titlereview.record.RecordForm.Basics;
+import static cn.gx.titlereview.platform.document.OfficialDocx.HEITI;
+import static cn.gx.titlereview.platform.document.OfficialDocx.SONGTI;
+import static cn.gx.titlereview.platform.document.OfficialDocx.cell;
+import static cn.gx.titlereview.platform.document.OfficialDocx.mergeDown;
+import static cn.gx.titlereview.platform.document.OfficialDocx.row;
+import static cn.gx.titlereview.platform.document.OfficialDocx.run;
+
+import cn.gx.titlereview.platform.document.OfficialDocx;
 import cn.gx.titlereview.record.RecordForm.Group;
 import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.Section;
-import cn.gx.titlereview.record.RecordForm.SignatureView;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.springframework.stereotype.Component;
 
 /**
- * The record form as a Word document, laid out like the official table of 附件1: one row per group, the section
- * title merged down its rows, each item with its answer in brackets and its evidence beneath.
+ * 附件1 as a Word document laid out like the plan's table, on A4 with GB/T 9704 margins: 「附件1」 and the title in
+ * 黑体, the table in 宋体 五号 with each answer's evidence in small print after it, the column header repeated on every
+ * page, and a signature row tall enough for a handwritten signature and the unit's seal under the printed names.
  */
 @Component
 public class RecordDocx {
 
-  private static final String FONT = "宋体";
+  /** Grid columns (twips): 环节, 项目, then three that the first and the signature rows divide differently. */
+  static final int[] COLUMNS = {1134, 1361, 1928, 1134, OfficialDocx.TEXT_WIDTH - 1134 - 1361 - 1928 - 1134};
+  static final double TEXT = 10.5;
+  static final double EVIDENCE = 7;
+  /** 40 mm: room for a signature and a 42 mm seal that may overlap the date, as seals do. */
+  static final int SIGNATURE_HEIGHT = 2268;
+
+  private final RecordPrint.Factory prints;
+
+  public RecordDocx(RecordPrint.Factory prints) {
+    this.prints = prints;
+  }
 
   public byte[] write(RecordForm form) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      text(doc.createParagraph(), "附件1", 12, true);
-      XWPFParagraph title = doc.createParagraph();
-      title.setAlignment(ParagraphAlignment.CENTER);
-      text(title, form.title(), 16, true);
+    return write(prints.of(form));
+  }
 
-      XWPFTable table = doc.createTable(1, 4);
-      table.setWidth("100%");
-      XWPFTableRow first = table.getRow(0);
-      cell(first.getCell(0), "评委会名称", true);
-      cell(first.getCell(1), form.session().committeeName(), false);
-      cell(first.getCell(2), "评审基本情况", true);
-      cell(first.getCell(3), basics(form.basics()), false);
-      for (Section section : form.sections()) {
-        for (int g = 0; g < section.groups().size(); g++) {
-          Group group = section.groups().get(g);
-          XWPFTableRow row = table.createRow();
-          cell(row.getCell(0), g == 0 ? section.title() : "", true);
-          merge(row.getCell(0), g == 0 ? STMerge.RESTART : STMerge.CONTINUE);
-          cell(row.getCell(1), group.title(), true);
-          items(row.getCell(2), group.items());
-          span(row, 2, 2);
-        }
+  byte[] write(RecordPrint print) {
+    RecordForm form = print.form();
+    OfficialDocx docx = OfficialDocx.a4();
+    docx.paragraph(ParagraphAlignment.LEFT, "附件1", HEITI, 16, false);
+    XWPFParagraph title = docx.paragraph(ParagraphAlignment.CENTER, String.join("\n", print.titleLines()), HEITI, 18,
+        false);
+    title.setSpacingBefore(120);
+    title.setSpacingAfter(240);
+
+    XWPFTable table = docx.table(COLUMNS);
+    XWPFTableRow header = row(table, COLUMNS, 1, 1, 3);
+    header.setRepeatHeader(true);
+    label(header.getCell(0), "环节");
+    label(header.getCell(1), "项目");
+    label(header.getCell(2), "检查事项及情况（括号内为检查结果，小字为系统记录的依据）");
+
+    XWPFTableRow first = row(table, COLUMNS, 1, 2, 1, 1);
+    label(first.getCell(0), "评委会名称");
+    label(first.getCell(1), form.session().committeeName());
+    label(first.getCell(2), "评审基本情况");
+    cell(first.getCell(3), print.basics(), ParagraphAlignment.LEFT, SONGTI, TEXT, false);
+
+    List<Section> sections = form.sections();
+    for (int s = 0; s < sections.size(); s++) {
+      Section section = sections.get(s);
+      boolean last = s == sections.size() - 1;
+      for (int g = 0; g < section.groups().size(); g++) {
+        Group group = section.groups().get(g);
+        XWPFTableRow row = row(table, COLUMNS, 1, 1, 3);
+        label(row.getCell(0), g == 0 ? section.title() : "");
+        mergeDown(row.getCell(0), g == 0);
+        label(row.getCell(1), group.title());
+        items(print, row.getCell(2), group.items());
       }
-      XWPFTableRow notes = table.createRow();
-      cell(notes.getCell(0), "其它需要说明的情况", true);
-      cell(notes.getCell(1), form.notes().isEmpty() ? "无" : String.join("\n", form.notes()), false);
-      span(notes, 1, 3);
-      XWPFTableRow signatures = table.createRow();
-      cell(signatures.getCell(0), "评委会组建单位负责人签字(盖章)", true);
-      cell(signatures.getCell(1), signature(form.signature(SignRecordListener.UNIT_HEAD)), false);
-      cell(signatures.getCell(2), "评委会组建单位监督员签字", true);
-      cell(signatures.getCell(3), signature(form.signature(SignRecordListener.SUPERVISOR)), false);
-      if (!form.inspections().isEmpty()) {
-        text(doc.createParagraph(), "督查情况（记录表签字后发生，不属于签字内容）：" + String.join("；", form.inspections()), 8,
-            false);
+      if (last) {
+        // 其它需要说明的情况 closes the last section, as in the plan's table.
+        XWPFTableRow notes = row(table, COLUMNS, 1, 1, 3);
+        label(notes.getCell(0), "");
+        mergeDown(notes.getCell(0), section.groups().isEmpty());
+        label(notes.getCell(1), "其它需要说明的情况");
+        notes(print, notes.getCell(2));
       }
-      if (form.afterSigning() != null && !form.afterSigning().isEmpty()) {
-        text(doc.createParagraph(), "签字后的抽查复核与结果确认（不属于签字内容）：" + String.join("；", form.afterSigning()),
-            8, false);
-      }
-      if (!form.adjustments().isEmpty()) {
-        text(doc.createParagraph(), "本记录表为调整版，与附件1默认版的不同：" + String.join("；", form.adjustments()), 8,
-            false);
-      }
-      text(doc.createParagraph(), "记录表版本：" + form.version() + "；评审会编号：" + form.session().code()
-          + "；内容 SHA-256：" + form.sha256() + "；归档包签名公钥指纹：" + form.archiveKeyFingerprint(), 8, false);
-      doc.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  static String basics(Basics b) {
-    return "申报人数：" + b.applicants() + " 通过人数：" + orPending(b.passed()) + " 评审总通过率："
-        + orPending(b.passRate()) + "；其中体制内事业单位：" + orPending(b.passRatePublicInstitutions()) + "，企业及其他："
-        + orPending(b.passRateEnterprises()) + "。复核存在问题人数：" + orPending(b.recheckProblems());
-  }
-
-  private static String orPending(Object value) {
-    return value == null ? Answer.NOT_REACHED : value.toString();
-  }
-
-  private static String signature(SignatureView signature) {
-    return signature == null ? "\n日期：" : signature.signedBy()
-        + (signature.valid() ? "" : "（签字后记录已变更，签字失效，须重新签字）") + "\n日期：" + signature.date();
-  }
-
-  private static void items(XWPFTableCell cell, List<Item> items) {
-    cell.removeParagraph(0);
-    for (Item item : items) {
-      XWPFParagraph p = cell.addParagraph();
-      run(p, item.line(), 10, false);
-      XWPFParagraph evidence = cell.addParagraph();
-      run(evidence, (item.attested() ? "【填报】" : "【系统记录】") + item.evidence(), 7, false);
+    XWPFTableRow signatures = row(table, COLUMNS, 1, 2, 1, 1);
+    OfficialDocx.atLeast(signatures, SIGNATURE_HEIGHT);
+    for (int i = 0; i < print.signers().size(); i++) {
+      RecordPrint.Signer signer = print.signers().get(i);
+      label(signatures.getCell(2 * i), signer.title());
+      signature(signatures.getCell(2 * i + 1), signer);
     }
+
+    for (String line : footnotes(print)) {
+      XWPFParagraph p = docx.paragraph(ParagraphAlignment.LEFT, line, SONGTI, EVIDENCE, false);
+      p.setSpacingBefore(60);
+    }
+    return docx.bytes();
   }
 
-  private static void cell(XWPFTableCell cell, String value, boolean bold) {
+  private static List<String> footnotes(RecordPrint print) {
+    RecordForm form = print.form();
+    List<String> lines = new ArrayList<>();
+    if (!form.adjustments().isEmpty()) {
+      lines.add("本记录表为调整版（监管方案 四），与附件1默认版的不同：" + String.join("；", form.adjustments())
+          + "。调整记录表不改变系统的合规检查：法定要求照常执行。");
+    }
+    if (!form.inspections().isEmpty()) {
+      lines.add("督查情况（记录表签字后发生，不属于签字内容）：" + String.join("；", print.inspections()));
+    }
+    if (!print.afterSigning().isEmpty()) {
+      lines.add("签字后的抽查复核与结果确认（不属于签字内容）：" + String.join("；", print.afterSigning()));
+    }
+    lines.add(print.footnote());
+    return lines;
+  }
+
+  private static void label(XWPFTableCell cell, String text) {
+    cell(cell, text, ParagraphAlignment.CENTER, SONGTI, TEXT, false);
+  }
+
+  private static void items(RecordPrint print, XWPFTableCell cell, List<Item> items) {
     XWPFParagraph p = cell.getParagraphs().get(0);
-    String[] lines = value.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      XWPFRun run = run(p, lines[i], 10, bold);
-      if (i < lines.length - 1) {
-        run.addBreak();
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        p = cell.addParagraph();
       }
+      p.setSpacingAfter(20);
+      Item item = items.get(i);
+      run(p, item.line(), SONGTI, TEXT, false);
+      evidence(p, (item.attested() ? " 【填报】" : " 【系统记录】") + print.evidence(item));
     }
   }
 
-  /** Makes the cell at {@code from} span {@code count} grid columns, removing the cells it covers. */
-  private static void span(XWPFTableRow row, int from, int count) {
-    for (int i = 1; i < count; i++) {
-      row.removeCell(from + 1);
+  private static void notes(RecordPrint print, XWPFTableCell cell) {
+    List<String> notes = new ArrayList<>(print.notes());
+    if (notes.isEmpty()) {
+      notes.add("无");
     }
-    CTTcPr properties = row.getCell(from).getCTTc().isSetTcPr() ? row.getCell(from).getCTTc().getTcPr()
-        : row.getCell(from).getCTTc().addNewTcPr();
-    properties.addNewGridSpan().setVal(BigInteger.valueOf(count));
+    XWPFParagraph p = cell.getParagraphs().get(0);
+    for (int i = 0; i < notes.size(); i++) {
+      if (i > 0) {
+        p = cell.addParagraph();
+      }
+      p.setSpacingAfter(0);
+      evidence(p, notes.get(i)).setColor("000000");
+    }
+    evidence(cell.addParagraph(), print.pledges()).setColor("000000");
   }
 
-  private static void merge(XWPFTableCell cell, STMerge.Enum mode) {
-    CTTcPr properties = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
-    properties.addNewVMerge().setVal(mode);
-  }
-
-  private static void text(XWPFParagraph p, String value, int size, boolean bold) {
-    run(p, value, size, bold);
-  }
-
-  private static XWPFRun run(XWPFParagraph p, String value, int size, boolean bold) {
-    XWPFRun run = p.createRun();
-    run.setText(value);
-    run.setFontFamily(FONT);
-    run.setFontSize(size);
-    run.setBold(bold);
+  private static XWPFRun evidence(XWPFParagraph p, String text) {
+    XWPFRun run = run(p, text, SONGTI, EVIDENCE, false);
+    run.setColor("404040");
     return run;
+  }
+
+  /** Name and 职务 printed, then blank room to sign (and seal), then the date. */
+  private static void signature(XWPFTableCell cell, RecordPrint.Signer signer) {
+    XWPFParagraph name = cell(cell, "姓名：" + (signer.signed() ? signer.name() : ""), ParagraphAlignment.LEFT,
+        SONGTI, TEXT, false);
+    cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.TOP);
+    name.setSpacingBefore(60);
+    OfficialDocx.lines(cell.addParagraph(), "职务：" + (signer.jobTitle() == null ? "" : signer.jobTitle()), SONGTI,
+        TEXT, false);
+    XWPFParagraph space = cell.addParagraph();
+    space.setSpacingBefore(signer.seal() ? 480 : 600);
+    run(space, "签字：", SONGTI, TEXT, false);
+    if (signer.seal()) {
+      XWPFParagraph seal = cell.addParagraph();
+      seal.setAlignment(ParagraphAlignment.RIGHT);
+      seal.setSpacingBefore(240);
+      run(seal, "（盖章）", SONGTI, TEXT, false);
+    }
+    XWPFParagraph date = cell.addParagraph();
+    date.setSpacingBefore(signer.seal() ? 120 : 600);
+    run(date, "日期：" + (signer.signed() ? signer.date() : "　　　　年　　月　　日"), SONGTI, TEXT, false);
+    if (signer.signed()) {
+      evidence(cell.addParagraph(), signer.valid() ? "已在系统中签字确认（账号 " + signer.userId() + "）"
+          : "签字后记录已变更，签字失效，须重新签字").setColor(signer.valid() ? "404040" : "A00000");
+    }
   }
 }

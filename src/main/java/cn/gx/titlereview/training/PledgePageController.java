@@ -1,36 +1,46 @@
 package cn.gx.titlereview.training;
 
-import cn.gx.titlereview.draw.DrawnExpert;
-import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.context.Context;
 
 /**
- * 附件2 for paper signing: one printable sheet per attending expert, with the year and the committee filled in.
- * It carries the experts' names, so only the session's staff and the supervisors may open it.
+ * 附件2 sheets ({@link ExpertPledgeSheets}) as a printable page and as PDF. They carry the experts' names, so only the
+ * session's staff and the supervisors may open them.
  */
 @Controller
 public class PledgePageController {
 
   private final SessionAccess access;
-  private final ExpertDrawService drawService;
+  private final ExpertPledgeSheets sheets;
 
-  public PledgePageController(SessionAccess access, ExpertDrawService drawService) {
+  public PledgePageController(SessionAccess access, ExpertPledgeSheets sheets) {
     this.access = access;
-    this.drawService = drawService;
+    this.sheets = sheets;
   }
 
   @GetMapping("/sessions/{code}/pledges/experts")
   public String expertSheets(@PathVariable String code, Model model) {
-    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
-    model.addAttribute("year", session.reviewYear());
-    model.addAttribute("committee", session.committeeName());
-    model.addAttribute("experts", drawService.drawn(session.id()).stream().filter(DrawnExpert::attending).toList());
+    Context context = sheets.context(confidential(code), true);
+    context.getVariableNames().forEach(n -> model.addAttribute(n, context.getVariable(n)));
+    model.addAttribute("pdf", false);
     return "pledge-expert";
+  }
+
+  @GetMapping("/sessions/{code}/pledges/experts.pdf")
+  public ResponseEntity<byte[]> expertSheetsPdf(@PathVariable String code) {
+    ReviewSession session = confidential(code);
+    return Downloads.pdf(session.code() + "-评审专家工作守则", sheets.pdf(session, true));
+  }
+
+  private ReviewSession confidential(String code) {
+    return access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
   }
 }

@@ -8,7 +8,7 @@ import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
-import cn.gx.titlereview.platform.security.UserNames;
+import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
@@ -53,12 +53,12 @@ public class DataState {
   private final PublicityRepository publicity;
   private final ArchiveRepository archive;
   private final ImportBatchRepository batches;
-  private final UserNames names;
+  private final PersonNames names;
 
   public DataState(SessionRepository sessions, ApplicantRepository applicants, RosterRepository roster,
       DrawRepository draws, AttendanceService attendance, PledgeRepository pledges, ReviewRepository reviews,
       RecusalRepository recusals, ReviewTimes reviewTimes, RecheckRepository rechecks, RecheckService recheckService,
-      PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches, UserNames names) {
+      PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches, PersonNames names) {
     this.sessions = sessions;
     this.applicants = applicants;
     this.roster = roster;

@@ -5,7 +5,7 @@ import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
-import cn.gx.titlereview.platform.security.UserNames;
+import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
@@ -40,10 +40,10 @@ public class WorkspacePageController {
   private final ImportBatchRepository batches;
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
-  private final UserNames names;
+  private final PersonNames names;
 
   public WorkspacePageController(SessionAccess access, DataState dataState, ImportBatchRepository batches,
-      RuntimeService runtimeService, SystemAuthority system, UserNames names) {
+      RuntimeService runtimeService, SystemAuthority system, PersonNames names) {
     this.access = access;
     this.dataState = dataState;
     this.batches = batches;

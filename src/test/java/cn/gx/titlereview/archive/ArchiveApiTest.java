@@ -103,7 +103,7 @@ class ArchiveApiTest {
 
     ReviewSession session = data.session("中级");
     assertThat(api.get("/sessions/" + session.code() + "/record", "staff1").body())
-        .contains("归档包签名公钥指纹：<span>" + signingKey.fingerprint() + "</span>");
+        .contains("归档包签名公钥指纹：" + signingKey.fingerprint());
     assertThat(api.get("/api/sessions/" + session.code() + "/record", "staff1").body())
         .contains("\"archiveKeyFingerprint\":\"" + signingKey.fingerprint() + "\"");
     byte[] docx = api.download("/sessions/" + session.code() + "/record.docx", "staff1");

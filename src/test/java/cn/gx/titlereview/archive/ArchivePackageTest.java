@@ -7,6 +7,7 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.web.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.Documents;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.training.ExpertPledgeService;
@@ -66,6 +67,20 @@ class ArchivePackageTest {
     assertThat(text(entries, "generated/评审情况记录表.html")).contains("归档包签名公钥指纹：", signingKey.fingerprint());
     assertThat(text(entries, "generated/随机抽取评委记录.json")).contains("seedHex").doesNotContain("专家1\"");
     assertThat(archive.packageIssuedFor(ImportFile.sha256(entries.get("manifest.json")))).contains(session.id());
+    // The official documents as PDF, each listed in the signed manifest with its hash; experts by code only.
+    for (String pdf : List.of("generated/评审情况记录表.pdf", "generated/随机抽取评委记录单.pdf",
+        "generated/评审专家工作守则.pdf")) {
+      assertThat(entries).containsKey(pdf);
+      assertThat(new String(entries.get(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+      assertThat(manifest).contains("\"path\" : \"" + pdf + "\"", ImportFile.sha256(entries.get(pdf)));
+    }
+    assertThat(manifest).contains(ImportFile.sha256(entries.get("generated/评审结果.xlsx")));
+    Documents.keep("draw-record-archive.pdf", entries.get("generated/随机抽取评委记录单.pdf"));
+    String drawSheet = Documents.pdf(entries.get("generated/随机抽取评委记录单.pdf")).text().replaceAll("\\s+", "");
+    assertThat(drawSheet).contains("随机抽取评委记录单", "（保密）", "抽取人签字", "监督人签字", "可凭抽取名单文件和公开的随机种子复算")
+        .doesNotContain("专家1", "/api/");
+    assertThat(Documents.pdf(entries.get("generated/评审专家工作守则.pdf")).text()).contains("专家编号 ")
+        .doesNotContain("专家1");
 
     assertThat(verify(zip)).isEmpty();
     assertThat(offline(zip, signingKey.publicKeyPem())).isZero();

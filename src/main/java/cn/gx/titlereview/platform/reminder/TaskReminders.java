@@ -2,7 +2,7 @@ package cn.gx.titlereview.platform.reminder;
 
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.security.SystemAuthority;
-import cn.gx.titlereview.platform.security.UserNames;
+import cn.gx.titlereview.platform.security.PersonNames;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,14 +50,14 @@ public class TaskReminders {
   private final IdentityService identityService;
   private final ObjectProvider<JavaMailSender> mail;
   private final SystemAuthority system;
-  private final UserNames names;
+  private final PersonNames names;
   private final JdbcClient jdbc;
   private final Clock clock;
   private final String from;
   private final String tasklistUrl;
 
   public TaskReminders(TaskService taskService, IdentityService identityService, ObjectProvider<JavaMailSender> mail,
-      SystemAuthority system, UserNames names, JdbcClient jdbc, Clock clock,
+      SystemAuthority system, PersonNames names, JdbcClient jdbc, Clock clock,
       @Value("${titlereview.reminders.from:noreply@localhost}") String from,
       @Value("${titlereview.public-url:http://localhost:8080}") String publicUrl) {
     this.taskService = taskService;

@@ -20,7 +20,7 @@ public class DemoUsers implements ApplicationRunner {
 
   static final String PASSWORD = "demo";
 
-  /** 姓 goes into the engine's first name and 名 into its last name (see {@link UserNames}). */
+  /** 姓 goes into the engine's first name and 名 into its last name (see {@link PersonNames}). */
   record DemoUser(String id, String surname, String givenName, String group) {
   }
 

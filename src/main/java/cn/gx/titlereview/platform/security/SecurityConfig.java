@@ -74,7 +74,7 @@ public class SecurityConfig {
       path("/engine-rest/**"), path("/camunda/api/**"));
 
   private static final RequestMatcher STATIC_FILES = new OrRequestMatcher(path("/webjars/**"),
-      path("/*.js"), path("/*.css"),
+      path("/*.js"), path("/*.css"), path("/fonts/**"),
       path("/camunda/app/**"), path("/camunda/assets/**"),
       path("/camunda/lib/**"), path("/camunda/favicon.ico"));
 
@@ -111,7 +111,9 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain application(HttpSecurity http, IdentityService identityService) throws Exception {
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico").permitAll()
+            // The shipped fonts (SIL OFL) are public: a browser fetches them for a printed page without credentials.
+            .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico",
+                "/fonts/*.ttf").permitAll()
             .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))

@@ -1,0 +1,122 @@
+package cn.gx.titlereview.record;
+
+import cn.gx.titlereview.platform.document.Titles;
+import cn.gx.titlereview.platform.security.PersonNames;
+import cn.gx.titlereview.record.RecordForm.Basics;
+import cn.gx.titlereview.record.RecordForm.Item;
+import cn.gx.titlereview.record.RecordForm.SignatureView;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The record form as it is printed (page, .docx, PDF): people by 姓名 instead of account ids — in the evidence, the
+ * notes, the pledges and the signature block — and the title on as many lines as it needs. The record itself, and so
+ * what a signature binds, keeps the account ids.
+ */
+public record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signers, PersonNames.Book people) {
+
+  private static final Pattern HASH = Pattern.compile("\\b[0-9a-f]{64}\\b");
+
+  /** The two signatures of 附件1, in the form's order: 组建单位负责人 (with the unit's seal), then 监督员. */
+  static final List<String> ROLES = List.of(SignRecordListener.UNIT_HEAD, SignRecordListener.SUPERVISOR);
+
+  /**
+   * One signature field: who signed in the system (姓名, 职务 where recorded), and when; empty before anyone signed.
+   * On paper the same person signs by hand in the space left for it, and the unit head's field takes the seal.
+   */
+  public record Signer(String role, String title, String userId, String name, String jobTitle, String date,
+      boolean valid, boolean seal) {
+
+    public boolean signed() {
+      return userId != null;
+    }
+  }
+
+  public String evidence(Item item) {
+    return people.text(item.evidence());
+  }
+
+  public List<String> notes() {
+    return form.notes().stream().map(people::text).toList();
+  }
+
+  public List<String> inspections() {
+    return form.inspections().stream().map(people::text).toList();
+  }
+
+  /**
+   * What happened after signing (spot-checks, the confirmation), with hashes cut to their first 12 digits: on paper
+   * they only name the values, which the record page and the archive package give whole.
+   */
+  public List<String> afterSigning() {
+    return form.afterSigning() == null ? List.of()
+        : form.afterSigning().stream().map(people::text).map(line -> HASH.matcher(line).replaceAll(m ->
+            m.group().substring(0, 12) + "…")).toList();
+  }
+
+  /** 工作人员承诺书（附件3） and 评审专家工作守则（附件2）: who signed, as one sentence. */
+  public String pledges() {
+    RecordForm.Pledges p = form.pledges();
+    return "工作人员承诺书（附件3）已签署：" + joined(people.names(p.staffSigned())) + "；未签署："
+        + joined(people.names(p.staffNotSigned())) + "。评审专家工作守则（附件2）：出席 " + p.expertsAttending()
+        + " 人，已签署 " + p.expertsSigned() + " 人（其中存有签字页扫描件 " + p.expertsWithScan() + " 人）"
+        + (p.expertsNotSigned().isEmpty() ? "" : "，未签署：" + String.join("、", p.expertsNotSigned())) + "。";
+  }
+
+  /** 评审基本情况 with the form's blanks filled in. */
+  public String basics() {
+    Basics b = form.basics();
+    return "申报人数：" + b.applicants() + " 通过人数：" + orPending(b.passed()) + " 评审总通过率："
+        + orPending(b.passRate()) + "；其中体制内事业单位：" + orPending(b.passRatePublicInstitutions()) + "，企业及其他："
+        + orPending(b.passRateEnterprises()) + "。复核存在问题人数：" + orPending(b.recheckProblems());
+  }
+
+  /** The line under the form: version, session, the content's hash and the archive key's fingerprint. */
+  public String footnote() {
+    return "记录表版本：" + form.version() + "；评审会编号：" + form.session().code() + "；内容 SHA-256："
+        + form.sha256() + "；归档包签名公钥指纹：" + form.archiveKeyFingerprint()
+        + "。每项答案均取自系统记录，小字为其依据；“未完成”表示该环节尚未进行或尚未记录。";
+  }
+
+  private static String orPending(Object value) {
+    return value == null ? Answer.NOT_REACHED : value.toString();
+  }
+
+  private static String joined(List<String> names) {
+    return names.isEmpty() ? "无" : String.join("、", names);
+  }
+
+  /** Builds the printed view, reading the names of everyone the record mentions at once. */
+  @Component
+  public static class Factory {
+
+    private final PersonNames names;
+
+    public Factory(PersonNames names) {
+      this.names = names;
+    }
+
+    public RecordPrint of(RecordForm form) {
+      Stream<String> texts = Stream.of(
+          form.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
+              .map(Item::evidence),
+          form.notes().stream(), form.inspections().stream(),
+          form.afterSigning() == null ? Stream.<String>empty() : form.afterSigning().stream(),
+          form.pledges().staffSigned().stream(),
+          form.pledges().staffNotSigned().stream(), form.signatures().stream().map(SignatureView::signedBy))
+          .flatMap(s -> s);
+      PersonNames.Book people = names.book(texts);
+      List<Signer> signers = ROLES.stream().map(role -> {
+        SignatureView s = form.signature(role);
+        String title = RecordService.SIGNATURE_TITLES.get(role);
+        boolean seal = SignRecordListener.UNIT_HEAD.equals(role);
+        return s == null ? new Signer(role, title, null, null, null, null, true, seal)
+            : new Signer(role, title, s.signedBy(), people.name(s.signedBy()), people.jobTitle(s.signedBy()),
+                s.date(), s.valid(), seal);
+      }).toList();
+      return new RecordPrint(form, Titles.lines(form.title(), form.session().committeeName()), signers, people);
+    }
+  }
+}
