@@ -19,7 +19,8 @@ public final class ImportRow {
   private final String position;
   private final Map<String, String> values;
   private final List<String> problems;
-  private final Set<String> refused = new HashSet<>();
+  /** Keys of the values refused; most rows have none, so the set is made on the first. */
+  private Set<String> refused = Set.of();
 
   ImportRow(String position, Map<String, String> values, List<String> problems) {
     this.position = position;
@@ -45,6 +46,9 @@ public final class ImportRow {
 
   /** Reports the value of this column as unusable; it then reads as absent. */
   void refuse(Column column, String why) {
+    if (refused.isEmpty()) {
+      refused = new HashSet<>();
+    }
     refused.add(column.key());
     problem(column, why);
   }

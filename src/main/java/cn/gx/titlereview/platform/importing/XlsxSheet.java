@@ -39,8 +39,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * holds ({@link ImportLimits}):
  * <ol>
  *   <li>before POI opens the file, every zip entry is inflated once as a stream and measured: its count, its size and
- *       its compression ratio. Only the worksheets and the shared strings, which are read here as streams, may be
- *       large; every other part POI reads whole, so it is held to a few megabytes;</li>
+ *       its compression ratio. The worksheets and the shared strings, read here as streams, and binary parts such as
+ *       pictures, which nothing parses, may be large; every other XML part POI reads whole, so it is held to a few
+ *       megabytes;</li>
  *   <li>POI's own guard ({@link ZipSecureFile}) is set from the same limits, a second line;</li>
  *   <li>the shared strings and the sheet are parsed with SAX, counting rows and cells, and no cell may be longer than
  *       Excel allows.</li>
@@ -170,12 +171,20 @@ public class XlsxSheet {
         String name = entry.getName();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String type = overrides.getOrDefault("/" + name, defaults.get(extension));
-        long cap = STREAMED.contains(type) ? xlsx.getMaxEntrySize().toBytes() : xlsx.getMaxOtherPartSize().toBytes();
+        long cap = readWhole(type) ? xlsx.getMaxOtherPartSize().toBytes() : xlsx.getMaxEntrySize().toBytes();
         try (InputStream in = new Measured(zip.getInputStream(entry), entry, cap, xlsx.getMinInflateRatio())) {
           in.transferTo(OutputStream.nullOutputStream());
         }
       }
     }
+  }
+
+  /**
+   * Whether POI would read a part of this type whole: any XML but the worksheets and the shared strings, which are
+   * streamed here. A picture or other binary part is never parsed, only measured.
+   */
+  private static boolean readWhole(String type) {
+    return !STREAMED.contains(type) && (type == null || type.endsWith("xml"));
   }
 
   private static String type(Attributes a) {
