@@ -45,9 +45,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two nodes of the application, two Spring contexts with their own job executors, on one PostgreSQL database: several
  * whole sessions run at once, every step done on the other node than the step before, the three staff members of each
- * session signing their 附件3 at the same moment on both nodes, two complaints arriving together on both. Every gate
- * and every publicity timer must run exactly once, every signature and complaint must be taken, and no incident may be
- * left. Then a node "dies" holding a gate's job, and the other node runs it once its lock expires.
+ * session signing their 附件3 at the same moment on both nodes, the two rechecks of one session recorded together on
+ * both, two complaints arriving together on both. Every gate and every publicity timer must run exactly once, every
+ * signature, recheck and complaint must be taken, and no incident may be left. Then a node "dies" holding a gate's job, and the other node runs it once its lock expires.
  */
 class TwoNodeClusterTest {
 
@@ -115,14 +115,16 @@ class TwoNodeClusterTest {
     long started = System.nanoTime();
     List<String> codes = new ArrayList<>();
     List<String> complaintReplies = Collections.synchronizedList(new ArrayList<>());
+    List<String> recheckReplies = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newFixedThreadPool(SESSIONS);
     List<Future<?>> walks = new ArrayList<>();
     for (int i = 0; i < SESSIONS; i++) {
       String code = "TWO-NODES-" + i + "-" + System.nanoTime();
       codes.add(code);
       boolean withComplaints = i == 0;
+      boolean withRechecks = i == 1;
       walks.add(pool.submit(() -> {
-        new Walk(code).run(withComplaints ? complaintReplies : null);
+        new Walk(code).run(withComplaints ? complaintReplies : null, withRechecks ? recheckReplies : null);
         return null;
       }));
     }
@@ -150,6 +152,7 @@ class TwoNodeClusterTest {
           .processDefinitionKey("TitleReviewSession").finished().count()).as(code + " ended").isEqualTo(1);
     }
     assertThat(complaintReplies).hasSize(2).allMatch(r -> r.startsWith("201"));
+    assertThat(recheckReplies).hasSize(2).allMatch(r -> r.startsWith("200"));
     Map<String, Long> runsPerJob = history.createHistoricJobLogQuery().successLog().list().stream()
         .collect(Collectors.groupingBy(HistoricJobLog::getJobId, Collectors.counting()));
     assertThat(runsPerJob).as("jobs").isNotEmpty().allSatisfy((job, runs) -> assertThat(runs).as(job).isEqualTo(1));
@@ -216,6 +219,10 @@ class TwoNodeClusterTest {
             "plannedReviewEnd", TestData.REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff2,staff3")));
   }
 
+  /** A request to one node's API, as a user, on the session's path. */
+  private record Post(Node node, String user, String path, String json) {
+  }
+
   /** One session, walked from start to confirmation; each step on the other node than the one before. */
   private static final class Walk {
 
@@ -230,7 +237,7 @@ class TwoNodeClusterTest {
       return steps.getAndIncrement() % 2 == 0 ? a : b;
     }
 
-    void run(List<String> complaintReplies) throws Exception {
+    void run(List<String> complaintReplies, List<String> recheckReplies) throws Exception {
       start(next(), code);
       step("staff1", "Task_ReviewEligibility", true, "eligibilityReviewDone", true);
       step("staff1", "Task_ImportRoster", true, "rosterImported", true);
@@ -245,6 +252,10 @@ class TwoNodeClusterTest {
       step("staff3", "Task_RecordVotes", true, "votesRecorded", true, "plenaryDeliberationHeld", "yes",
           "keyMinutesKept", "yes");
       step("supervisor1", "Task_AttestDiscipline", false, SessionWalk.DISCIPLINE_KEPT);
+      if (recheckReplies != null) {
+        await(a, "staff1", "Task_FirstRecheck");
+        rechecksAtOnce(recheckReplies);
+      }
       step("staff1", "Task_FirstRecheck", true, "recheckMode", "cross", "recheckUnit", "柳州市人社局",
           "firstRecheckDone", true);
       step("staff2", "Task_SecondRecheck", true, "secondRecheckDone", true);
@@ -321,6 +332,42 @@ class TwoNodeClusterTest {
       }
     }
 
+    /** The two rechecks recorded at the same moment: round 1 by staff1 on node A, round 2 by staff2 on node B. */
+    private void rechecksAtOnce(List<String> replies) throws Exception {
+      long sessionId = a.bean(SessionRepository.class).getByCode(code).id();
+      String findings = a.bean(cn.gx.titlereview.recheck.RecheckService.class).passedApplicants(sessionId).stream()
+          .map(applicant -> "{\"applicantNo\":\"" + applicant.applicantNo() + "\",\"problem\":false}")
+          .collect(Collectors.joining(",", "[", "]"));
+      together(replies, List.of(new Post(a, "staff1", "/recheck-findings?round=1", findings),
+          new Post(b, "staff2", "/recheck-findings?round=2", findings)));
+    }
+
+    /** The requests sent at the same moment, each from its own thread; their statuses and bodies kept. */
+    private void together(List<String> replies, List<Post> posts) throws Exception {
+      CyclicBarrier start = new CyclicBarrier(posts.size());
+      ExecutorService senders = Executors.newFixedThreadPool(posts.size());
+      List<Future<?>> sent = new ArrayList<>();
+      for (Post post : posts) {
+        sent.add(senders.submit(() -> {
+          HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + post.node().port()
+                  + "/api/sessions/" + code + post.path()))
+              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((post.user() + ":demo")
+                  .getBytes(StandardCharsets.UTF_8)))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(post.json())).build();
+          start.await();
+          HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          replies.add(response.statusCode() + " " + response.body());
+          return null;
+        }));
+      }
+      for (Future<?> s : sent) {
+        s.get();
+      }
+      senders.shutdown();
+    }
+
     /** The three staff members sign their own 附件3 at the same moment, two on node A, one on node B. */
     private void pledgesAtOnce() throws Exception {
       List<String> staff = List.of("staff1", "staff2", "staff3");
@@ -358,29 +405,9 @@ class TwoNodeClusterTest {
 
     /** Two complaints registered at the same moment, one on each node, through the API; then both verified. */
     private void complaintsAtOnce(List<String> replies) throws Exception {
-      CyclicBarrier together = new CyclicBarrier(2);
-      ExecutorService senders = Executors.newFixedThreadPool(2);
-      List<Future<?>> sent = new ArrayList<>();
-      for (Node node : List.of(a, b)) {
-        sent.add(senders.submit(() -> {
-          HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/sessions/"
-                  + code + "/complaints"))
-              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("staff1:demo"
-                  .getBytes(StandardCharsets.UTF_8)))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"电话\",\"content\":\"来自" + node.name()
-                  + "的举报\"}")).build();
-          together.await();
-          HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-          replies.add(response.statusCode() + " " + response.body());
-          return null;
-        }));
-      }
-      for (Future<?> s : sent) {
-        s.get();
-      }
-      senders.shutdown();
+      together(replies, List.of(
+          new Post(a, "staff1", "/complaints", "{\"channel\":\"电话\",\"content\":\"来自 nodeA 的举报\"}"),
+          new Post(b, "staff1", "/complaints", "{\"channel\":\"电话\",\"content\":\"来自 nodeB 的举报\"}")));
       for (int i = 0; i < 2; i++) {
         step("supervisor1", "Task_VerifyComplaint", false, "complaintSubstantiated", "no", "complaintFinding",
             "经核实，反映的问题不属实");
