@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttendanceHistory {
 
-  static final Column COMMITTEE = required("committeeName", "评委会名称");
+  static final Column COMMITTEE = required("committeeName", "评委会名称", "attendance_history.committee_name");
   static final Column YEAR = required("reviewYear", "年度");
-  static final Column CODE = required("expertCode", "专家编号");
+  static final Column CODE = required("expertCode", "专家编号", "attendance_history.expert_code");
 
   record Row(String committee, int year, String code) {
   }

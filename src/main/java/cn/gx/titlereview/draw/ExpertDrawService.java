@@ -37,9 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpertDrawService {
 
-  static final Column CODE = required("expertCode", "专家编号");
+  static final Column CODE = required("expertCode", "专家编号", "expert.expert_code");
   static final Column ACCEPTED = required("accepted", "是否出席");
-  static final Column REASON = optional("declineReason", "不出席原因");
+  static final Column REASON = optional("declineReason", "不出席原因", "drawn_expert.decline_reason");
   static final Column NOTIFIED_AT = optional("notifiedAt", "通知时间");
   static final List<Column> RESPONSE_COLUMNS = List.of(CODE, ACCEPTED, REASON, NOTIFIED_AT);
 

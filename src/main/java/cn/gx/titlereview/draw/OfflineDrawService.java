@@ -1,8 +1,10 @@
 package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.draw.ReproducibleDraw.ResultFile;
+import cn.gx.titlereview.platform.importing.ColumnWidths;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.importing.JsonProblems;
 import cn.gx.titlereview.session.ReviewSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
@@ -26,14 +28,16 @@ public class OfflineDrawService {
   private final DrawCommitment commitments;
   private final DrawRepository draws;
   private final Clock clock;
+  private final ColumnWidths widths;
 
   public OfflineDrawService(ExpertDrawService drawService, DrawVerification verification,
-      DrawCommitment commitments, DrawRepository draws, Clock clock) {
+      DrawCommitment commitments, DrawRepository draws, Clock clock, ColumnWidths widths) {
     this.drawService = drawService;
     this.verification = verification;
     this.commitments = commitments;
     this.draws = draws;
     this.clock = clock;
+    this.widths = widths;
   }
 
   @Transactional
@@ -56,6 +60,8 @@ public class OfflineDrawService {
     if (result.sessionCode() != null && !result.sessionCode().equals(session.code())) {
       problems.add("结果文件属于评审会 " + result.sessionCode() + "，不是 " + session.code());
     }
+    widths.check(problems, "phrase", result.phrase(), "offline_draw_result.phrase");
+    widths.check(problems, "randomHex", result.randomHex(), "offline_draw_result.random_hex");
     problems.addAll(ReproducibleDraw.problems(pool, result));
     Instant now = clock.instant();
     if (result.drawnAt() != null
@@ -76,9 +82,9 @@ public class OfflineDrawService {
     try {
       return ReproducibleDraw.FILES.readValue(file.content(), ResultFile.class);
     } catch (JsonProcessingException e) {
-      throw new ImportException(List.of("文件 " + file.fileName() + " 不是有效的离线抽取结果文件：" + e.getOriginalMessage()));
+      throw new ImportException(List.of("文件 " + file.fileName() + " 不是有效的离线抽取结果文件：" + JsonProblems.describe(e)));
     } catch (IOException e) {
-      throw new ImportException(List.of("文件 " + file.fileName() + " 无法读取：" + e.getMessage()));
+      throw new ImportException(List.of("文件 " + file.fileName() + " 无法读取"));
     }
   }
 }

@@ -19,13 +19,13 @@ public class RosterImportService {
 
   public static final String KIND = "roster";
 
-  static final Column CODE = required("expertCode", "专家编号");
-  static final Column NAME = required("name", "姓名");
-  static final Column EMPLOYER = required("employer", "工作单位");
-  static final Column SPECIALTY = required("specialty", "专业");
-  static final Column TITLE = required("title", "职称");
-  static final Column PHONE = required("phone", "电话");
-  static final Column STATUS = required("status", "状态");
+  static final Column CODE = required("expertCode", "专家编号", "expert.expert_code");
+  static final Column NAME = required("name", "姓名", "expert.name");
+  static final Column EMPLOYER = required("employer", "工作单位", "expert.employer");
+  static final Column SPECIALTY = required("specialty", "专业", "expert.specialty");
+  static final Column TITLE = required("title", "职称", "expert.title");
+  static final Column PHONE = required("phone", "电话", "expert.phone");
+  static final Column STATUS = required("status", "状态", "expert.status");
   public static final List<Column> COLUMNS = List.of(CODE, NAME, EMPLOYER, SPECIALTY, TITLE, PHONE, STATUS);
 
   private final TableReader reader;

@@ -47,9 +47,9 @@ public class InspectionService {
     TRIGGERS.put("RANDOM", "随机抽取");
   }
 
-  static final Column RULE = required("rule", "违反的规定");
-  static final Column RESPONSIBLE = required("responsible", "责任单位或责任人");
-  static final Column RECTIFICATION = required("rectification", "整改要求");
+  static final Column RULE = required("rule", "违反的规定", "inspection_finding.rule_text");
+  static final Column RESPONSIBLE = required("responsible", "责任单位或责任人", "inspection_finding.responsible");
+  static final Column RECTIFICATION = required("rectification", "整改要求", "inspection_finding.rectification");
   static final Column DEADLINE = required("deadlineWorkingDays", "整改期限（工作日）");
   static final int MAX_DEADLINE = 60;
   static final String SELECTION_GROUP = "sessions";

@@ -20,15 +20,15 @@ public class ApplicantImportService {
 
   public static final String KIND = "applicants";
 
-  static final Column NO = required("applicantNo", "申报编号");
-  static final Column NAME = required("name", "姓名");
-  static final Column EMPLOYER = required("employer", "工作单位");
-  static final Column EMPLOYER_TYPE = required("employerType", "单位性质");
-  static final Column LEVEL = required("level", "申报级别");
-  static final Column SERIES = required("series", "申报系列");
-  static final Column SPECIALTY = required("specialty", "申报专业");
-  static final Column ELIGIBILITY = optional("eligibility", "资格审查结果");
-  static final Column REASON = optional("eligibilityReason", "不通过原因");
+  static final Column NO = required("applicantNo", "申报编号", "applicant.applicant_no");
+  static final Column NAME = required("name", "姓名", "applicant.name");
+  static final Column EMPLOYER = required("employer", "工作单位", "applicant.employer");
+  static final Column EMPLOYER_TYPE = required("employerType", "单位性质", "applicant.employer_type");
+  static final Column LEVEL = required("level", "申报级别", "applicant.level");
+  static final Column SERIES = required("series", "申报系列", "applicant.series");
+  static final Column SPECIALTY = required("specialty", "申报专业", "applicant.specialty");
+  static final Column ELIGIBILITY = optional("eligibility", "资格审查结果", "applicant.eligibility");
+  static final Column REASON = optional("eligibilityReason", "不通过原因", "applicant.eligibility_reason");
   public static final List<Column> COLUMNS =
       List.of(NO, NAME, EMPLOYER, EMPLOYER_TYPE, LEVEL, SERIES, SPECIALTY, ELIGIBILITY, REASON);
 

@@ -1,5 +1,7 @@
 package cn.gx.titlereview.publicity;
 
+import cn.gx.titlereview.platform.ConflictRetry;
+import cn.gx.titlereview.platform.importing.ColumnWidths;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
@@ -30,11 +32,16 @@ public class ComplaintController {
   private final SessionAccess access;
   private final PublicityRepository publicity;
   private final ComplaintService complaints;
+  private final ColumnWidths widths;
+  private final ConflictRetry retry;
 
-  public ComplaintController(SessionAccess access, PublicityRepository publicity, ComplaintService complaints) {
+  public ComplaintController(SessionAccess access, PublicityRepository publicity, ComplaintService complaints,
+      ColumnWidths widths, ConflictRetry retry) {
     this.access = access;
     this.publicity = publicity;
     this.complaints = complaints;
+    this.widths = widths;
+    this.retry = retry;
   }
 
   /** Staff register a complaint received by phone, letter or mail; it belongs to the latest round opened. */
@@ -48,8 +55,11 @@ public class ComplaintController {
     if (complaint.content() == null || complaint.content().isBlank()) {
       throw BusinessException.badRequest("请填写信访内容 content");
     }
-    long id = complaints.receive(session, complaint.channel().trim(), complaint.applicantNo(),
-        complaint.content().trim(), access.userId());
+    widths.require(complaint.channel().trim(), "complaint.channel", "收件渠道 channel");
+    widths.require(complaint.applicantNo(), "complaint.applicant_no", "申报编号 applicantNo");
+    widths.require(complaint.content().trim(), "complaint.content", "信访内容 content");
+    long id = retry.run(() -> complaints.receive(session, complaint.channel().trim(), complaint.applicantNo(),
+        complaint.content().trim(), access.userId()));
     return Map.of("id", id, "round", publicity.latestRound(session.id()).orElse(0));
   }
 

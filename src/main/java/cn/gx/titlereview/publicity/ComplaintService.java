@@ -55,18 +55,20 @@ public class ComplaintService {
     Map<String, Object> variables = Map.of("complaintId", id, "complaintApplicantNo",
         applicantNo == null || applicantNo.isBlank() ? "—" : applicantNo);
     // The staff member may register complaints; finding the round and starting its verification is the system's
-    // part, done without the caller's (narrower) engine authorizations.
+    // part, done without the caller's (narrower) engine authorizations. The complaint's id goes to the verification
+    // it starts (the triggered event sub-process), not to the process instance: two complaints open at once, or
+    // arriving together, each keep their own.
     system.run(() -> {
       Optional<ProcessInstance> openRound = runtimeService.createProcessInstanceQuery()
           .processInstanceBusinessKey(session.code()).processDefinitionKey("Publicity").active().list().stream()
           .findFirst();
       if (openRound.isPresent()) {
         runtimeService.createMessageCorrelation(IN_ROUND).processInstanceId(openRound.get().getId())
-            .setVariablesLocal(variables).correlate();
+            .setVariablesToTriggeredScope(variables).correlate();
       } else if (session.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
           .processInstanceId(session.processInstanceId()).active().count() > 0) {
         runtimeService.createMessageCorrelation(OUTSIDE_ROUND).processInstanceId(session.processInstanceId())
-            .setVariablesLocal(variables).correlate();
+            .setVariablesToTriggeredScope(variables).correlate();
       }
     });
     clues.onComplaint(session);

@@ -1,7 +1,9 @@
 package cn.gx.titlereview.record;
 
+import cn.gx.titlereview.platform.importing.ColumnWidths;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.importing.JsonProblems;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
 import cn.gx.titlereview.record.RecordCatalogue.Group;
@@ -62,12 +64,15 @@ public class RecordFormVersions {
   private final RecordCatalogue catalogue;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ColumnWidths widths;
 
-  public RecordFormVersions(JdbcClient jdbc, RecordCatalogue catalogue, ObjectMapper json, Clock clock) {
+  public RecordFormVersions(JdbcClient jdbc, RecordCatalogue catalogue, ObjectMapper json, Clock clock,
+      ColumnWidths widths) {
     this.jdbc = jdbc;
     this.catalogue = catalogue;
     this.json = json;
     this.clock = clock;
+    this.widths = widths;
   }
 
   /** Validates the whole file against the default form, then publishes it as the committee's next version. */
@@ -81,7 +86,8 @@ public class RecordFormVersions {
     if (blank(adjustment.label())) {
       problems.add("「label」版本名称不能为空");
     }
-    if (!Boolean.TRUE.equals(adjustment.selfManaged()) && !ReviewSession.INTERMEDIATE_AND_JUNIOR.contains(adjustment.level())) {
+    if (!Boolean.TRUE.equals(adjustment.selfManaged())
+        && (adjustment.level() == null || !ReviewSession.INTERMEDIATE_AND_JUNIOR.contains(adjustment.level()))) {
       problems.add("只有自主评审的评委会（selfManaged 为 true）或中级、初级评委会（level 为 中级 / 初级）可以调整记录表"
           + "（监管方案 四），本文件为 level “" + adjustment.level() + "”");
     }
@@ -89,6 +95,13 @@ public class RecordFormVersions {
       problems.add("「changes」至少应有一项调整");
     } else {
       apply(adjustment, problems);
+    }
+    String stored = write(adjustment);
+    widths.check(problems, "committeeName", adjustment.committeeName(), "record_form_version.committee_name");
+    widths.check(problems, "label", adjustment.label(), "record_form_version.label");
+    String tooLong = widths.tooLong(stored, "record_form_version.adjustment");
+    if (tooLong != null) {
+      problems.add("调整文件内容" + tooLong + "，请减少调整项");
     }
     if (!problems.isEmpty()) {
       throw new ImportException(problems);
@@ -99,7 +112,7 @@ public class RecordFormVersions {
             insert into record_form_version (committee_name, version_number, label, adjustment, file_sha256,
                                              published_by, published_at)
             values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(adjustment.committeeName(), number, adjustment.label(), write(adjustment), file.sha256(), user,
+        .params(adjustment.committeeName(), number, adjustment.label(), stored, file.sha256(), user,
             Timestamp.from(clock.instant()))
         .update();
     return latest(adjustment.committeeName()).orElseThrow();
@@ -163,6 +176,10 @@ public class RecordFormVersions {
     for (int i = 0; i < adjustment.changes().size(); i++) {
       Change c = adjustment.changes().get(i);
       String where = "第 " + (i + 1) + " 项调整：";
+      if (c == null) {
+        problems.add(where + "应为 JSON 对象");
+        continue;
+      }
       switch (c.op() == null ? "" : c.op()) {
         case "reword" -> {
           if (blank(c.text())) {
@@ -261,12 +278,16 @@ public class RecordFormVersions {
 
   private Adjustment read(ImportFile file) {
     try {
-      return json.readValue(file.content(), Adjustment.class);
+      Adjustment adjustment = json.readValue(file.content(), Adjustment.class);
+      if (adjustment == null) {
+        throw new ImportException(List.of("文件 " + file.fileName() + " 应为一个 JSON 对象（记录表调整文件）"));
+      }
+      return adjustment;
     } catch (JsonProcessingException e) {
       throw new ImportException(List.of("文件 " + file.fileName() + " 不是有效的记录表调整文件（JSON）："
-          + e.getOriginalMessage()));
+          + JsonProblems.describe(e)));
     } catch (IOException e) {
-      throw new ImportException(List.of("文件 " + file.fileName() + " 无法读取：" + e.getMessage()));
+      throw new ImportException(List.of("文件 " + file.fileName() + " 无法读取"));
     }
   }
 

@@ -27,7 +27,7 @@ public class AttendanceService {
   public static final String TRAINING = "TRAINING";
   public static final String REVIEW = "REVIEW";
 
-  static final Column CODE = required("expertCode", "专家编号");
+  static final Column CODE = required("expertCode", "专家编号", "expert.expert_code");
   static final Column PRESENT = required("present", "是否出席");
 
   record Row(DrawnExpert expert, boolean present) {

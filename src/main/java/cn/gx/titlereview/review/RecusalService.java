@@ -30,11 +30,11 @@ public class RecusalService {
 
   public static final List<String> SOURCES = List.of("本人声明", "工作人员发现");
 
-  static final Column APPLICANT = required("applicantNo", "申报编号");
-  static final Column EXPERT = required("expertCode", "专家编号");
-  static final Column CATEGORY = required("category", "回避情形");
-  static final Column SOURCE = required("source", "来源");
-  static final Column NOTE = optional("note", "说明");
+  static final Column APPLICANT = required("applicantNo", "申报编号", "applicant.applicant_no");
+  static final Column EXPERT = required("expertCode", "专家编号", "expert.expert_code");
+  static final Column CATEGORY = required("category", "回避情形", "recusal.category");
+  static final Column SOURCE = required("source", "来源", "recusal.source");
+  static final Column NOTE = optional("note", "说明", "recusal.note");
 
   record Row(Applicant applicant, DrawnExpert expert, String category, String source, String note) {
   }

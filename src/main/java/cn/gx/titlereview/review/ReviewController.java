@@ -1,13 +1,17 @@
 package cn.gx.titlereview.review;
 
+import cn.gx.titlereview.platform.importing.ColumnWidths;
+import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.review.ReviewService.GroupPlan;
 import cn.gx.titlereview.review.ReviewService.ReviewPlan;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +34,11 @@ public class ReviewController {
   private final AttendanceService attendance;
   private final Clock clock;
   private final ReviewTimes reviewTimes;
+  private final ColumnWidths widths;
 
   public ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
       RecusalRepository recusals, DisciplineIncidents incidents, AttendanceService attendance, Clock clock,
-      ReviewTimes reviewTimes) {
+      ReviewTimes reviewTimes, ColumnWidths widths) {
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
@@ -42,6 +47,7 @@ public class ReviewController {
     this.attendance = attendance;
     this.clock = clock;
     this.reviewTimes = reviewTimes;
+    this.widths = widths;
   }
 
   /** Forms groups by specialty and assigns readers automatically; returns the stored plan for adjustment. */
@@ -56,8 +62,34 @@ public class ReviewController {
   /** Replaces groups and assignments with a plan adjusted by staff. */
   @PostMapping("/review-groups")
   public Map<String, Object> replace(@PathVariable String code, @RequestBody ReviewPlan plan) {
-    reviewService.applyPlan(access.forStaff(code), plan);
-    return Map.of("groups", plan.groups().size(), "assignments", plan.assignments().size());
+    ReviewSession session = access.forStaff(code);
+    checkShape(plan);
+    reviewService.applyPlan(session, plan);
+    return Map.of("groups", plan.groups().size(),
+        "assignments", plan.assignments() == null ? 0 : plan.assignments().size());
+  }
+
+  /** What a plan sent by hand must be before its codes are looked up: groups, none empty, names that fit. */
+  private void checkShape(ReviewPlan plan) {
+    List<String> problems = new ArrayList<>();
+    if (plan.groups() == null || plan.groups().isEmpty()) {
+      problems.add("「groups」：评审方案至少应有一个评议组");
+    } else {
+      for (int i = 0; i < plan.groups().size(); i++) {
+        GroupPlan group = plan.groups().get(i);
+        String problem = group == null ? "应为评议组对象" : group.name() == null ? null
+            : widths.problem(group.name(), "review_group.name");
+        if (problem != null) {
+          problems.add("groups 第 " + (i + 1) + " 组「name」：" + problem);
+        }
+      }
+    }
+    if (plan.assignments() != null && plan.assignments().contains(null)) {
+      problems.add("「assignments」：每条分配应为对象");
+    }
+    if (!problems.isEmpty()) {
+      throw new ImportException(problems);
+    }
   }
 
   /** Recusals (回避) declared by experts or found by staff: 申报编号, 专家编号, 回避情形, 来源, 说明. */

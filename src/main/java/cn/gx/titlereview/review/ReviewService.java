@@ -41,7 +41,7 @@ public class ReviewService {
   /** At least two experts read each applicant's materials (附件1 评委培训及评审情况 3). */
   public static final int READERS_PER_APPLICANT = 2;
 
-  static final Column NO = required("applicantNo", "申报编号");
+  static final Column NO = required("applicantNo", "申报编号", "applicant.applicant_no");
   static final Column PRESENT = required("votersPresent", "出席人数");
   static final Column YES = required("yes", "赞成");
   static final Column AGAINST = required("no", "反对");

@@ -42,7 +42,7 @@ public class ReviewTimes {
 
   public static final String JUSTIFICATION = "reviewTimeJustification";
   static final String RULE = "合理安排评审时间";
-  static final Column GROUP = required("groupName", "评议组");
+  static final Column GROUP = required("groupName", "评议组", "review_group_time.group_name");
   static final Column STARTED = required("startedAt", "开始时间");
   static final Column ENDED = required("endedAt", "结束时间");
   static final String WITHIN_PLAN = "评审时间在计划评审日内";

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpertPledgeService {
 
-  static final Column CODE = required("expertCode", "专家编号");
+  static final Column CODE = required("expertCode", "专家编号", "expert.expert_code");
 
   private final ExpertDrawService drawService;
   private final PledgeRepository pledges;

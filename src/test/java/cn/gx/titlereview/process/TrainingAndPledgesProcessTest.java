@@ -20,6 +20,9 @@ class TrainingAndPledgesProcessTest extends ProcessTest {
     for (Task pledge : taskService().createTaskQuery().taskDefinitionKey("Task_SignStaffPledge").list()) {
       taskService().complete(pledge.getId());
     }
+    // Each signature leaves the multi-instance through its own job, so that signatures given at the same moment
+    // never collide on the shared counters.
+    runDueJobs();
     completeTask("Task_RecordTrainingAndExpertPledges", "trainingCoursewareWatched", "yes");
     assertThat(instance).isEnded();
     assertThat(ProcessTestEngine.LISTENER_CALLS).containsSubsequence("recordStaffPledge:Task_SignStaffPledge",
@@ -32,6 +35,7 @@ class TrainingAndPledgesProcessTest extends ProcessTest {
     ProcessInstance instance = startStage("TrainingAndPledges");
     taskService().createTaskQuery().taskDefinitionKey("Task_SignStaffPledge").list()
         .forEach(t -> taskService().complete(t.getId()));
+    runDueJobs();
     completeTask("Task_RecordTrainingAndExpertPledges");
     assertStoppedForRectification(instance, "Task_RectifyPledges", "staff1");
     completeTask("Task_RectifyPledges", "rectificationNote", "已补签");

@@ -7,7 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * One real PostgreSQL server per test JVM (zonky embedded binaries: no Docker, no service), started on first use
  * and stopped by zonky's shutdown hook. Tests on it close their Spring context after the class
- * ({@code @DirtiesContext}), so that no pool still holds connections when the server stops.
+ * ({@code @DirtiesContext}), so that no pool still holds connections when the server stops; their contexts have no
+ * webapps (see {@link #WEBAPPS}).
  */
 public final class EmbeddedPostgres {
 
@@ -17,6 +18,43 @@ public final class EmbeddedPostgres {
   }
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
+    String url = jdbcUrl();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+    // Its own engine name, so that it never replaces the H2 context's "default" engine in the engine registry.
+    registry.add("camunda.bpm.process-engine-name", () -> "postgres");
+    registry.add("camunda.bpm.webapp.enabled", () -> WEBAPPS);
+  }
+
+  /**
+   * Contexts on PostgreSQL run without Tasklist, Cockpit and Admin: closing a context with the webapps clears their
+   * JVM-wide runtime (Camunda's {@code CockpitContainerBootstrap} and its siblings set static delegates to null), which
+   * breaks the webapps of every H2 context still cached in the same test JVM.
+   */
+  public static final String WEBAPPS = "false";
+
+  /** The server's JDBC URL (user and password {@code postgres}), the server started if it is not yet. */
+  public static synchronized String jdbcUrl() {
+    start();
+    return server.getJdbcUrl("postgres", "postgres");
+  }
+
+  /** A database of its own on the same server, created empty on first use: for a test that must see only its data. */
+  public static synchronized String jdbcUrl(String database) {
+    start();
+    try (java.sql.Connection c = server.getPostgresDatabase().getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      if (!s.executeQuery("select 1 from pg_database where datname = '" + database + "'").next()) {
+        s.execute("create database " + database);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return server.getJdbcUrl("postgres", database);
+  }
+
+  private static void start() {
     if (server == null) {
       try {
         server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
@@ -24,10 +62,5 @@ public final class EmbeddedPostgres {
         throw new UncheckedIOException(e);
       }
     }
-    registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
-    // Its own engine name, so that it never replaces the H2 context's "default" engine in the engine registry.
-    registry.add("camunda.bpm.process-engine-name", () -> "postgres");
   }
 }

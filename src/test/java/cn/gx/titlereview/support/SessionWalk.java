@@ -91,8 +91,8 @@ public class SessionWalk {
     complete(code, "staff1", "Task_ImportRoster", "rosterImported", true);
   }
 
-  /** Every stage before the recheck done without a fault, staff3 having entered the votes: 第一人复核 is open. */
-  public void toFirstRecheck(String code) {
+  /** Every stage before the votes done without a fault: the experts drawn and trained, the review groups formed. */
+  public void toVotes(String code) {
     toRosterConfirmation(code);
     complete(code, "supervisor1", "Task_ConfirmRosterAndPresence", "officialRosterTotal", DemoSessionFiller.ROSTER,
         "supervisorPresentAtDraw", "yes");
@@ -107,6 +107,11 @@ public class SessionWalk {
         "trainingPolicyAndSoftware", "yes", "expertPledgesRecorded", true);
     fill(code, "staff1");
     complete(code, "staff1", "Task_FormReviewGroups", "reviewGroupsFormed", true);
+  }
+
+  /** Every stage before the recheck done without a fault, staff3 having entered the votes: 第一人复核 is open. */
+  public void toFirstRecheck(String code) {
+    toVotes(code);
     fill(code, "staff3");
     complete(code, "staff3", "Task_RecordVotes", "votesRecorded", true, "plenaryDeliberationHeld", "yes",
         "keyMinutesKept", "yes");

@@ -1,8 +1,10 @@
 package cn.gx.titlereview.platform.importing;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,18 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads an import, a JSON array of objects or the first sheet of an .xlsx file, into typed records, all or
  * nothing: every row is parsed, and if any has a problem the whole file is rejected with all of them listed.
  * JSON objects use the columns' keys (or their Chinese headers); a spreadsheet's first row holds the headers.
+ * <p>
+ * This is the one check of every imported value before it reaches the database: no control character (NUL among
+ * them), no broken Unicode, no formula, no JSON object where text belongs, and no text longer than the database column
+ * that keeps it ({@link Column#stored()}, {@link ColumnWidths}). Types are checked by {@link ImportRow}. Both formats
+ * are read as streams, within {@link ImportLimits}.
  */
 @Component
 public class TableReader {
@@ -30,9 +31,15 @@ public class TableReader {
   private static final int MAX_PROBLEMS = 200;
 
   private final ObjectMapper json;
+  private final ColumnWidths widths;
+  private final XlsxSheet xlsx;
+  private final ImportLimits limits;
 
-  public TableReader(ObjectMapper json) {
+  public TableReader(ObjectMapper json, ColumnWidths widths, XlsxSheet xlsx, ImportLimits limits) {
     this.json = json;
+    this.widths = widths;
+    this.xlsx = xlsx;
+    this.limits = limits;
   }
 
   public <T> List<T> read(ImportFile file, List<Column> columns, Function<ImportRow, T> mapper) {
@@ -50,6 +57,7 @@ public class TableReader {
     List<T> records = new ArrayList<>(rows.size());
     Set<String> keys = new HashSet<>();
     for (ImportRow row : rows) {
+      check(row, columns);
       String value = key == null ? null : row.value(key);
       if (value != null && !keys.add(value)) {
         row.problem(key, value + " 重复");
@@ -62,80 +70,121 @@ public class TableReader {
     return records;
   }
 
+  /** Every given value against the rules of any kept text, and its column's width. */
+  private void check(ImportRow row, List<Column> columns) {
+    for (Column column : columns) {
+      String value = row.given(column);
+      if (value == null) {
+        continue;
+      }
+      String why = TextRules.unsafeCell(value);
+      if (why == null && column.stored() != null) {
+        why = widths.tooLong(value.strip(), column.stored());
+      }
+      if (why != null) {
+        row.refuse(column, why);
+      }
+    }
+  }
+
   private static boolean isSpreadsheet(byte[] content) {
     return content.length > 4 && content[0] == 'P' && content[1] == 'K';
   }
 
+  /** The array's elements one at a time, so that no tree of the whole file is built and the row limit holds. */
   private List<ImportRow> jsonRows(ImportFile file, List<Column> columns, List<String> problems) {
-    JsonNode root;
-    try {
-      root = json.readTree(file.content());
-    } catch (IOException e) {
-      problems.add("文件既不是 .xlsx 也不是有效的 JSON：" + e.getMessage().lines().findFirst().orElse(""));
-      return List.of();
-    }
-    if (root == null || !root.isArray()) {
-      problems.add("JSON 内容应为数组，每个元素是一行");
-      return List.of();
-    }
     List<ImportRow> rows = new ArrayList<>();
-    for (int i = 0; i < root.size(); i++) {
-      JsonNode node = root.get(i);
-      String position = "第 " + (i + 1) + " 条";
-      if (!node.isObject()) {
-        problems.add(position + "：应为 JSON 对象");
-        continue;
-      }
-      Map<String, String> values = new HashMap<>();
-      for (Column c : columns) {
-        JsonNode v = node.has(c.key()) ? node.get(c.key()) : node.get(c.header());
-        if (v != null && !v.isNull()) {
-          values.put(c.key(), v.isValueNode() ? v.asText() : v.toString());
+    try (JsonParser parser = json.createParser(file.content())) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        // read to the end first: a broken document is reported as broken, a whole one as the wrong shape
+        parser.skipChildren();
+        while (parser.nextToken() != null) {
+          parser.skipChildren();
         }
+        problems.add("JSON 内容应为数组，每个元素是一行");
+        return List.of();
       }
-      rows.add(new ImportRow(position, values, problems));
+      for (int i = 1; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+        if (i > limits.getMaxRows()) {
+          problems.add(XlsxSheet.tooLarge("数据行超过 " + limits.getMaxRows() + " 行"));
+          return List.of();
+        }
+        JsonNode node = parser.readValueAsTree();
+        String position = "第 " + i + " 条";
+        if (node == null || !node.isObject()) {
+          problems.add(position + "：应为 JSON 对象");
+          continue;
+        }
+        Map<String, String> values = new HashMap<>();
+        Map<Column, String> notText = new HashMap<>();
+        for (Column c : columns) {
+          JsonNode v = node.has(c.key()) ? node.get(c.key()) : node.get(c.header());
+          if (v != null && !v.isNull()) {
+            if (v.isValueNode()) {
+              values.put(c.key(), v.asText());
+            } else {
+              notText.put(c, v.isArray() ? "数组" : "对象");
+            }
+          }
+        }
+        ImportRow row = new ImportRow(position, values, problems);
+        notText.forEach((c, kind) -> row.refuse(c, "应为文本或数值，实际为 JSON " + kind));
+        rows.add(row);
+      }
+      if (parser.nextToken() != null) {
+        problems.add("JSON 数组结束后还有其他内容");
+      }
+    } catch (JsonProcessingException e) {
+      problems.add("文件既不是 .xlsx 也不是有效的 JSON：" + JsonProblems.describe(e));
+    } catch (IOException e) {
+      problems.add("文件既不是 .xlsx 也不是有效的 JSON");
     }
     return rows;
   }
 
   private List<ImportRow> spreadsheetRows(ImportFile file, List<Column> columns, List<String> problems) {
-    try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
-      Sheet sheet = workbook.getSheetAt(0);
-      DataFormatter formatter = new DataFormatter();
-      Row header = sheet.getRow(sheet.getFirstRowNum());
-      Map<Integer, Column> byIndex = new HashMap<>();
-      if (header != null) {
-        for (Cell cell : header) {
-          String title = formatter.formatCellValue(cell).trim();
-          columns.stream().filter(c -> c.header().equals(title) || c.key().equals(title)).findFirst()
-              .ifPresent(c -> byIndex.put(cell.getColumnIndex(), c));
+    List<ImportRow> rows = new ArrayList<>();
+    Map<Integer, Column> byIndex = new HashMap<>();
+    boolean[] header = {true};
+    try {
+      xlsx.read(file.content(), (number, cells) -> {
+        if (header[0]) {
+          header[0] = false;
+          cells.forEach((index, cell) -> columns.stream()
+              .filter(c -> c.header().equals(cell.text().trim()) || c.key().equals(cell.text().trim())).findFirst()
+              .ifPresent(c -> byIndex.put(index, c)));
+          columns.stream().filter(c -> c.required() && !byIndex.containsValue(c))
+              .forEach(c -> problems.add("第 " + number + " 行（表头）：缺少列「" + c.header() + "」"));
+          return problems.isEmpty();
         }
-      }
-      columns.stream().filter(c -> c.required() && !byIndex.containsValue(c))
-          .forEach(c -> problems.add("第 1 行（表头）：缺少列「" + c.header() + "」"));
-      if (!problems.isEmpty()) {
-        return List.of();
-      }
-      List<ImportRow> rows = new ArrayList<>();
-      for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
         Map<String, String> values = new HashMap<>();
-        if (row != null) {
-          byIndex.forEach((index, column) -> {
-            String text = formatter.formatCellValue(row.getCell(index)).trim();
-            if (!text.isEmpty()) {
-              values.put(column.key(), text);
-            }
-          });
+        List<Column> formulas = new ArrayList<>();
+        List<Column> errors = new ArrayList<>();
+        byIndex.forEach((index, column) -> {
+          XlsxSheet.Cell cell = cells.get(index);
+          if (cell == null) {
+            return;
+          }
+          if (cell.formula()) {
+            formulas.add(column);
+          } else if (cell.error()) {
+            errors.add(column);
+          } else if (!cell.text().isBlank()) {
+            values.put(column.key(), cell.text().trim());
+          }
+        });
+        if (!values.isEmpty() || !formulas.isEmpty() || !errors.isEmpty()) {
+          ImportRow row = new ImportRow("第 " + number + " 行", values, problems);
+          formulas.forEach(c -> row.refuse(c, "单元格是公式，请改为文本或数值后重新导入（公式不会被执行）"));
+          errors.forEach(c -> row.refuse(c, "单元格是错误值（如 #DIV/0!），请改正后重新导入"));
+          rows.add(row);
         }
-        if (!values.isEmpty()) {
-          rows.add(new ImportRow("第 " + (r + 1) + " 行", values, problems));
-        }
-      }
-      return rows;
-    } catch (IOException | RuntimeException e) {
-      problems.add("无法读取 .xlsx 文件：" + e.getMessage());
+        return true;
+      });
+    } catch (XlsxSheet.Refused e) {
+      problems.add(e.getMessage());
       return List.of();
     }
+    return rows;
   }
 }

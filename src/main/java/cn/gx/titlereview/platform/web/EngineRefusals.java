@@ -1,17 +1,15 @@
 package cn.gx.titlereview.platform.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -25,7 +23,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  * <ul>
  *   <li>a listener's refusal → 400;</li>
  *   <li>a missing authorization → 403, in Chinese;</li>
- *   <li>two requests racing on one task → 409.</li>
+ *   <li>two requests racing on one task → 409;</li>
+ *   <li>a body past the upload limit → 413.</li>
  * </ul>
  * Everything else is answered as Camunda does. Jersey finds this through {@code META-INF/services} (an
  * {@link AutoDiscoverable}), so every JAX-RS application of the engine and the webapps gets it.
@@ -36,58 +35,65 @@ public final class EngineRefusals implements AutoDiscoverable {
   public void configure(FeatureContext context) {
     context.register(ForRestExceptions.class);
     context.register(ForEngineExceptions.class);
+    context.register(ForJsonMappingExceptions.class);
+    context.register(ForTooLargeBodies.class);
   }
 
-  @Priority(1)
-  public static class ForRestExceptions implements ExceptionMapper<RestException> {
+  /** Our answer to a refusal in the chain of causes, else Camunda's. */
+  abstract static class OrCamunda<E extends Throwable> implements ExceptionMapper<E> {
 
-    private final RestExceptionHandler camunda = new RestExceptionHandler();
+    private final ExceptionMapper<E> camunda;
+
+    OrCamunda(ExceptionMapper<E> camunda) {
+      this.camunda = camunda;
+    }
 
     @Override
-    public Response toResponse(RestException exception) {
+    public Response toResponse(E exception) {
       Response refusal = refusal(exception);
       return refusal != null ? refusal : camunda.toResponse(exception);
     }
   }
 
   @Priority(1)
-  public static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+  public static class ForRestExceptions extends OrCamunda<RestException> {
 
-    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      Response refusal = refusal(exception);
-      return refusal != null ? refusal : camunda.toResponse(exception);
+    public ForRestExceptions() {
+      super(new RestExceptionHandler());
     }
   }
 
-  /** Our answer to the first refusal in the chain of causes, or null to answer as Camunda does. */
+  @Priority(1)
+  public static class ForEngineExceptions extends OrCamunda<ProcessEngineException> {
+
+    public ForEngineExceptions() {
+      super(new ProcessEngineExceptionHandler());
+    }
+  }
+
+  /** Jackson wraps what the body's stream throws (a body past the limit) into a mapping exception. */
+  @Priority(1)
+  public static class ForJsonMappingExceptions extends OrCamunda<JsonMappingException> {
+
+    public ForJsonMappingExceptions() {
+      super(new JsonMappingExceptionHandler());
+    }
+  }
+
+  /** A body past the upload limit ({@link RequestBodyLimit}), which would otherwise be Camunda's 500. */
+  @Priority(1)
+  public static class ForTooLargeBodies implements ExceptionMapper<RequestBodyLimit.TooLarge> {
+
+    @Override
+    public Response toResponse(RequestBodyLimit.TooLarge exception) {
+      return refusal(exception);
+    }
+  }
+
+  /** Our answer to the first refusal in the chain of causes ({@link Refusal}), or null to answer as Camunda does. */
   static Response refusal(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof BadUserRequestException refused) {
-        return answer(Response.Status.BAD_REQUEST, "BadUserRequestException", refused.getMessage());
-      }
-      if (t instanceof AuthorizationException denied) {
-        return answer(Response.Status.FORBIDDEN, "AuthorizationException", notAuthorized(denied));
-      }
-      if (t instanceof TaskAlreadyClaimedException claimed) {
-        return answer(Response.Status.CONFLICT, "TaskAlreadyClaimedException",
-            "任务已由 " + claimed.getTaskAssignee() + " 认领，请刷新后再试");
-      }
-      if (t instanceof OptimisticLockingException) {
-        return answer(Response.Status.CONFLICT, "OptimisticLockingException", "操作冲突，请刷新后重试");
-      }
-    }
-    return null;
-  }
-
-  private static String notAuthorized(AuthorizationException denied) {
-    String missing = denied.getMissingAuthorizations().stream()
-        .map(m -> m.getViolatedPermissionName() + "@" + m.getResourceType())
-        .distinct().collect(Collectors.joining("、"));
-    return "无权执行此操作：账号 " + denied.getUserId() + " 不是此任务或流程的办理人，或此操作只对系统管理员开放"
-        + (missing.isEmpty() ? "" : "（缺少权限：" + missing + "）");
+    return Refusal.in(exception)
+        .map(r -> answer(Response.Status.fromStatusCode(r.status().value()), r.type(), r.message())).orElse(null);
   }
 
   private static Response answer(Response.Status status, String type, String message) {

@@ -58,8 +58,11 @@ public record UploadedDocument(String fileName, String contentType, byte[] conte
     return allowed.contains(extension) ? extension : "bin";
   }
 
-  /** Without invisible characters, and at most {@link #MAX_NAME_LENGTH} characters, the extension kept. */
-  private static String displayName(String original) {
+  /**
+   * A file name as shown, never as a path: without invisible characters, and at most {@link #MAX_NAME_LENGTH}
+   * characters, the extension kept.
+   */
+  public static String displayName(String original) {
     String name = INVISIBLE.matcher(original).replaceAll("");
     if (name.length() <= MAX_NAME_LENGTH) {
       return name;

@@ -1,0 +1,62 @@
+package cn.gx.titlereview.platform.importing;
+
+import java.util.regex.Pattern;
+
+/**
+ * What no text we keep may contain, whatever its column: control characters (NUL among them, which PostgreSQL refuses
+ * outright: {@code invalid byte sequence for encoding "UTF8": 0x00}), halves of a surrogate pair, and, in imported
+ * tables, a formula: a cell that a spreadsheet would run when the list is exported again ({@code =cmd|' /C calc'!A0}).
+ * Tabs and line breaks are text.
+ */
+public final class TextRules {
+
+  /** C0 and C1 controls and DEL, except tab, line feed and carriage return. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+  /** What a spreadsheet takes for a formula at the start of a cell (OWASP, CSV injection). */
+  private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@]");
+  /** A signed number or a telephone number: starts like a formula but is none. */
+  private static final Pattern NUMBER_LIKE = Pattern.compile("^[+\\-]?[0-9][0-9 ().\\-]*$");
+
+  private TextRules() {
+  }
+
+  /** Why this text may not be kept, or null: control characters or broken Unicode. */
+  public static String unsafe(String value) {
+    if (CONTROL.matcher(value).find()) {
+      return value.indexOf('\0') >= 0 ? "含有空字符（NUL），请删除后重新提交" : "含有不可见的控制字符，请删除后重新提交";
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "含有无效的 Unicode 字符（不成对的代理项），请检查文件编码";
+      }
+    }
+    return null;
+  }
+
+  /** As {@link #unsafe}, and a cell of an imported table may not start like a formula. */
+  public static String unsafeCell(String value) {
+    String unsafe = unsafe(value);
+    if (unsafe != null) {
+      return unsafe;
+    }
+    String trimmed = value.strip();
+    if (FORMULA_START.matcher(trimmed).find() && !NUMBER_LIKE.matcher(trimmed).matches()) {
+      return "以“" + trimmed.charAt(0) + "”开头，会被电子表格当作公式执行（如 =cmd|…），请删除开头的符号";
+    }
+    return null;
+  }
+
+  /** Length as the database counts it: in characters (code points), not UTF-16 units. */
+  public static int length(String value) {
+    return value.codePointCount(0, value.length());
+  }
+
+  /** A value quoted in a message, shortened: a hostile value may be 32,000 characters long. */
+  public static String quote(String value) {
+    int max = 40;
+    return "“" + (length(value) <= max ? value : value.substring(0, value.offsetByCodePoints(0, max)) + "…") + "”";
+  }
+}

@@ -1,0 +1,56 @@
+package cn.gx.titlereview.platform.web;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal found in an exception's chain of causes, as every door answers it (our API, the engine's REST API, the
+ * error page): its status, a type name for the engine's REST format, and the message for the user. The engine wraps
+ * what our listeners throw, so the first refusal in the chain counts.
+ */
+public record Refusal(HttpStatus status, String type, String message) {
+
+  public static final String CONFLICT = "操作冲突，请刷新后重试";
+
+  public static Optional<Refusal> in(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof BusinessException refused) {
+        return Optional.of(new Refusal(refused.status(), "BusinessException", refused.getMessage()));
+      }
+      if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
+        return Optional.of(new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "PayloadTooLarge", tooLarge.getMessage()));
+      }
+      if (t instanceof ConflictRefusal conflict) {
+        return Optional.of(new Refusal(HttpStatus.CONFLICT, "BadUserRequestException", conflict.getMessage()));
+      }
+      if (t instanceof BadUserRequestException refused) {
+        return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "BadUserRequestException", refused.getMessage()));
+      }
+      if (t instanceof AuthorizationException denied) {
+        return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "AuthorizationException", notAuthorized(denied)));
+      }
+      if (t instanceof TaskAlreadyClaimedException claimed) {
+        return Optional.of(new Refusal(HttpStatus.CONFLICT, "TaskAlreadyClaimedException",
+            "任务已由 " + claimed.getTaskAssignee() + " 认领，请刷新后再试"));
+      }
+      if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
+        return Optional.of(new Refusal(HttpStatus.CONFLICT, "OptimisticLockingException", CONFLICT));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String notAuthorized(AuthorizationException denied) {
+    String missing = denied.getMissingAuthorizations().stream()
+        .map(m -> m.getViolatedPermissionName() + "@" + m.getResourceType())
+        .distinct().collect(Collectors.joining("、"));
+    return "无权执行此操作：账号 " + denied.getUserId() + " 不是此任务或流程的办理人，或此操作只对系统管理员开放"
+        + (missing.isEmpty() ? "" : "（缺少权限：" + missing + "）");
+  }
+}
