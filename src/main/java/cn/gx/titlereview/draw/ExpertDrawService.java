@@ -41,7 +41,7 @@ public class ExpertDrawService {
   static final Column ACCEPTED = required("accepted", "是否出席");
   static final Column REASON = optional("declineReason", "不出席原因", "drawn_expert.decline_reason");
   static final Column NOTIFIED_AT = optional("notifiedAt", "通知时间");
-  static final List<Column> RESPONSE_COLUMNS = List.of(CODE, ACCEPTED, REASON, NOTIFIED_AT);
+  public static final List<Column> RESPONSE_COLUMNS = List.of(CODE, ACCEPTED, REASON, NOTIFIED_AT);
 
   private final RosterRepository roster;
   private final DrawRepository draws;
