@@ -102,8 +102,8 @@ class ScaleBenchmarkTest {
     time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff2"));
     time("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
 
-    System.out.println("\n== Scale benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
-        + System.getProperty("java.version") + ") ==");
+    System.out.println("\n== Scale benchmark, " + getClass().getSimpleName() + " ("
+        + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version") + ") ==");
     millis.forEach((step, ms) -> System.out.printf("%-50s %7d ms%n", step, ms));
   }
 
