@@ -27,19 +27,20 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
     const value = encodeURIComponent(data.get(name)); data.delete(name); return value;
   });
   const kind = form.dataset.kind;
-  const method = { get: 'GET', delete: 'DELETE' }[kind] || 'POST';
+  const method = kind === 'delete' ? 'DELETE' : 'POST';
   const options = { method, headers: { [tokenHeader]: token } };
   if (kind === 'file') {
     options.body = data;
   } else if (kind === 'json') {
-    // A field marked data-array is sent as a list of all its checked values; a count as a number.
+    // A field marked data-array is sent as a list of all its checked values, one marked data-boolean as true or
+    // false; a count as a number.
     const body = {};
     for (const name of new Set(data.keys())) {
       const field = form.querySelector('[name="' + name + '"]');
       body[name] = field.dataset.array != null ? data.getAll(name)
+        : field.dataset.boolean != null ? data.get(name) === 'true'
         : field.type === 'number' ? Number(data.get(name)) : data.get(name);
     }
-    if ('substantiated' in body) body.substantiated = body.substantiated === 'true';
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
   }
@@ -51,6 +52,8 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
     try {
       const json = JSON.parse(text);
       shown = json.error ? json.error + (json.problems ? '\n' + json.problems.join('\n') : '')
+        : json.approved != null ? (json.approved ? '已批准' : '已驳回') + '更正申请 ' + json.id
+        : json.id != null && Object.keys(json).length === 1 ? '已提交，编号 ' + json.id
         : json.imported != null ? '已导入 ' + json.imported + ' 行'
         : json.recorded != null ? '已登记 ' + json.recorded + ' 条'
         : json.title != null ? json.title

@@ -20,6 +20,8 @@ import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewTimes;
+import cn.gx.titlereview.review.VoteAmendment;
+import cn.gx.titlereview.review.VoteAmendmentRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.training.PledgeRepository;
@@ -53,12 +55,14 @@ public class DataState {
   private final PublicityRepository publicity;
   private final ArchiveRepository archive;
   private final ImportBatchRepository batches;
+  private final VoteAmendmentRepository amendments;
   private final PersonNames names;
 
   public DataState(SessionRepository sessions, ApplicantRepository applicants, RosterRepository roster,
       DrawRepository draws, AttendanceService attendance, PledgeRepository pledges, ReviewRepository reviews,
       RecusalRepository recusals, ReviewTimes reviewTimes, RecheckRepository rechecks, RecheckService recheckService,
-      PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches, PersonNames names) {
+      PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches,
+      VoteAmendmentRepository amendments, PersonNames names) {
     this.sessions = sessions;
     this.applicants = applicants;
     this.roster = roster;
@@ -73,6 +77,7 @@ public class DataState {
     this.publicity = publicity;
     this.archive = archive;
     this.batches = batches;
+    this.amendments = amendments;
     this.names = names;
   }
 
@@ -146,6 +151,12 @@ public class DataState {
         if (open > 0) {
           lines.add("待监督员处理的复核问题 " + open + " 个");
         }
+      }
+      case VOTE_AMENDMENTS -> {
+        List<VoteAmendment> all = amendments.list(id);
+        long pending = all.stream().filter(m -> VoteAmendment.PROPOSED.equals(m.status())).count();
+        lines.add(all.isEmpty() ? "没有表决结果更正申请" : "表决结果更正申请 " + all.size() + " 件"
+            + (pending > 0 ? "，待监督员审批 " + pending + " 件" : "，均已审批"));
       }
       case COMPLAINTS -> {
         var complaints = publicity.complaints(id);

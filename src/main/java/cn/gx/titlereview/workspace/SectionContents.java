@@ -6,6 +6,7 @@ import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.VoteAmendment;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -107,6 +108,16 @@ public class SectionContents {
                  case f.disposition when '%s' then '撤销通过' when '%s' then '更正后维持' end
           from recheck_finding f join applicant a on a.id = f.applicant_id where a.session_id = ?
           order by a.applicant_no, f.round""".formatted(RecheckFinding.REVOKED, RecheckFinding.CONFIRMED), Set.of(5))),
+      Map.entry(WorkspaceSection.VOTE_AMENDMENTS, new Listing(
+          List.of("编号", "申报编号", "姓名", "出席评委", "赞成", "反对", "弃权", "理由", "提出人", "提出时间", "审批结果",
+              "审批人", "审批意见"),
+          """
+          select m.id, a.applicant_no, a.name, m.voters_present, m.yes_votes, m.no_votes, m.abstain_votes, m.reason,
+                 m.proposed_by, m.proposed_at,
+                 case m.status when '%s' then '已批准' when '%s' then '已驳回' else '待监督员审批' end,
+                 m.decided_by, m.decision_note
+          from vote_amendment m join applicant a on a.id = m.applicant_id where m.session_id = ? order by m.id"""
+              .formatted(VoteAmendment.APPROVED, VoteAmendment.REJECTED), Set.of(8, 11))),
       Map.entry(WorkspaceSection.COMPLAINTS, new Listing(
           List.of("编号", "公示轮次", "来源渠道", "涉及申报编号", "内容", "登记人", "收到时间", "是否属实", "核实情况", "处理"),
           """

@@ -2,8 +2,9 @@ package cn.gx.titlereview.workspace;
 
 import cn.gx.titlereview.archive.ArchiveItem;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.platform.security.PersonNames;
+import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.review.DisciplineIncidents;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.util.Arrays;
@@ -34,15 +35,17 @@ public class WorkspacePageController {
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final PersonNames names;
+  private final DisciplineIncidents incidents;
 
   public WorkspacePageController(SessionAccess access, DataState dataState, ImportJournal journal,
-      RuntimeService runtimeService, SystemAuthority system, PersonNames names) {
+      RuntimeService runtimeService, SystemAuthority system, PersonNames names, DisciplineIncidents incidents) {
     this.access = access;
     this.dataState = dataState;
     this.journal = journal;
     this.runtimeService = runtimeService;
     this.system = system;
     this.names = names;
+    this.incidents = incidents;
   }
 
   @GetMapping("/sessions/{code}/workspace")
@@ -58,6 +61,7 @@ public class WorkspacePageController {
     model.addAttribute("sections", Arrays.stream(WorkspaceSection.values())
         .map(s -> view(session, s, current, running)).toList());
     model.addAttribute("archiveItems", ArchiveItem.values());
+    model.addAttribute("incidents", supervisor ? incidents.list(session.id()) : List.of());
     return "workspace";
   }
 

@@ -20,6 +20,8 @@ public enum WorkspaceSection {
   VOTES("votes", "集体表决结果", "votes", "votes", Stage.SEALED_REVIEW),
   REVIEW_TIMES("review-times", "评审时间", "review-times", "review-times", Stage.SEALED_REVIEW),
   RECHECKS("rechecks", "结果复核", "recheck-findings", "rechecks", Stage.RESULT_RECHECK, Stage.SPOT_CHECK_RECHECK),
+  /** After the vote closed, a count changes only by an amendment a supervisor approves; open while the session runs. */
+  VOTE_AMENDMENTS("vote-amendments", "表决结果更正", null, null),
   COMPLAINTS("complaints", "信访件", null, null),
   ARCHIVE("archive", "归档材料", null, null, Stage.ARCHIVING);
 

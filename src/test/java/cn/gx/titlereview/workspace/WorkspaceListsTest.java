@@ -28,6 +28,9 @@ class WorkspaceListsTest {
   @LocalServerPort int port;
   @Autowired TableReader reader;
   @Autowired SessionWalk walk;
+  @Autowired cn.gx.titlereview.session.SessionRepository sessions;
+  @Autowired cn.gx.titlereview.review.ReviewRepository reviews;
+  @Autowired cn.gx.titlereview.preparation.ApplicantRepository applicants;
 
   private Api api;
 
@@ -105,5 +108,36 @@ class WorkspaceListsTest {
     assertThat(api.get("/sessions/" + code + "/workspace/applicants", "staff3").status()).isEqualTo(403);
     assertThat(api.get("/sessions/" + code + "/workspace/applicants.xlsx", "approver1").status()).isEqualTo(403);
     assertThat(api.get("/sessions/" + code + "/workspace/staff", "staff1").body()).contains("数据工作台没有名为 staff 的名单");
+  }
+
+  /** A vote amendment is proposed and decided on the workspace, as the forms there send it, and listed there. */
+  @Test
+  void aVoteAmendmentIsProposedAndDecidedOnTheWorkspace() {
+    String code = "AMD-" + System.nanoTime();
+    walk.start(code, "staff2,staff3");
+    walk.toFirstRecheck(code);
+    long sessionId = sessions.getByCode(code).id();
+    var vote = reviews.votes(sessionId).values().iterator().next();
+    String applicantNo = applicants.list(sessionId).stream().filter(a -> a.id() == vote.applicantId()).findFirst()
+        .orElseThrow().applicantNo();
+
+    String staffPage = api.get("/sessions/" + code + "/workspace", "staff1").body();
+    assertThat(staffPage).contains("表决结果更正", "没有表决结果更正申请", "提出更正申请").doesNotContain("登记审批结果");
+    Reply proposed = api.postJson("/api/sessions/" + code + "/vote-amendments", "staff1", """
+        {"applicantNo":"%s","votersPresent":%d,"yes":%d,"no":%d,"abstain":%d,"reason":"核对表决票原件，确认无误"}"""
+        .formatted(applicantNo, vote.votersPresent(), vote.yes(), vote.no(), vote.abstain()));
+    assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+    String id = proposed.body().replaceAll("\\D", "");
+
+    String supervisorPage = api.get("/sessions/" + code + "/workspace", "supervisor1").body();
+    assertThat(supervisorPage).contains("表决结果更正申请 1 件，待监督员审批 1 件", "登记审批结果", "data-boolean")
+        .doesNotContain("提出更正申请");
+    Reply decided = api.postJson("/api/sessions/" + code + "/vote-amendments/" + id + "/decision", "supervisor1",
+        "{\"approve\":true,\"note\":\"同意\"}");
+    assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+
+    assertThat(api.get("/sessions/" + code + "/workspace", "staff1").body()).contains("表决结果更正申请 1 件，均已审批");
+    String listed = api.get("/sessions/" + code + "/workspace/vote-amendments", "staff1").body();
+    assertThat(listed).contains(applicantNo, "核对表决票原件，确认无误", "已批准", "同意");
   }
 }
