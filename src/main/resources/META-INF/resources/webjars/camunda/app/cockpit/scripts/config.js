@@ -1,8 +1,9 @@
 // Our configuration of the Camunda cockpit webapp (replaces the webjar's config.js of 7.24).
 // Chinese (zh, written by us: ../locales/zh.json) is the default; English stays selectable.
 export default {
-  // What configuration cannot say (the shared login page, Tasklist's 已办事项 link): ../../../webapps-extras.js
-  customScripts: ['../../../webapps-extras'],
+  // What configuration cannot say (the shared login page, Tasklist's 已办事项 link): ../../../webapps-extras.js;
+  // the tabs that show why a session waits (gates, 附件1, signatures): ./session-tabs.js (docs/designers.md).
+  customScripts: ['../../../webapps-extras', 'scripts/session-tabs'],
   app: {
     name: '流程监控',
     vendor: '职称评审监督'
