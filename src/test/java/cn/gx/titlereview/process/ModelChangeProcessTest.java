@@ -112,6 +112,26 @@ class ModelChangeProcessTest extends ProcessTest {
   }
 
   @Test
+  void theSessionItselfMovesToANewMainModelWhileItsStageRunsAndTakesTheNewModelAfterTheStage() {
+    ProcessInstance session = TitleReviewSessionProcessTest.startSession();
+    TitleReviewSessionProcessTest.walkTo("Task_RecordVotes");
+    ProcessInstance review = stageInstance("SealedReview");
+    ProcessDefinition changed = deployChanged("TitleReviewSession", "name=\"结果复核\"", "name=\"结果复核（新版）\"");
+
+    migration().toLatest("TitleReviewSession", SESSION);
+
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(session.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(changed.getId());
+    // The stage it waits in is not touched, and hands the session back to the new main model when it ends.
+    assertThat(stageInstance("SealedReview").getId()).isEqualTo(review.getId());
+    completeTask("Task_RecordVotes");
+    completeTask("Task_AttestDiscipline");
+    assertThat(session).isWaitingAt("CallActivity_ResultRecheck");
+    assertThat(runtimeService().getActivityInstance(session.getId())
+        .getActivityInstances("CallActivity_ResultRecheck")[0].getActivityName()).isEqualTo("结果复核（新版）");
+  }
+
+  @Test
   void aNewVersionWithoutTheActivityTheSessionWaitsAtIsRefusedAndNothingMoves() {
     TitleReviewSessionProcessTest.startSession();
     TitleReviewSessionProcessTest.walkTo("Task_RecordVotes");
