@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * A user task that declares the extension property {@code attest} is attested: {@code ${recordAttestation}} runs on its
- * completion, first among its complete listeners. The property alone is what a designer sets (the Modeler template
- * 需留痕的确认任务 sets it; Camunda 7 templates cannot add task listeners), so a forgotten or mistyped listener can no
- * longer leave an attested task unrecorded.
+ * completion, after the separation-of-duties check and before the task's other complete listeners. The property alone
+ * is what a designer sets (the Modeler template 需留痕的确认任务 sets it; Camunda 7 templates cannot add task
+ * listeners), so a forgotten or mistyped listener can no longer leave an attested task unrecorded.
  */
 @Component
 public class AttestationPlugin extends AbstractProcessEnginePlugin {
 
   static final String LISTENER = "${recordAttestation}";
+  /** platform/duty's SeparationOfDutiesListener, which stays ahead of the attestation. */
+  static final String DUTIES = "${separationOfDuties}";
   private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
   @Override
@@ -57,14 +59,26 @@ public class AttestationPlugin extends AbstractProcessEnginePlugin {
         .anyMatch(p -> RecordAttestationListener.PROPERTY.equals(p.attribute("name")));
   }
 
+  /**
+   * Who may complete comes first (a refusal by separation of duties names the rule, not an empty field), then the
+   * attestation, then the task's own listeners, which may read what was attested.
+   */
   private static void attestFirst(TaskDefinition task) {
+    List<TaskListener> duties = new ArrayList<>();
     List<TaskListener> others = new ArrayList<>();
     List<TaskListener> existing = task.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);
     if (existing != null) {
-      existing.stream().filter(l -> !(l instanceof DelegateExpressionTaskListener d && LISTENER.equals(d.getExpressionText())))
-          .forEach(others::add);
+      for (TaskListener listener : existing) {
+        String expression = listener instanceof DelegateExpressionTaskListener d ? d.getExpressionText() : null;
+        if (DUTIES.equals(expression)) {
+          duties.add(listener);
+        } else if (!LISTENER.equals(expression)) {
+          others.add(listener);
+        }
+      }
     }
     task.getTaskListeners().remove(TaskListener.EVENTNAME_COMPLETE);
+    duties.forEach(l -> task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, l));
     task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, new DelegateExpressionTaskListener(
         Context.getProcessEngineConfiguration().getExpressionManager().createExpression(LISTENER), List.of()));
     others.forEach(l -> task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, l));

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * that the new model removed, a wait state that is no longer one) refuses the whole migration in Chinese, and nothing
  * changes. The engine records the migration in its user operation log with the administrator's id.
  *
- * <p>Only administrators may migrate, at every door: {@link ModelMigrationController} checks the group, the web layer
- * refuses the engine's own migration endpoints to everyone else, and the engine's authorization
- * ({@code MIGRATE_INSTANCE}) is granted to nobody. See docs/designers.md.
+ * <p>Only administrators may migrate, at every door: {@code session.SessionMigrationController} checks the group and
+ * refuses closed sessions, the web layer refuses the engine's own migration endpoints to everyone else, and the
+ * engine's authorization ({@code MIGRATE_INSTANCE}) is granted to nobody. See docs/designers.md.
  */
 @Component
 public class ModelMigration {
