@@ -3,6 +3,7 @@ package cn.gx.titlereview.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -109,6 +111,27 @@ class ModelChangeProcessTest extends ProcessTest {
     assertThat(openTask("Task_AttestDiscipline").getName()).isEqualTo("监督员确认评审纪律（新版）");
     completeTask("Task_AttestDiscipline");
     assertThat(session).isWaitingAt("CallActivity_ResultRecheck");
+  }
+
+  @Test
+  void aPublicityRoundWaitingForItsPeriodToEndKeepsItsEndDateWhenMigratedAndTheSecondRoundFollowsIt() {
+    TitleReviewSessionProcessTest.startSession();
+    TitleReviewSessionProcessTest.walkTo("Task_OpenPublicity");
+    completeTask("Task_OpenPublicity");
+    Job timer = managementService().createJobQuery().timers().singleResult();
+    ProcessDefinition changed = deployChanged("Publicity", "name=\"核查公示期间信访件\"", "name=\"核查公示期间信访件（新版）\"");
+
+    migration().toLatest("Publicity", SESSION);
+
+    // Still waiting for the same end of the period: the timer is re-created from the new model, at the same date.
+    Job moved = managementService().createJobQuery().timers().singleResult();
+    assertThat(moved.getProcessDefinitionId()).isEqualTo(changed.getId());
+    assertThat(moved.getDuedate()).isEqualTo(timer.getDuedate());
+    TitleReviewSessionProcessTest.fireTimers();
+    assertThat(openTask("Task_VerifyComplaints").getName()).isEqualTo("核查公示期间信访件（新版）");
+    completeTask("Task_VerifyComplaints");
+    // The second round runs the version the first round ended on.
+    assertThat(stageInstance("Publicity").getProcessDefinitionId()).isEqualTo(changed.getId());
   }
 
   @Test
