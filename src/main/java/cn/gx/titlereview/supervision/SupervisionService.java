@@ -85,7 +85,8 @@ public class SupervisionService {
           .processInstanceId(session.processInstanceId()).singleResult();
       if (main != null && main.getEndTime() != null) {
         ended = true;
-        stage = ENDINGS.getOrDefault(main.getEndActivityId(), "已结束");
+        // An instance cancelled by an administrator (deleted) ended at no end event.
+        stage = main.getEndActivityId() == null ? "已结束" : ENDINGS.getOrDefault(main.getEndActivityId(), "已结束");
       } else {
         HistoricActivityInstance current = historyService.createHistoricActivityInstanceQuery()
             .processInstanceId(session.processInstanceId()).unfinished().list().stream()

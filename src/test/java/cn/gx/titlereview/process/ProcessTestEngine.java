@@ -1,5 +1,6 @@
 package cn.gx.titlereview.process;
 
+import cn.gx.titlereview.platform.attestation.AttestationPlugin;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
@@ -118,6 +119,8 @@ public final class ProcessTestEngine {
         + execution.getCurrentActivityId()));
     beans.put("concludeInspection", (ExecutionListener) execution -> LISTENER_CALLS.add("concludeInspection"));
     config.setBeans(beans);
+    // As in the application: an attested task gets ${recordAttestation} from its property alone.
+    config.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(AttestationPlugin.parseListener())));
     return config.buildProcessEngine();
   }
 

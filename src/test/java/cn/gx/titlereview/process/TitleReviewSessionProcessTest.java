@@ -99,7 +99,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
     return ((Number) taskService().getVariable(openTask("Task_OpenPublicity").getId(), "publicityRound")).intValue();
   }
 
-  private static ProcessInstance startSession() {
+  static ProcessInstance startSession() {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey("TitleReviewSession",
         Map.of("sessionCode", "GX-T-001", "committeeName", "测试评委会", "reviewYear", 2026, "level", "正高"));
     assertThat(instance).isWaitingAt("CallActivity_Preparation");
@@ -120,7 +120,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
   }
 
   /** Completes the steps in order until the given task is open. */
-  private static void walkTo(String target) {
+  static void walkTo(String target) {
     runDueJobs();
     for (String step : STEPS) {
       if (taskService().createTaskQuery().taskDefinitionKey(target).count() > 0) {
@@ -135,7 +135,7 @@ class TitleReviewSessionProcessTest extends ProcessTest {
   }
 
   /** Publicity periods last days: the model test moves past them by firing their timers. */
-  private static void fireTimers() {
+  static void fireTimers() {
     managementService().createJobQuery().timers().list()
         .forEach(job -> managementService().executeJob(job.getId()));
   }

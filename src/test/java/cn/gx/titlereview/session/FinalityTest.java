@@ -170,7 +170,8 @@ class FinalityTest {
   /** Calls an endpoint with whatever it needs to reach its method: path variables, required parameters, a body. */
   private Api.Reply call(Api api, Endpoint e, String code, String user) {
     String path = e.path().replace("{code}", code).replace("{id}", "1").replace("{applicantNo}", "SB01")
-        .replace("{item}", "MINUTES").replace("{expertCode}", "E01").replace("{userId}", "staff2");
+        .replace("{item}", "MINUTES").replace("{expertCode}", "E01").replace("{userId}", "staff2")
+        .replace("{processKey}", "SealedReview");
     List<String> query = new ArrayList<>();
     boolean json = false;
     boolean file = false;

@@ -51,7 +51,12 @@ public class RunGateDelegate implements JavaDelegate {
     }
     ReviewSession session = sessions.get(ProcessVariables.sessionId(execution));
     GateContext context = new GateContext(session, execution.getVariables());
-    List<Violation> violations = gate.check(context);
+    List<Violation> violations;
+    try {
+      violations = gate.check(context);
+    } catch (RuntimeException e) {
+      throw new GateIncident(gate, session, e);
+    }
     results.record(session.id(), gate.resultKey(context), gate.resultName(context), violations, gate.ruleVersion(),
         clock.instant(),
         lastActor(execution.getProcessInstanceId()), execution.getProcessInstanceId());

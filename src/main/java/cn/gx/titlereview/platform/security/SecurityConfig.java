@@ -60,10 +60,12 @@ public class SecurityConfig {
 
   /**
    * Engine messages and signals reach every instance the caller may update (the product sends its own); password
-   * checks would bypass the login throttle; a task's candidates are set by the model and the staff list, not by hand.
+   * checks would bypass the login throttle; a task's candidates are set by the model and the staff list, not by hand;
+   * moving running sessions to another model version is an administrator's decision (docs/designers.md).
    */
   private static final RequestMatcher ADMIN_ONLY = new OrRequestMatcher(
       path("/engine-rest/message/**"), path("/engine-rest/signal/**"), path("/engine-rest/identity/verify"),
+      path("/engine-rest/migration/**"), path("/camunda/api/engine/engine/*/migration/**"),
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/task/*/identity-links/**"),
       path("/camunda/api/engine/engine/*/message/**"), path("/camunda/api/engine/engine/*/signal/**"),
       path("/camunda/api/engine/engine/*/identity/verify"),
@@ -176,7 +178,7 @@ public class SecurityConfig {
   private AccessDeniedHandler forbidden() {
     return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
         ? "请求缺少有效的防伪令牌，请刷新页面后重试"
-        : "无权执行此操作：引擎的消息（message）、信号（signal）、密码核对和任务候选人设置只对系统管理员开放");
+        : "无权执行此操作：引擎的消息（message）、信号（signal）、密码核对、任务候选人设置和流程实例迁移只对系统管理员开放");
   }
 
   private void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {

@@ -1,0 +1,45 @@
+package cn.gx.titlereview.supervision;
+
+import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.platform.security.Groups;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The supervision view's session list as JSON, for the approving unit and administrators: what Cockpit's
+ * 评审会概况 tab on a process definition shows (where each session waits, and the gates that stop it).
+ */
+@RestController
+@RequestMapping("/api/supervision")
+public class SupervisionApiController {
+
+  /** One session: its stage and how long it has waited there, the gates failing now, open rectifications. */
+  public record SessionState(String code, String committeeName, int reviewYear, String level, String stage,
+      String waited, boolean ended, String processInstanceId, List<GateResult> failingGates,
+      List<String> openRectifications) {
+  }
+
+  private final SupervisionService supervision;
+  private final CurrentUser currentUser;
+  private final Clock clock;
+
+  public SupervisionApiController(SupervisionService supervision, CurrentUser currentUser, Clock clock) {
+    this.supervision = supervision;
+    this.currentUser = currentUser;
+    this.clock = clock;
+  }
+
+  @GetMapping("/sessions")
+  public List<SessionState> sessions() {
+    currentUser.requireAnyGroup(Groups.APPROVER);
+    Instant now = clock.instant();
+    return supervision.overview(null, null, null).stream().map(r -> new SessionState(r.session().code(),
+        r.session().committeeName(), r.session().reviewYear(), r.session().level(), r.stage(), r.waited(now),
+        r.ended(), r.session().processInstanceId(), r.failingGates(), r.openRectifications())).toList();
+  }
+}
