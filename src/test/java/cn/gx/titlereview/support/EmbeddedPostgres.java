@@ -2,6 +2,12 @@ package cn.gx.titlereview.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -52,6 +58,49 @@ public final class EmbeddedPostgres {
       throw new IllegalStateException(e);
     }
     return server.getJdbcUrl("postgres", database);
+  }
+
+  /**
+   * {@code pg_dump --format=custom} of a database of this server into the file, as docs/operations.md tells an operator
+   * to back up. Zonky's bundle has no pg_dump: the client tools come from the system (Debian's postgresql-client);
+   * without them the calling test is skipped.
+   */
+  public static synchronized void dump(String database, Path file) {
+    run("pg_dump", "--format=custom", "--file=" + file, database);
+  }
+
+  /** {@code pg_restore} of a dump into a new, empty database of this server (created here), as the procedure does. */
+  public static synchronized String restore(Path file, String database) {
+    String url = jdbcUrl(database);
+    run("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + database, file.toString());
+    return url;
+  }
+
+  private static void run(String tool, String... arguments) {
+    Assumptions.assumeTrue(onPath(tool), tool + " 不在 PATH 上（apt-get install postgresql-client），备份恢复测试跳过");
+    start();
+    List<String> command = new ArrayList<>(List.of(tool, "--host=localhost", "--port=" + server.getPort(),
+        "--username=postgres"));
+    command.addAll(List.of(arguments));
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("PGPASSWORD", "postgres");
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " 失败：\n" + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean onPath(String tool) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
   }
 
   private static void start() {

@@ -1,0 +1,110 @@
+package cn.gx.titlereview.platform.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gx.titlereview.support.Api;
+import cn.gx.titlereview.support.Api.Reply;
+import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionWalk;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What an operator sees (docs/operations.md): the probes without login, the metrics for the monitoring group only. */
+@IntegrationTest
+class OperationsTest {
+
+  @LocalServerPort int port;
+  @Autowired SessionWalk walk;
+  @Autowired WorkloadGauges workload;
+  @Autowired ObjectMapper json;
+
+  private Api api;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port);
+  }
+
+  @Test
+  void theProbesAnswerWithoutLoginAndReadinessChecksTheDatabaseAndTheEngine() throws Exception {
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness", "/actuator/health"}) {
+      Reply anonymous = api.get(probe, null);
+      assertThat(anonymous.status()).as(probe).isEqualTo(200);
+      assertThat(json.readTree(anonymous.body()).get("status").asText()).as(probe).isEqualTo("UP");
+      assertThat(anonymous.body()).as("no details for anyone").doesNotContain("components");
+    }
+    JsonNode readiness = json.readTree(api.get("/actuator/health/readiness", "monitor1").body());
+    assertThat(readiness.get("components").fieldNames()).toIterable()
+        .containsExactlyInAnyOrder("readinessState", "db", "engine");
+    JsonNode engine = readiness.at("/components/engine");
+    assertThat(engine.get("status").asText()).isEqualTo("UP");
+    assertThat(engine.at("/details/schemaVersion").asText()).isNotBlank().isNotEqualTo("null");
+    assertThat(engine.at("/details/jobExecutor").asText()).as("jobs are off in these tests").isEqualTo("off");
+    assertThat(api.get("/actuator/health/readiness", "staff1").body()).as("details for operators only")
+        .doesNotContain("components");
+  }
+
+  @Test
+  void theMetricsAreForTheMonitoringGroupOnly() {
+    for (String path : new String[] {"/actuator/prometheus", "/actuator/metrics"}) {
+      Reply anonymous = api.get(path, null);
+      assertThat(anonymous.status()).as(path).isEqualTo(401);
+      assertThat(anonymous.body()).contains("需要登录");
+      Reply staff = api.get(path, "staff1");
+      assertThat(staff.status()).as(path).isEqualTo(403);
+      assertThat(staff.body()).contains("运维监控");
+      assertThat(api.get(path, "monitor1").status()).as(path).isEqualTo(200);
+      assertThat(api.get(path, "admin").status()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aGateRunAnImportAndTheWorkInHandShowInTheMetrics() {
+    String code = "OPS-" + System.nanoTime();
+    walk.start(code, "staff2,staff3");
+    // Completed before any applicant is imported: the eligibility gate runs as a job, and fails.
+    walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
+    walk.fill(code, "staff1");
+    workload.refresh();
+
+    String metrics = api.get("/actuator/prometheus", "monitor1").body();
+    assertThat(value(metrics, "titlereview_gate_duration_seconds_count", "gate=\"eligibility\"", "outcome=\"failed\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "titlereview_gate_duration_seconds_sum", "gate=\"eligibility\"", "outcome=\"failed\""))
+        .isGreaterThan(0);
+    assertThat(metrics).contains("titlereview_gate_duration_seconds_bucket{");
+    assertThat(value(metrics, "titlereview_import_duration_seconds_count", "format=\"json\"", "outcome=\"accepted\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "titlereview_import_rows_sum", "format=\"json\"")).isGreaterThanOrEqualTo(60);
+    assertThat(value(metrics, "camunda_jobs_executed_seconds_count", "outcome=\"succeeded\"")).isGreaterThanOrEqualTo(1);
+    assertThat(metrics).contains("camunda_jobs_acquired_total", "camunda_jobs_executed_seconds_count{",
+        "camunda_jobs_backlog", "camunda_incidents_open");
+    assertThat(value(metrics, "titlereview_tasks_open")).isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "titlereview_tasks_overdue")).isGreaterThanOrEqualTo(0);
+    assertThat(value(metrics, "titlereview_sessions_open")).isGreaterThanOrEqualTo(1);
+    assertThat(metrics).contains("http_server_requests_seconds_count{", "hikaricp_connections_active", "jvm_memory_used_bytes");
+  }
+
+  /** The value of the first sample of the metric whose labels include all the given ones. */
+  private static double value(String metrics, String name, String... labels) {
+    Matcher line = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
+    while (line.find()) {
+      String found = line.group(1) == null ? "" : line.group(1);
+      boolean all = true;
+      for (String label : labels) {
+        all &= found.contains(label);
+      }
+      if (all) {
+        return Double.parseDouble(line.group(2));
+      }
+    }
+    throw new AssertionError(name + " " + String.join(",", labels) + " 不在指标中：\n" + metrics.lines()
+        .filter(l -> l.startsWith(name.replaceAll("_(count|sum|total)$", ""))).toList());
+  }
+}
