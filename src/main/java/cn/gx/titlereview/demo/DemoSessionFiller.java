@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
@@ -44,6 +45,9 @@ public class DemoSessionFiller {
 
   public static final int APPLICANTS = 60;
   public static final int ROSTER = 240;
+
+  /** Applicants per session: {@link #APPLICANTS} unless {@code titlereview.demo.applicants} says (the benchmark). */
+  private final int applicantCount;
 
   private final TaskService taskService;
   private final ApplicantImportService applicantImport;
@@ -65,7 +69,10 @@ public class DemoSessionFiller {
       ApplicantRepository applicants, RosterImportService rosterImport, ExpertDrawService drawService,
       ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance,
       RecheckService recheckService, ArchiveRepository archive, ObjectMapper json, Clock clock,
-      DrawVerification drawVerification, OfflineDrawService offlineDraw, ReviewTimes reviewTimes) {
+      DrawVerification drawVerification, OfflineDrawService offlineDraw, ReviewTimes reviewTimes,
+      @Value("${titlereview.demo.applicants:" + APPLICANTS + "}")
+      int applicantCount) {
+    this.applicantCount = applicantCount;
     this.taskService = taskService;
     this.applicantImport = applicantImport;
     this.applicants = applicants;
@@ -99,7 +106,7 @@ public class DemoSessionFiller {
   private String fillFor(String task, ReviewSession session, String user) {
     return switch (task) {
       case "Task_ReviewEligibility", "Task_RectifyEligibility" -> "已导入申报人员 " + applicantImport.replace(session,
-          file("applicants", DemoData.applicants(session.level(), session.series(), APPLICANTS, 1)), user) + " 人";
+          file("applicants", DemoData.applicants(session.level(), session.series(), applicantCount, 1)), user) + " 人";
       case "Task_ImportRoster" -> "已导入评委名册 " + rosterImport.replace(session,
           file("roster", DemoData.roster(ROSTER, 2)), user) + " 人";
       case "Task_ImportOfflineDraw" -> offlineDrawHere(session, user);

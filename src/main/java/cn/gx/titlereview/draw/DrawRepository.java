@@ -53,9 +53,9 @@ public class DrawRepository {
         + ", ?, ?, ?)", expertIdOrderRole);
   }
 
-  public void exclude(long sessionId, long expertId, String reason) {
-    jdbc.sql("insert into draw_exclusion (session_id, expert_id, reason) values (?, ?, ?)")
-        .params(sessionId, expertId, reason).update();
+  public void exclude(long sessionId, List<Long> expertIds, String reason) {
+    batch.batchUpdate("insert into draw_exclusion (session_id, expert_id, reason) values (?, ?, ?)",
+        expertIds.stream().map(id -> new Object[] {sessionId, id, reason}).toList());
   }
 
   public record Exclusion(String expertCode, String name, String specialty, String reason) {

@@ -41,7 +41,7 @@ public class ExpertDrawService {
   static final Column ACCEPTED = required("accepted", "是否出席");
   static final Column REASON = optional("declineReason", "不出席原因", "drawn_expert.decline_reason");
   static final Column NOTIFIED_AT = optional("notifiedAt", "通知时间");
-  static final List<Column> RESPONSE_COLUMNS = List.of(CODE, ACCEPTED, REASON, NOTIFIED_AT);
+  public static final List<Column> RESPONSE_COLUMNS = List.of(CODE, ACCEPTED, REASON, NOTIFIED_AT);
 
   private final RosterRepository roster;
   private final DrawRepository draws;
@@ -65,8 +65,7 @@ public class ExpertDrawService {
 
   /** The specialty groups the session needs: those of its eligible applicants, in a fixed order. */
   public List<String> neededSpecialties(long sessionId) {
-    return applicants.list(sessionId).stream().filter(Applicant::eligible).map(Applicant::specialty).distinct()
-        .sorted().toList();
+    return applicants.eligibleSpecialties(sessionId).stream().sorted().toList();
   }
 
   /**
@@ -77,8 +76,8 @@ public class ExpertDrawService {
   public DrawCommitment.Commitment commit(ReviewSession session) {
     byte[] random = new byte[32];
     this.random.nextBytes(random);
-    commitments.commit(session.id(), ReproducibleDraw.poolHash(eligibleCodes(session)),
-        HexFormat.of().formatHex(random), clock.instant());
+    Pool pool = scanPool(session, history.consecutiveAttendees(session), null, Map.of());
+    commitments.commit(session.id(), pool.sha256(), HexFormat.of().formatHex(random), clock.instant());
     return commitments.find(session.id()).orElseThrow();
   }
 
@@ -101,47 +100,64 @@ public class ExpertDrawService {
     commitments.confirm(session.id(), phrase, offline, user, clock.instant());
   }
 
-  private List<String> eligibleCodes(ReviewSession session) {
-    return codes(activePools(session).values(), history.consecutiveAttendees(session), false);
+  /** One pass over the active roster: the eligible pool's SHA-256 and size, each group's best, the masked ids. */
+  private record Pool(String sha256, int size, Map<String, SeededOrder.Top<Long>> best, List<Long> maskedIds) {
   }
 
-  /** Each needed specialty's active experts, read once: the draw splits them into eligible and masked. */
-  private Map<String, List<PoolEntry>> activePools(ReviewSession session) {
-    Map<String, List<PoolEntry>> pools = new LinkedHashMap<>();
-    neededSpecialties(session.id()).forEach(s -> pools.put(s, roster.activePool(session.id(), s)));
-    return pools;
-  }
-
-  private static List<String> codes(Collection<List<PoolEntry>> pools, Set<String> masked, boolean maskedOnes) {
-    return pools.stream().flatMap(List::stream).map(PoolEntry::expertCode)
-        .filter(code -> masked.contains(code) == maskedOnes).toList();
+  /**
+   * Reads the session's active experts once, in code order (kept from the import), and keeps nothing but what is
+   * asked: the pool's SHA-256 as {@link ReproducibleDraw#poolHash} defines it, and, given a seed, the first
+   * {@code take} of each group's seeded order by a bounded heap.
+   */
+  private Pool scanPool(ReviewSession session, Set<String> masked, byte[] seed, Map<String, Integer> take) {
+    Set<String> needed = Set.copyOf(neededSpecialties(session.id()));
+    ReproducibleDraw.PoolDigest digest = new ReproducibleDraw.PoolDigest();
+    Map<String, SeededOrder.Top<Long>> best = new HashMap<>();
+    take.forEach((specialty, size) -> best.put(specialty, new SeededOrder.Top<>(seed, size)));
+    List<Long> maskedIds = new ArrayList<>();
+    roster.forEachActiveByCode(session.id(), (id, code, specialty) -> {
+      if (!needed.contains(specialty)) {
+        return;
+      }
+      if (masked.contains(code)) {
+        maskedIds.add(id);
+        return;
+      }
+      digest.add(code);
+      SeededOrder.Top<Long> top = best.get(specialty);
+      if (top != null) {
+        top.offer(id, code);
+      }
+    });
+    return new Pool(digest.sha256(), digest.count(), best, maskedIds);
   }
 
   /** The confirmed commitment, refused if the pool (its SHA-256 as read now) changed since it was made. */
   DrawCommitment.Commitment confirmedCommitment(ReviewSession session, String poolSha256) {
-    DrawCommitment.Commitment commitment = commitments.find(session.id())
-        .filter(DrawCommitment.Commitment::confirmed)
-        .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));
+    DrawCommitment.Commitment commitment = confirmedCommitment(session);
     if (!commitment.poolSha256().equals(poolSha256)) {
       throw new IllegalStateException("抽取名单在承诺之后发生了变化，须重新生成承诺");
     }
     return commitment;
   }
 
+  private DrawCommitment.Commitment confirmedCommitment(ReviewSession session) {
+    return commitments.find(session.id())
+        .filter(DrawCommitment.Commitment::confirmed)
+        .orElseThrow(() -> new IllegalStateException("评审会 " + session.code() + " 的抽取承诺尚未经监督员确认"));
+  }
+
   /**
    * Draws with the committed seed (online) or the seed of the verified offline result; refuses if the pool changed
-   * since the commitment. Reads each specialty's roster once.
+   * since the commitment. Reads the roster once, ranks as it reads, and keeps only each group's members and
+   * reserves.
    */
   @Transactional
   public Draw draw(ReviewSession session, int panelSize, int reserveCount, int minPerGroup) {
     if (draws.find(session.id()).isPresent()) {
       throw new IllegalStateException("评审会 " + session.code() + " 已抽取过专家，不能重复抽取");
     }
-    Set<String> masked = history.consecutiveAttendees(session);
-    Map<String, List<PoolEntry>> active = activePools(session);
-    List<String> poolCodes = codes(active.values(), masked, false);
-    String poolSha256 = ReproducibleDraw.poolHash(poolCodes);
-    DrawCommitment.Commitment commitment = confirmedCommitment(session, poolSha256);
+    DrawCommitment.Commitment commitment = confirmedCommitment(session);
     String seedHex = commitment.offline() ? null : commitment.seedHex();
     Instant drawnAt = clock.instant();
     if (commitment.offline()) {
@@ -151,24 +167,23 @@ public class ExpertDrawService {
       drawnAt = offline.drawnAt();
     }
     byte[] seed = HexFormat.of().parseHex(seedHex);
-    Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, List.copyOf(active.keySet()));
+    Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
+    Map<String, Integer> take = new HashMap<>();
+    quotas.forEach((specialty, quota) -> take.put(specialty, quota.members() + quota.reserves()));
+    Pool pool = scanPool(session, history.consecutiveAttendees(session), seed, take);
+    confirmedCommitment(session, pool.sha256());
     List<Object[]> rows = new ArrayList<>();
     quotas.forEach((specialty, quota) -> {
-      List<PoolEntry> pool = active.get(specialty).stream().filter(p -> !masked.contains(p.expertCode())).toList();
-      List<PoolEntry> ordered = SeededOrder.order(pool, PoolEntry::expertCode, seed);
-      int take = Math.min(ordered.size(), quota.members() + quota.reserves());
-      for (int i = 0; i < take; i++) {
-        rows.add(new Object[] {ordered.get(i).id(), i + 1,
-            i < quota.members() ? DrawnExpert.MEMBER : DrawnExpert.RESERVE});
+      List<Long> ordered = pool.best().get(specialty).ordered();
+      for (int i = 0; i < ordered.size(); i++) {
+        rows.add(new Object[] {ordered.get(i), i + 1, i < quota.members() ? DrawnExpert.MEMBER : DrawnExpert.RESERVE});
       }
     });
-    Draw draw = new Draw(poolCodes.size(), poolSha256, seedHex, panelSize, reserveCount, minPerGroup, drawnAt,
+    Draw draw = new Draw(pool.size(), pool.sha256(), seedHex, panelSize, reserveCount, minPerGroup, drawnAt,
         commitment.offline() ? Draw.OFFLINE : Draw.ONLINE);
     draws.insertDraw(session.id(), draw);
     draws.insertDrawn(session.id(), rows);
-    String reason = "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽";
-    active.values().stream().flatMap(List::stream).filter(p -> masked.contains(p.expertCode()))
-        .forEach(p -> draws.exclude(session.id(), p.id(), reason));
+    draws.exclude(session.id(), pool.maskedIds(), "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽");
     return draw;
   }
 
@@ -177,11 +192,13 @@ public class ExpertDrawService {
     return roster.activePool(session.id(), specialty).stream().filter(p -> !masked.contains(p.expertCode())).toList();
   }
 
-  /** How many experts each needed specialty may draw from, after masking. */
+  /** How many experts each needed specialty may draw from, after masking: counted by the database. */
   public Map<String, Integer> eligibleCounts(ReviewSession session) {
-    Set<String> masked = history.consecutiveAttendees(session);
+    Map<String, Integer> active = roster.activeCounts(session.id());
+    roster.activeSpecialtiesOf(session.id(), history.consecutiveAttendees(session))
+        .forEach(specialty -> active.merge(specialty, -1, Integer::sum));
     Map<String, Integer> counts = new HashMap<>();
-    neededSpecialties(session.id()).forEach(s -> counts.put(s, eligiblePool(session, s, masked).size()));
+    neededSpecialties(session.id()).forEach(s -> counts.put(s, active.getOrDefault(s, 0)));
     return counts;
   }
 

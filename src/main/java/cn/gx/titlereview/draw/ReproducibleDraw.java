@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The draw as a pure function of a pool and a seed, with the two files that carry it to and from a computer
@@ -43,8 +42,42 @@ public final class ReproducibleDraw {
 
   /** SHA-256 of the expert codes, sorted, one per line. */
   public static String poolHash(Collection<String> codes) {
-    String joined = codes.stream().sorted().collect(Collectors.joining("\n"));
-    return ImportFile.sha256(joined.getBytes(StandardCharsets.UTF_8));
+    PoolDigest digest = new PoolDigest();
+    codes.stream().sorted().forEach(digest::add);
+    return digest.sha256();
+  }
+
+  /** {@link #poolHash} over codes that arrive already sorted (the roster keeps its code order from the import). */
+  public static final class PoolDigest {
+
+    private final java.security.MessageDigest sha256;
+    private boolean first = true;
+    private int count;
+
+    public PoolDigest() {
+      try {
+        sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public void add(String code) {
+      if (!first) {
+        sha256.update((byte) '\n');
+      }
+      first = false;
+      count++;
+      sha256.update(code.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public int count() {
+      return count;
+    }
+
+    public String sha256() {
+      return java.util.HexFormat.of().formatHex(sha256.digest());
+    }
   }
 
   public static String poolHash(Map<String, List<String>> groups) {

@@ -16,14 +16,88 @@ public class RosterRepository {
     this.batch = batch;
   }
 
-  /** Rosters run to 100,000 experts: written in JDBC batches. */
+  /**
+   * Rosters run to 100,000 experts: written in JDBC batches, each with its place in the code order
+   * ({@code code_rank}), so that the draw reads the pool already in the order its SHA-256 is taken in.
+   */
   public void replaceAll(long sessionId, List<Expert> experts) {
     jdbc.sql("delete from expert where session_id = ?").param(sessionId).update();
+    List<Expert> byCode = experts.stream().sorted(java.util.Comparator.comparing(Expert::expertCode)).toList();
+    List<Object[]> rows = new java.util.ArrayList<>(byCode.size());
+    for (int rank = 0; rank < byCode.size(); rank++) {
+      Expert e = byCode.get(rank);
+      rows.add(new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(), e.title(), e.phone(),
+          e.status(), rank});
+    }
     batch.batchUpdate("""
-            insert into expert (session_id, expert_code, name, employer, specialty, title, phone, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""",
-        experts.stream().map(e -> new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(),
-            e.title(), e.phone(), e.status()}).toList());
+            insert into expert (session_id, expert_code, name, employer, specialty, title, phone, status, code_rank)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+  }
+
+  /** What the draw reads of an expert: nothing the rules do not need. */
+  public interface PoolVisitor {
+    void visit(long id, String expertCode, String specialty);
+  }
+
+  /**
+   * Every active expert of the session, in the order of their codes (Java's, as the pool's SHA-256 sorts), in one
+   * pass that keeps nothing. A roster imported before the order was kept is read whole and sorted here.
+   */
+  public void forEachActiveByCode(long sessionId, PoolVisitor visitor) {
+    List<PoolRow> unranked = new java.util.ArrayList<>();
+    jdbc.sql("select id, expert_code, specialty, code_rank from expert where session_id = ? and status = ? "
+            + "order by code_rank")
+        .params(sessionId, Expert.ACTIVE)
+        .query(rs -> {
+          long id = rs.getLong(1);
+          String code = rs.getString(2);
+          String specialty = rs.getString(3);
+          rs.getInt(4);
+          if (rs.wasNull() || !unranked.isEmpty()) {
+            unranked.add(new PoolRow(id, code, specialty));
+          } else {
+            visitor.visit(id, code, specialty);
+          }
+        });
+    unranked.stream().sorted(java.util.Comparator.comparing(PoolRow::code))
+        .forEach(r -> visitor.visit(r.id(), r.code(), r.specialty()));
+  }
+
+  private record PoolRow(long id, String code, String specialty) {
+  }
+
+  /** Active experts per specialty, counted by the database. */
+  public java.util.Map<String, Integer> activeCounts(long sessionId) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    jdbc.sql("select specialty, count(*) from expert where session_id = ? and status = ? group by specialty")
+        .params(sessionId, Expert.ACTIVE)
+        .query(rs -> {
+          counts.put(rs.getString(1), rs.getInt(2));
+        });
+    return counts;
+  }
+
+  /** The specialties of the active experts among these codes (the masked ones), one entry per expert. */
+  public List<String> activeSpecialtiesOf(long sessionId, java.util.Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    List<String> specialties = new java.util.ArrayList<>();
+    for (List<String> chunk : chunks(List.copyOf(codes), 1_000)) {
+      specialties.addAll(jdbc.sql("select specialty from expert where session_id = :session and status = :status "
+              + "and expert_code in (:codes)")
+          .param("session", sessionId).param("status", Expert.ACTIVE).param("codes", chunk)
+          .query(String.class).list());
+    }
+    return specialties;
+  }
+
+  private static List<List<String>> chunks(List<String> all, int size) {
+    List<List<String>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+    }
+    return chunks;
   }
 
   public int count(long sessionId) {

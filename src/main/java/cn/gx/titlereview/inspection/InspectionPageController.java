@@ -4,7 +4,8 @@ import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.web.Spreadsheet;
+import cn.gx.titlereview.platform.document.Downloads;
+import cn.gx.titlereview.platform.document.Workbooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ public class InspectionPageController {
       findings.forEach(f -> rows.add(List.of(i.id(), service.title(i), i.opened(), i.state(), f.rule(),
           f.responsible(), f.rectification(), f.status())));
     }
-    return Spreadsheet.download("督查.xlsx", "督查", List.of("督查编号", "督查", "立项", "状态", "违反的规定", "责任单位或责任人",
-        "整改要求", "整改情况"), rows);
+    return Downloads.xlsx("督查", Workbooks.write(Workbooks.Table.of("督查", List.of("督查编号", "督查", "立项", "状态",
+        "违反的规定", "责任单位或责任人", "整改要求", "整改情况"), rows)));
   }
 
   @GetMapping("/supervision/inspections/{id}")

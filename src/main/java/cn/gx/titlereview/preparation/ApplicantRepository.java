@@ -22,6 +22,12 @@ public class ApplicantRepository {
         .list();
   }
 
+  /** The specialties of the eligible applicants, each once, in no particular order. */
+  public List<String> eligibleSpecialties(long sessionId) {
+    return jdbc.sql("select distinct specialty from applicant where session_id = ? and eligibility = ?")
+        .params(sessionId, Applicant.ELIGIBLE).query(String.class).list();
+  }
+
   public int count(long sessionId) {
     return jdbc.sql("select count(*) from applicant where session_id = ?").param(sessionId).query(Integer.class)
         .single();

@@ -28,7 +28,7 @@ public class RecheckService {
   static final Column NO = required("applicantNo", "申报编号", "applicant.applicant_no");
   static final Column PROBLEM = required("problem", "是否存在问题");
   static final Column NOTE = optional("note", "问题说明", "recheck_finding.note");
-  static final List<Column> COLUMNS = List.of(NO, PROBLEM, NOTE);
+  public static final List<Column> COLUMNS = List.of(NO, PROBLEM, NOTE);
 
   record Finding(Applicant applicant, boolean problem, String note) {
   }

@@ -29,6 +29,8 @@ public class AttendanceService {
 
   static final Column CODE = required("expertCode", "专家编号", "expert.expert_code");
   static final Column PRESENT = required("present", "是否出席");
+  /** The import's columns, in the order of its .xlsx template (workspace/ImportTemplates). */
+  public static final List<Column> COLUMNS = List.of(CODE, PRESENT);
 
   record Row(DrawnExpert expert, boolean present) {
   }
@@ -52,7 +54,7 @@ public class AttendanceService {
     }
     Map<String, DrawnExpert> members = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
         .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
-    List<Row> rows = reader.read(file, List.of(CODE, PRESENT), CODE, row -> {
+    List<Row> rows = reader.read(file, COLUMNS, CODE, row -> {
       String code = row.text(CODE);
       if (code != null && !members.containsKey(code)) {
         row.problem(CODE, code + " 不是本评审会的评委");

@@ -35,6 +35,8 @@ public class RecusalService {
   static final Column CATEGORY = required("category", "回避情形", "recusal.category");
   static final Column SOURCE = required("source", "来源", "recusal.source");
   static final Column NOTE = optional("note", "说明", "recusal.note");
+  /** The import's columns, in the order of its .xlsx template (workspace/ImportTemplates). */
+  public static final List<Column> COLUMNS = List.of(APPLICANT, EXPERT, CATEGORY, SOURCE, NOTE);
 
   record Row(Applicant applicant, DrawnExpert expert, String category, String source, String note) {
   }
@@ -63,7 +65,7 @@ public class RecusalService {
         .collect(Collectors.toMap(Applicant::applicantNo, Function.identity()));
     Map<String, DrawnExpert> attending = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
         .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
-    List<Row> rows = reader.read(file, List.of(APPLICANT, EXPERT, CATEGORY, SOURCE, NOTE), row -> {
+    List<Row> rows = reader.read(file, COLUMNS, row -> {
       String no = row.text(APPLICANT);
       String code = row.text(EXPERT);
       if (no != null && !byNo.containsKey(no)) {

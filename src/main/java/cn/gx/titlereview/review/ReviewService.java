@@ -46,7 +46,7 @@ public class ReviewService {
   static final Column YES = required("yes", "赞成");
   static final Column AGAINST = required("no", "反对");
   static final Column ABSTAIN = required("abstain", "弃权");
-  static final List<Column> VOTE_COLUMNS = List.of(NO, PRESENT, YES, AGAINST, ABSTAIN);
+  public static final List<Column> VOTE_COLUMNS = List.of(NO, PRESENT, YES, AGAINST, ABSTAIN);
 
   public record GroupPlan(String name, List<String> members) {
   }

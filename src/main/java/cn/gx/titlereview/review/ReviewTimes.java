@@ -45,6 +45,8 @@ public class ReviewTimes {
   static final Column GROUP = required("groupName", "评议组", "review_group_time.group_name");
   static final Column STARTED = required("startedAt", "开始时间");
   static final Column ENDED = required("endedAt", "结束时间");
+  /** The import's columns, in the order of its .xlsx template (workspace/ImportTemplates). */
+  public static final List<Column> COLUMNS = List.of(GROUP, STARTED, ENDED);
   static final String WITHIN_PLAN = "评审时间在计划评审日内";
   static final String AFTER_DRAW = "评审在抽取专家之后";
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
@@ -123,7 +125,7 @@ public class ReviewTimes {
   @Transactional
   public int record(ReviewSession session, ImportFile file, String user) {
     List<String> groups = groupNames(session);
-    List<Row> rows = reader.read(file, List.of(GROUP, STARTED, ENDED), GROUP, row -> {
+    List<Row> rows = reader.read(file, COLUMNS, GROUP, row -> {
       String group = row.text(GROUP);
       Instant started = row.dateTime(STARTED);
       Instant ended = row.dateTime(ENDED);

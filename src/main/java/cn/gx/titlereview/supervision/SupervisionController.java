@@ -5,7 +5,8 @@ import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.web.Spreadsheet;
+import cn.gx.titlereview.platform.document.Downloads;
+import cn.gx.titlereview.platform.document.Workbooks;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public class SupervisionController {
       @RequestParam(required = false) String level, @RequestParam(required = false) String unit) {
     currentUser.requireAnyGroup(Groups.APPROVER);
     Instant now = clock.instant();
-    return Spreadsheet.download("职称评审监管视图.xlsx", "评审会", List.of("评审会编号", "评委会", "年度", "级别", "组建单位",
+    return Downloads.xlsx("职称评审监管视图", Workbooks.write(Workbooks.Table.of("评审会", List.of("评审会编号", "评委会", "年度", "级别", "组建单位",
         "当前环节", "已停留", "未通过的合规检查", "待整改", "逾期任务", "申报人数", "通过人数", "通过率", "体制内事业单位通过率",
         "企业及其他通过率", "复核问题比例", "信访件", "抽查复核"),
         supervision.overview(year, blankToNull(level), blankToNull(unit)).stream().map(r -> List.<Object>of(
@@ -78,7 +79,7 @@ public class SupervisionController {
             String.join("；", r.failingGates().stream().map(GateResult::gateName).toList()),
             String.join("；", r.openRectifications()), r.overdueTasks().size(), r.basics().applicants(),
             text(r.basics().passed()), text(r.basics().passRate()), text(r.basics().passRatePublicInstitutions()),
-            text(r.basics().passRateEnterprises()), r.recheckProblemRatio(), r.complaints(), r.spotCheck())).toList());
+            text(r.basics().passRateEnterprises()), r.recheckProblemRatio(), r.complaints(), r.spotCheck())).toList())));
   }
 
   /** One session's gate history as .xlsx. */
@@ -86,12 +87,12 @@ public class SupervisionController {
   public ResponseEntity<byte[]> gateSheet(@PathVariable String code) {
     currentUser.requireAnyGroup(Groups.APPROVER);
     ReviewSession session = sessions.getByCode(code);
-    return Spreadsheet.download(code + "-合规检查记录.xlsx", "合规检查记录",
+    return Downloads.xlsx(code + "-合规检查记录", Workbooks.write(Workbooks.Table.of("合规检查记录",
         List.of("时间", "合规检查", "结果", "经办人", "规则版本", "发现的问题"),
         gateResults.history(session.id()).stream().map(g -> List.<Object>of(g.checkedAtText(),
             g.gateName() == null ? g.gateKey() : g.gateName(), g.passed() ? "通过" : "未通过",
             text(g.checkedBy()), g.ruleVersion(),
-            String.join("\n", g.violations().stream().map(v -> v.describe()).toList()))).toList());
+            String.join("\n", g.violations().stream().map(v -> v.describe()).toList()))).toList())));
   }
 
   /** Every open task past its due date, across sessions (催办). */
@@ -102,7 +103,8 @@ public class SupervisionController {
         .flatMap(r -> r.overdueTasks().stream().map(t -> List.<Object>of(r.session().code(),
             r.session().committeeName(), t.name(), PlatformConfig.MINUTES.format(t.due()), text(t.assignee()))))
         .toList();
-    return Spreadsheet.download("逾期任务.xlsx", "逾期任务", List.of("评审会编号", "评委会", "任务", "期限", "认领人"), rows);
+    return Downloads.xlsx("逾期任务", Workbooks.write(Workbooks.Table.of("逾期任务",
+        List.of("评审会编号", "评委会", "任务", "期限", "认领人"), rows)));
   }
 
   private static String text(Object value) {

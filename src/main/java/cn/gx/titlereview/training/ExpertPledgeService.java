@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExpertPledgeService {
 
   static final Column CODE = required("expertCode", "专家编号", "expert.expert_code");
+  /** The import's columns, in the order of its .xlsx template (workspace/ImportTemplates). */
+  public static final List<Column> COLUMNS = List.of(CODE);
 
   private final ExpertDrawService drawService;
   private final PledgeRepository pledges;
@@ -49,7 +51,7 @@ public class ExpertPledgeService {
   public int record(ReviewSession session, ImportFile file, String user) {
     Map<String, DrawnExpert> attending = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
         .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
-    List<Long> ids = reader.read(file, List.of(CODE), row -> {
+    List<Long> ids = reader.read(file, COLUMNS, row -> {
       String expertCode = row.text(CODE);
       DrawnExpert expert = expertCode == null ? null : attending.get(expertCode);
       if (expertCode != null && expert == null) {

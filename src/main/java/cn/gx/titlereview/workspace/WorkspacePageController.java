@@ -1,17 +1,13 @@
 package cn.gx.titlereview.workspace;
 
 import cn.gx.titlereview.archive.ArchiveItem;
-import cn.gx.titlereview.draw.RosterImportService;
-import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.platform.security.PersonNames;
-import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Controller;
@@ -29,24 +25,21 @@ public class WorkspacePageController {
 
   /** A section as the page shows it: its state now and whether it takes data in the current stage. */
   public record SectionView(WorkspaceSection section, List<String> state, boolean open, String notice,
-      List<ImportBatchRepository.ImportBatch> imports) {
+      List<ImportJournal.Entry> imports) {
   }
-
-  private static final Map<WorkspaceSection, String> IMPORT_KINDS = Map.of(
-      WorkspaceSection.APPLICANTS, ApplicantImportService.KIND, WorkspaceSection.ROSTER, RosterImportService.KIND);
 
   private final SessionAccess access;
   private final DataState dataState;
-  private final ImportBatchRepository batches;
+  private final ImportJournal journal;
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final PersonNames names;
 
-  public WorkspacePageController(SessionAccess access, DataState dataState, ImportBatchRepository batches,
+  public WorkspacePageController(SessionAccess access, DataState dataState, ImportJournal journal,
       RuntimeService runtimeService, SystemAuthority system, PersonNames names) {
     this.access = access;
     this.dataState = dataState;
-    this.batches = batches;
+    this.journal = journal;
     this.runtimeService = runtimeService;
     this.system = system;
     this.names = names;
@@ -79,9 +72,8 @@ public class WorkspacePageController {
       boolean before = current.map(c -> c.ordinal() < first.ordinal()).orElse(true);
       notice = before ? "将于“" + first.title() + "”阶段开放" : "“" + first.title() + "”阶段已结束，此处数据仅供查看";
     }
-    String kind = IMPORT_KINDS.get(section);
     return new SectionView(section, dataState.describe(session, section), open, notice,
-        kind == null ? List.of() : batches.history(session.id(), kind));
+        section.list() == null ? List.of() : journal.history(session.id(), section.list()));
   }
 
   /** The stage the session is in: the call activity of the main process that is running now. */

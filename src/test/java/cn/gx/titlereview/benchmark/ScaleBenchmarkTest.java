@@ -48,6 +48,8 @@ class ScaleBenchmarkTest {
   @Autowired ApplicantImportService applicantImport;
   @Autowired ApplicantRepository applicants;
   @Autowired RosterImportService rosterImport;
+  @Autowired cn.gx.titlereview.draw.RosterRepository rosterRepository;
+  @Autowired cn.gx.titlereview.draw.AttendanceHistory history;
   @Autowired ExpertDrawService drawService;
   @Autowired ReviewService reviewService;
   @Autowired AttendanceService attendance;
@@ -80,6 +82,13 @@ class ScaleBenchmarkTest {
     attestations.append(session.id(), "supervisorPresentAtDraw", "yes", "supervisor1", Instant.now(), null);
     Object[] panel = {"panelSize", 25, "reserveCount", 10, "minPerGroup", 3};
     assertThat(time("roster gate, 100,000 experts", () -> rosterGate.check(context(session, panel)))).isEmpty();
+    time("  scan: read the active roster in code order", () -> {
+      long[] n = {0};
+      rosterRepository.forEachActiveByCode(session.id(), (id, code, specialty) -> n[0]++);
+      return n[0];
+    });
+    time("  scan: consecutive attendees", () -> history.consecutiveAttendees(session));
+    time("  scan: needed specialties", () -> drawService.neededSpecialties(session.id()));
     time("commit the draw (pool hash over 100,000)", () -> drawService.commit(session));
     drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
     time("draw 25 + 10 reserves from 100,000", () -> drawService.draw(session, 25, 10, 3));
@@ -102,8 +111,8 @@ class ScaleBenchmarkTest {
     time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff2"));
     time("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
 
-    System.out.println("\n== Scale benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
-        + System.getProperty("java.version") + ") ==");
+    System.out.println("\n== Scale benchmark, " + getClass().getSimpleName() + " ("
+        + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version") + ") ==");
     millis.forEach((step, ms) -> System.out.printf("%-50s %7d ms%n", step, ms));
   }
 

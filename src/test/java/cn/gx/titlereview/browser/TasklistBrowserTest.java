@@ -148,17 +148,21 @@ class TasklistBrowserTest {
     shoot("05-supervision");
   }
 
+  /**
+   * The day of issue 15, as a clerk lives it: the task list names the session and the due date; the task's form
+   * leads to the workspace; the template is downloaded, filled and uploaded (a wrong file first); the form then shows
+   * the count; the task is completed and found under 已办事项.
+   */
   @Test
-  void staffUploadTheApplicantListOnTheWorkspacePageUsingTheirTasklistLogin() throws Exception {
+  void staffFillTheApplicantTemplateUploadItCompleteTheTaskAndFindItDone() throws Exception {
     ReviewSession session = walk.start("E2E-WS-" + System.currentTimeMillis() % 1_000_000, "");
-    Path good = SHOTS.resolve("applicants.xlsx");
-    Files.write(good, Xlsx.of(List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业", "资格审查结果"),
-        List.of("SB01", "李强", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "通过")).content());
-    Path bad = SHOTS.resolve("applicants-bad.xlsx");
-    Files.write(bad, Xlsx.of(List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列", "申报专业"),
-        List.of("SB02", "", "广西大学", "体制内事业单位", "正高", "工程", "土木工程")).content());
     logIn("staff1");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(.,'发起流程')]")));
+    WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//li[contains(@class,'task') and contains(.,'" + session.code() + "')]")));
+    assertThat(card.findElement(By.cssSelector(".due-date")).getText()).startsWith("到期");
+    assertThat(browser.findElements(By.xpath("//a[contains(.,'创建任务')]"))).noneMatch(WebElement::isDisplayed);
+    shoot("06a-task-list-due-date");
+
     // From the task's form, the way a civil servant goes: the form shows the data and links to its section.
     String task = taskService.createTaskQuery().processInstanceBusinessKey(session.code()).singleResult().getId();
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task);
@@ -167,8 +171,21 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("打开数据工作台"))).click();
     new java.util.ArrayList<>(browser.getWindowHandles()).stream().reduce((a, b) -> b)
         .ifPresent(handle -> browser.switchTo().window(handle));
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[data-endpoint$='/applicants']")));
+
+    WebElement section = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applicants")));
+    Path template = ChineseBrowser.DOWNLOADS.resolve("申报人员名单模板.xlsx");
+    Files.deleteIfExists(template);
+    section.findElement(By.partialLinkText("下载填写模板")).click();
+    wait.until(d -> Files.exists(template));
+    Path bad = ChineseBrowser.DOWNLOADS.resolve("申报人员名单-有误.xlsx");
+    Files.write(bad, Xlsx.fill(Files.readAllBytes(template), List.of(
+        List.of("SB01", "", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "通过"))));
+    Path good = ChineseBrowser.DOWNLOADS.resolve("申报人员名单.xlsx");
+    Files.write(good, Xlsx.fill(Files.readAllBytes(template), List.of(
+        List.of("SB01", "李强", "广西大学", "体制内事业单位", "正高", "工程", "土木工程", "通过"),
+        List.of("SB02", "王芳", "桂林理工大学", "体制内事业单位", "正高", "工程", "土木工程", "不通过", "任现职年限不足5年"))));
+
+    WebElement form = section.findElement(By.cssSelector("form[data-endpoint$='/applicants']"));
     form.findElement(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
     form.findElement(By.tagName("button")).click();
     WebElement result = form.findElement(By.xpath("following-sibling::div[1]"));
@@ -176,13 +193,32 @@ class TasklistBrowserTest {
     assertThat(applicants.count(session.id())).isZero();
     form.findElement(By.cssSelector("input[type=file]")).sendKeys(good.toAbsolutePath().toString());
     form.findElement(By.tagName("button")).click();
-    wait.until(d -> result.getText().equals("成功：已导入 1 行"));
-    assertThat(applicants.count(session.id())).isEqualTo(1);
+    wait.until(d -> result.getText().equals("成功：已导入 2 行"));
+    assertThat(applicants.count(session.id())).isEqualTo(2);
+
+    // The page, reloaded, lists both uploads; the list itself is one click away.
+    browser.navigate().refresh();
+    section = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applicants")));
+    assertThat(section.getText()).contains("申报人员名单-有误.xlsx", "未导入，未写入任何数据", "申报人员名单.xlsx", "已导入 2 行");
     shoot("06-workspace");
-    // Back in Tasklist, the form shows what came in.
+    section.findElement(By.partialLinkText("查看当前名单")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "共 2 条"));
+    assertThat(browser.findElement(By.tagName("table")).getText()).contains("李强", "任现职年限不足5年");
+    shoot("06c-list");
+
+    // Back in Tasklist, the form shows what came in; the task is completed and listed under 已办事项.
     browser.get(base() + "/camunda/app/tasklist/default/#/?task=" + task);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "已导入申报人员 1 人"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "已导入申报人员 2 人"));
     shoot("06b-form-with-data");
+    wait.until(ExpectedConditions.elementToBeClickable(field("已完成全部申报材料的资格审查"))).click();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
+        browser.findElement(By.xpath("//button[normalize-space(.)='完成']")));
+    wait.until(d -> taskService.createTaskQuery().taskId(task).count() == 0);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'已办事项')]"))).click();
+    WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//tr[contains(.,'" + session.code() + "')]")));
+    assertThat(done.getText()).contains("导入申报人员并审核资格");
+    shoot("06d-done-tasks");
   }
 
   @Test

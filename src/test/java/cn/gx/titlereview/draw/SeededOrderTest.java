@@ -41,6 +41,32 @@ class SeededOrderTest {
     assertThat(chiSquare).isLessThan(43.82);
   }
 
+  /** The draw keeps only each group's first by a bounded heap; they must be the head of the full order. */
+  @Test
+  void theBoundedHeapKeepsTheHeadOfTheFullOrder() {
+    for (int i = 0; i < 200; i++) {
+      byte[] seed = seed(i);
+      for (int size : new int[] {0, 1, 7, 20, 25}) {
+        SeededOrder.Top<String> top = new SeededOrder.Top<>(seed, size);
+        pool.forEach(code -> top.offer(code, code));
+        List<String> full = SeededOrder.order(pool, c -> c, seed);
+        assertThat(top.ordered()).isEqualTo(full.subList(0, Math.min(size, full.size())));
+      }
+    }
+  }
+
+  /** The pool's SHA-256 taken as sorted codes stream in equals the one over the collected, sorted list. */
+  @Test
+  void thePoolDigestOfSortedCodesIsThePoolHash() {
+    ReproducibleDraw.PoolDigest digest = new ReproducibleDraw.PoolDigest();
+    pool.stream().sorted().forEach(digest::add);
+    List<String> shuffled = new java.util.ArrayList<>(pool);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+    assertThat(digest.sha256()).isEqualTo(ReproducibleDraw.poolHash(shuffled))
+        .isEqualTo(ImportFile.sha256(String.join("\n", pool).getBytes(StandardCharsets.UTF_8)));
+    assertThat(digest.count()).isEqualTo(pool.size());
+  }
+
   private static byte[] seed(int i) {
     return HexFormat.of().parseHex(ImportFile.sha256(("seed-" + i).getBytes(StandardCharsets.UTF_8)));
   }

@@ -28,6 +28,8 @@ public final class ChineseBrowser implements AutoCloseable {
 
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   public static final Path SHOTS = Path.of("target", "screenshots");
+  /** Where the browser saves what the user downloads. */
+  public static final Path DOWNLOADS = Path.of("target", "downloads");
 
   public final WebDriver driver;
   public final WebDriverWait wait;
@@ -54,6 +56,9 @@ public final class ChineseBrowser implements AutoCloseable {
     // New headless Chromium ignores --lang for navigator.language, which sets the date pickers' format: as in China.
     chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "zh-CN"));
     Files.createDirectories(SHOTS);
+    Files.createDirectories(DOWNLOADS);
+    chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+        "downloadPath", DOWNLOADS.toAbsolutePath().toString()));
     return new ChineseBrowser(chrome, port);
   }
 

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.support;
 
 import cn.gx.titlereview.platform.importing.ImportFile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -24,6 +25,24 @@ public final class Xlsx {
       }
       workbook.write(out);
       return new ImportFile("test.xlsx", out.toByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A downloaded template filled in as a clerk would: its header row kept, the sample row replaced by the rows. */
+  public static byte[] fill(byte[] template, List<List<?>> rows) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.getSheetAt(0);
+      for (int r = sheet.getLastRowNum(); r >= 1; r--) {
+        sheet.removeRow(sheet.getRow(r));
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        write(sheet.createRow(i + 1), rows.get(i));
+      }
+      workbook.write(out);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

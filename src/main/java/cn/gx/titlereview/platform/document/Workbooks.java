@@ -21,6 +21,11 @@ public final class Workbooks {
 
   /** One sheet: its name, the column headers with their widths (in characters), and the rows. */
   public record Table(String name, List<String> headers, int[] widths, List<List<Object>> rows) {
+
+    /** A sheet whose columns are as wide as their headers, at least ten characters. */
+    public static Table of(String name, List<String> headers, List<List<Object>> rows) {
+      return new Table(name, headers, headers.stream().mapToInt(h -> Math.max(10, h.length() + 2)).toArray(), rows);
+    }
   }
 
   private Workbooks() {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Checks a user name and password against the engine's identity service, the product's user store, for the login
  * page and for HTTP Basic alike. The user's groups become the authorities. With Camunda's LDAP identity provider
  * plugin configured, the same check goes to the directory; see the README on replacing it with single sign-on.
+ * A password checked a moment ago is recognised by {@link VerifiedCredentials} without asking the store again.
  */
 @Component
 public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
@@ -27,10 +28,13 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
+  private final VerifiedCredentials verified;
 
-  public IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+  public IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+      VerifiedCredentials verified) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.verified = verified;
   }
 
   @Override
@@ -45,14 +49,21 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
       throw e;
     }
     Object password = login.getCredentials();
-    if (password == null || !identityService.checkPassword(user, password.toString())) {
-      int consecutive = throttle.failed(user, address);
-      LOGIN_LOG.warn("LOGIN_FAILED account={} address={} consecutive={}", user, address, consecutive);
-      throw new BadCredentialsException("用户名或密码错误");
+    // The throttle is asked first, and a password this node verified a moment ago costs a keyed hash: only the very
+    // same password is served from the cache, any other goes to the user store and counts as a failure there.
+    List<GrantedAuthority> groups = password == null ? null : verified.verified(user, password.toString());
+    if (groups == null) {
+      if (password == null || !identityService.checkPassword(user, password.toString())) {
+        int consecutive = throttle.failed(user, address);
+        LOGIN_LOG.warn("LOGIN_FAILED account={} address={} consecutive={}", user, address, consecutive);
+        throw new BadCredentialsException("用户名或密码错误");
+      }
+      groups = groups(user);
+      verified.remember(user, password.toString(), groups);
     }
     throttle.succeeded(user);
     UsernamePasswordAuthenticationToken authenticated =
-        UsernamePasswordAuthenticationToken.authenticated(user, null, groups(user));
+        UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     authenticated.setDetails(login.getDetails());
     return authenticated;
   }

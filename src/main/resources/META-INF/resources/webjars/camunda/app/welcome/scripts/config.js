@@ -1,5 +1,5 @@
 // Our configuration of the Camunda welcome webapp (replaces the webjar's config.js of 7.24).
-// Chinese (zh, written by us: ../locales/zh.json) is the default; English stays selectable.
+// Chinese only (zh, written by us: ../locales/zh.json): a browser set to English still gets the Chinese app.
 export default {
   // What configuration cannot say (the shared login page, Tasklist's 已办事项 link): ../../../webapps-extras.js
   customScripts: ['../../../webapps-extras'],
@@ -8,7 +8,7 @@ export default {
     vendor: '职称评审监督'
   },
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   links: [
