@@ -321,12 +321,13 @@ class TwoNodeClusterTest {
     Map<String, Long> rows = rowCounts(a);
     Path dump = dir.resolve("titlereview.dump");
     long started = System.nanoTime();
-    EmbeddedPostgres.dump(DATABASE, dump);
+    String method = EmbeddedPostgres.dump(DATABASE, dump);
     String copy = EmbeddedPostgres.restore(dump, "restored_" + System.nanoTime());
     long dumpedAndRestored = System.nanoTime();
     // A node of its own on the copy, running no jobs, so that nothing moves while it is compared (and cleaned up below).
     restored = node("nodeC", copy, "camunda.bpm.job-execution.enabled=false");
-    System.out.printf("backup: dump %d KB, dump + restore %d ms, start on the copy %d ms%n", Files.size(dump) / 1024,
+    System.out.printf("backup (%s): dump %d KB, dump + restore %d ms, start on the copy %d ms%n", method,
+        Files.size(dump) / 1024,
         (dumpedAndRestored - started) / 1_000_000, (System.nanoTime() - dumpedAndRestored) / 1_000_000);
 
     assertThat(rowCounts(restored)).as("every table, row for row").isEqualTo(rows);

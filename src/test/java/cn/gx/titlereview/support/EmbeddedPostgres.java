@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -61,23 +60,51 @@ public final class EmbeddedPostgres {
   }
 
   /**
-   * {@code pg_dump --format=custom} of a database of this server into the file, as docs/operations.md tells an operator
-   * to back up. Zonky's bundle has no pg_dump: the client tools come from the system (Debian's postgresql-client);
-   * without them the calling test is skipped.
+   * A backup of a database of this server into the file, as docs/operations.md tells an operator to take it:
+   * {@code pg_dump --format=custom} with the system's client tools (Debian's postgresql-client; zonky's bundle has only
+   * the server). Where they are missing, or with {@code -Dtitlereview.backup=jdbc}, a JDBC-level export
+   * ({@link JdbcBackup}) stands in, so that the test runs on any clean clone, offline. Answers which one was used.
    */
-  public static synchronized void dump(String database, Path file) {
-    run("pg_dump", "--format=custom", "--file=" + file, database);
+  public static synchronized String dump(String database, Path file) {
+    if (withClientTools()) {
+      run("pg_dump", "--format=custom", "--file=" + file, database);
+      return "pg_dump";
+    }
+    try (java.sql.Connection db = connect(database)) {
+      JdbcBackup.export(db, file);
+    } catch (java.sql.SQLException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return "JDBC";
   }
 
-  /** {@code pg_restore} of a dump into a new, empty database of this server (created here), as the procedure does. */
+  /**
+   * The restore of a {@link #dump} into a new, empty database of this server (created here): {@code pg_restore}, as the
+   * procedure does, or the JDBC-level import of the stand-in's file. Answers the new database's JDBC URL.
+   */
   public static synchronized String restore(Path file, String database) {
     String url = jdbcUrl(database);
-    run("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + database, file.toString());
+    if (withClientTools()) {
+      run("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + database, file.toString());
+      return url;
+    }
+    try (java.sql.Connection db = connect(database)) {
+      JdbcBackup.restore(file, db);
+    } catch (java.sql.SQLException | IOException e) {
+      throw new IllegalStateException(e);
+    }
     return url;
   }
 
+  private static boolean withClientTools() {
+    return !"jdbc".equals(System.getProperty("titlereview.backup")) && onPath("pg_dump") && onPath("pg_restore");
+  }
+
+  private static java.sql.Connection connect(String database) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
+  }
+
   private static void run(String tool, String... arguments) {
-    Assumptions.assumeTrue(onPath(tool), tool + " 不在 PATH 上（apt-get install postgresql-client），备份恢复测试跳过");
     start();
     List<String> command = new ArrayList<>(List.of(tool, "--host=localhost", "--port=" + server.getPort(),
         "--username=postgres"));
