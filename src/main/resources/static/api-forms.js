@@ -2,6 +2,23 @@
 // {name} in the endpoint is filled from the form's field of that name.
 const token = document.querySelector('meta[name=csrf-token]').content;
 const tokenHeader = document.querySelector('meta[name=csrf-header]').content;
+
+// The browser's own file button speaks the browser's language ("Choose File"); ours says 选择文件 in any browser.
+document.querySelectorAll('input[type=file]').forEach(input => {
+  const picker = document.createElement('label');
+  picker.className = 'file-picker';
+  const button = document.createElement('span');
+  button.className = 'file-button';
+  button.textContent = '选择文件';
+  const chosen = document.createElement('span');
+  chosen.className = 'file-chosen';
+  chosen.textContent = '未选择文件';
+  input.replaceWith(picker);
+  picker.append(input, button, chosen);
+  input.addEventListener('change', () => {
+    chosen.textContent = input.files.length ? input.files[0].name : '未选择文件';
+  });
+});
 document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventListener('submit', async event => {
   event.preventDefault();
   const out = form.nextElementSibling;

@@ -186,7 +186,9 @@ class TasklistBrowserTest {
         List.of("SB02", "王芳", "桂林理工大学", "体制内事业单位", "正高", "工程", "土木工程", "不通过", "任现职年限不足5年"))));
 
     WebElement form = section.findElement(By.cssSelector("form[data-endpoint$='/applicants']"));
+    assertThat(form.getText()).contains("选择文件", "未选择文件");
     form.findElement(By.cssSelector("input[type=file]")).sendKeys(bad.toAbsolutePath().toString());
+    assertThat(form.findElement(By.className("file-chosen")).getText()).isEqualTo("申报人员名单-有误.xlsx");
     form.findElement(By.tagName("button")).click();
     WebElement result = form.findElement(By.xpath("following-sibling::div[1]"));
     wait.until(d -> result.getText().contains("第 2 行「姓名」：不能为空"));
