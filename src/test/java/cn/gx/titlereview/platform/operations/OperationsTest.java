@@ -2,6 +2,10 @@ package cn.gx.titlereview.platform.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cn.gx.titlereview.platform.RefusalLogFilter;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
@@ -10,9 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What an operator sees (docs/operations.md): the probes without login, the metrics for the monitoring group only. */
@@ -89,6 +95,31 @@ class OperationsTest {
     assertThat(value(metrics, "titlereview_tasks_overdue")).isGreaterThanOrEqualTo(0);
     assertThat(value(metrics, "titlereview_sessions_open")).isGreaterThanOrEqualTo(1);
     assertThat(metrics).contains("http_server_requests_seconds_count{", "hikaricp_connections_active", "jvm_memory_used_bytes");
+  }
+
+  /**
+   * A line the engine's work for a session logs carries the session's code, though the request's path names no session
+   * (here a refused task completion, logged while the engine runs the session's process: its business key).
+   */
+  @Test
+  void whatTheEngineLogsForASessionCarriesItsCode() {
+    String code = "LOGCODE-" + System.nanoTime();
+    walk.start(code, "staff2");
+    walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
+    Logger refusals = (Logger) LoggerFactory.getLogger(RefusalLogFilter.REFUSALS);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    refusals.addAppender(lines);
+    try {
+      // 整改：资格审查 without its note: the attestation listener refuses the completion.
+      walk.complete(code, "staff1", "Task_RectifyEligibility");
+    } catch (RuntimeException expected) {
+      assertThat(expected).hasRootCauseInstanceOf(BadUserRequestException.class);
+    } finally {
+      refusals.detachAppender(lines);
+    }
+    assertThat(lines.list).isNotEmpty()
+        .allSatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry(LogContextFilter.SESSION_CODE, code));
   }
 
   /** The value of the first sample of the metric whose labels include all the given ones. */
