@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
     // Reminders go to an in-process SMTP server when a test asks for them, never on a schedule.
     "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
     "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem",
-    // No nightly history cleanup job: tests that run every due job would run it too (RetentionTest runs it itself).
+    // No nightly history cleanup job: tests that run every due job would run it too (TwoNodeClusterTest runs it itself).
     "camunda.bpm.generic-properties.properties.historyCleanupEnabled=false"})
 @ActiveProfiles("demo")
 // Metrics exported as in production (Spring Boot tests switch the Prometheus registry off by default).

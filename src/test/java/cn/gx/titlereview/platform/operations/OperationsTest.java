@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What an operator sees (docs/operations.md): the probes without login, the metrics for the monitoring group only. */
 @IntegrationTest
@@ -29,6 +30,7 @@ class OperationsTest {
   @Autowired SessionWalk walk;
   @Autowired WorkloadGauges workload;
   @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
 
   private Api api;
 
@@ -95,6 +97,21 @@ class OperationsTest {
     assertThat(value(metrics, "titlereview_tasks_overdue")).isGreaterThanOrEqualTo(0);
     assertThat(value(metrics, "titlereview_sessions_open")).isGreaterThanOrEqualTo(1);
     assertThat(metrics).contains("http_server_requests_seconds_count{", "hikaricp_connections_active", "jvm_memory_used_bytes");
+  }
+
+  /**
+   * Machine calls with HTTP Basic (Prometheus, integrations, probes) leave no browser session in the database: with
+   * sessions in a table (Spring Session JDBC), every scrape would otherwise add a row until it expires.
+   */
+  @Test
+  void machineCallsLeaveNoSessionInTheDatabase() {
+    long before = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.get("/actuator/prometheus", "monitor1").status()).isEqualTo(200);
+      assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+      assertThat(api.get("/api/archive/public-key", "staff1").status()).isEqualTo(200);
+    }
+    assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(before);
   }
 
   /**
