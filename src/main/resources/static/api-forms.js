@@ -55,6 +55,7 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
         : json.recorded != null ? '已登记 ' + json.recorded + ' 条'
         : json.title != null ? json.title
         : json.staff != null ? '本评审会工作人员：' + json.staff.join('、')
+        : json.plannedReviewStart != null ? '计划评审日期已调整为 ' + json.plannedReviewStart + ' 至 ' + json.plannedReviewEnd
         : JSON.stringify(json, null, 2);
     } catch (ignored) { /* not JSON */ }
     out.className = 'result ' + (response.ok ? 'ok' : 'error');

@@ -54,7 +54,7 @@ public class DrawCommitmentSteps {
       var session = sessions.get(ProcessVariables.sessionId(task));
       DrawCommitment.OfflineResult result = commitments.offlineResult(session.id())
           .orElseThrow(() -> new BadUserRequestException("评审会 " + session.code()
-              + " 尚未上传离线抽取结果文件（POST /api/sessions/" + session.code() + "/draw/offline-result）"));
+              + " 尚未上传离线抽取结果文件：请在数据工作台“抽取结果与通知情况”一节上传"));
       task.setVariable("offlineResultSha256", result.fileSha256());
     };
   }

@@ -194,7 +194,7 @@ public class ReviewTimes {
       if (t.startedAt().isBefore(planOpens) || t.endedAt().isAfter(planCloses)) {
         violations.add(new Violation(WITHIN_PLAN, subject, "评审时间 " + span + " 不在计划评审日 "
             + session.plannedReviewStart() + " 至 " + session.plannedReviewEnd() + " 内；评审确已改期的，由组建单位负责人"
-            + "重新安排评审日期并说明理由（POST /api/sessions/" + session.code() + "/review-plan），否则请更正评审时间"));
+            + "在“调整评审日期”页面（/sessions/" + session.code() + "/review-plan）重新安排评审日期并说明理由，否则请更正评审时间"));
       }
       drawnAt.filter(t.startedAt()::isBefore).ifPresent(at -> violations.add(new Violation(AFTER_DRAW, subject,
           "评审开始时间 " + TIME.format(t.startedAt()) + " 早于抽取专家时间 " + TIME.format(at))));

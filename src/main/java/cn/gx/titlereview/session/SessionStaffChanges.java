@@ -6,12 +6,9 @@ import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.platform.web.BusinessException;
 import java.time.Clock;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A staff member joins or leaves a session while it runs. The rights follow at once: the session's open staff tasks
  * are offered to the new list (candidate users, {@code ${sessionStaff.userIds(sessionId)}} in the models), a member who
- * left loses the tasks they could see or had claimed, and every change is kept with who made it and when.
+ * left loses the tasks they could see or had claimed, and every change is kept with who made it and when. Open
+ * inspections of the session follow too ({@code inspection/InspectionStaffFollower}).
  */
 @Service
 public class SessionStaffChanges {
@@ -28,7 +26,7 @@ public class SessionStaffChanges {
   private final SessionRepository sessions;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final AuthorizationService authorizations;
+  private final StaffTaskRights rights;
   private final IdentityService identityService;
   private final SystemAuthority system;
   private final CurrentUser currentUser;
@@ -36,12 +34,12 @@ public class SessionStaffChanges {
   private final Clock clock;
 
   public SessionStaffChanges(SessionRepository sessions, TaskService taskService, RuntimeService runtimeService,
-      AuthorizationService authorizations, IdentityService identityService, SystemAuthority system,
+      StaffTaskRights rights, IdentityService identityService, SystemAuthority system,
       CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
     this.sessions = sessions;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.authorizations = authorizations;
+    this.rights = rights;
     this.identityService = identityService;
     this.system = system;
     this.currentUser = currentUser;
@@ -60,7 +58,8 @@ public class SessionStaffChanges {
     }
     sessions.addStaff(session.id(), List.of(userId));
     sessions.recordStaffChange(session.id(), userId, "ADDED", currentUser.id(), clock.instant());
-    system.run(() -> staffTasks(session).forEach(task -> taskService.addCandidateUser(task.getId(), userId)));
+    system.run(() -> openTasks(session).stream().filter(rights::isStaffTask)
+        .forEach(task -> rights.offer(task, userId)));
     events.publishEvent(new StaffChanged(session, userId, true));
     return sessions.staff(session.id());
   }
@@ -80,15 +79,11 @@ public class SessionStaffChanges {
     system.run(() -> {
       // Tasks the model gave to them by name (their pledge) are the stages' to settle (StaffChanged).
       for (Task task : openTasks(session)) {
-        if (isStaffTask(task)) {
-          if (userId.equals(task.getAssignee())) {
-            taskService.setAssignee(task.getId(), null);
-          }
-          taskService.deleteCandidateUser(task.getId(), userId);
+        if (rights.isStaffTask(task)) {
+          rights.withdraw(task, userId);
+        } else {
+          rights.revokeGrants(task, userId);
         }
-        // The engine keeps a user's rights on a task when the link goes; they go here.
-        authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(Resources.TASK)
-            .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
       }
     });
     events.publishEvent(new StaffChanged(session, userId, false));
@@ -102,17 +97,8 @@ public class SessionStaffChanges {
     }
   }
 
-  private List<Task> staffTasks(ReviewSession session) {
-    return openTasks(session).stream().filter(this::isStaffTask).toList();
-  }
-
   private List<Task> openTasks(ReviewSession session) {
     return taskService.createTaskQuery().processInstanceBusinessKey(session.code()).list();
   }
 
-  /** Staff tasks are those offered to users by name: the session's staff list. */
-  private boolean isStaffTask(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null);
-  }
 }

@@ -55,10 +55,41 @@ class InspectionTest {
   static final Instant MONDAY = LocalDate.of(2026, 6, 1).atTime(9, 0).atZone(PlatformConfig.ZONE).toInstant();
 
   @Autowired CorrectionRepository corrections;
+  @Autowired cn.gx.titlereview.support.SessionWalk walk;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
   void resetEngineClock() {
     ClockUtil.reset();
+  }
+
+  /** The unit's answer tasks follow the session's staff list, as the session's own tasks do. */
+  @Test
+  void anOpenInspectionsAnswerTasksFollowTheSessionsStaffChanges() {
+    String code = "INSP-STAFF-" + System.nanoTime();
+    walk.start(code, "staff2");
+    Inspection inspection = service.open(new InspectionService.Request(code, null, List.of("查阅资料"), "ROUTINE",
+        "年度例行督查"), null, "approver1");
+    String process = inspection.processInstanceId();
+    service.recordFindings(inspection.id(), data.json(List.of(row("rule", "评审会议记录不完整", "responsible",
+        "测试组建单位", "rectification", "补齐会议记录", "deadlineWorkingDays", 5))));
+    tasks.completeOnly("approver1", process, "Task_RecordInspectionFindings", "inspectionConclusion", "发现一处问题");
+    assertThat(tasks.visible("staff2", process, "Task_AnswerFinding")).hasSize(1);
+    assertThat(tasks.visible("staff3", process, "Task_AnswerFinding")).isEmpty();
+    Task answer = tasks.visible("staff2", process, "Task_AnswerFinding").get(0);
+    tasks.claim("staff2", answer);
+
+    cn.gx.titlereview.support.Api api = new cn.gx.titlereview.support.Api(port);
+    assertThat(api.postJson("/api/sessions/" + code + "/staff", "staff1", "{\"userId\": \"staff3\"}").status())
+        .isEqualTo(200);
+    assertThat(api.delete("/api/sessions/" + code + "/staff/staff2", "staff1").status()).isEqualTo(200);
+
+    assertThat(tasks.visible("staff3", process, "Task_AnswerFinding")).hasSize(1);
+    assertThat(tasks.visible("staff2", process, "Task_AnswerFinding")).as("staff2 left the session").isEmpty();
+    Task reoffered = tasks.visible("staff3", process, "Task_AnswerFinding").get(0);
+    assertThat(reoffered.getAssignee()).as("the leaver's claim goes with them").isNull();
+    tasks.complete("staff3", reoffered, "rectificationAnswer", "已补齐会议记录");
+    assertThat(tasks.visible("approver1", process, "Task_VerifyFinding")).hasSize(1);
   }
 
   @Test

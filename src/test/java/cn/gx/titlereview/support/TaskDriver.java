@@ -34,6 +34,13 @@ public class TaskDriver {
         .taskDefinitionKey(taskKey).orderByTaskCreateTime().asc().orderByTaskId().asc().list());
   }
 
+  public void claim(String user, Task task) {
+    as(user, () -> {
+      taskService.claim(task.getId(), user);
+      return null;
+    });
+  }
+
   /** Claims and completes the task as the user, then runs the jobs that fall due. */
   public void complete(String user, Task task, Object... variables) {
     as(user, () -> {

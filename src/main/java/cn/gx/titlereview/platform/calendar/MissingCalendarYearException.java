@@ -4,7 +4,6 @@ package cn.gx.titlereview.platform.calendar;
 public class MissingCalendarYearException extends RuntimeException {
 
   public MissingCalendarYearException(int year) {
-    super(year + " 年的法定节假日和调休安排尚未录入工作日历，无法计算工作日。请管理员通过 PUT /api/calendar/" + year
-        + " 录入国务院办公厅的放假通知。");
+    super(year + " 年的法定节假日和调休安排尚未录入工作日历，无法计算工作日。请联系系统管理员录入国务院办公厅当年的放假通知。");
   }
 }

@@ -102,8 +102,8 @@ public class RunGateDelegate implements JavaDelegate {
       shown++;
     }
     if (shown < violations.size()) {
-      text.append("……另有 ").append(violations.size() - shown).append(" 项，完整列表见 GET /api/sessions/")
-          .append(session.code()).append("/gates");
+      text.append("……另有 ").append(violations.size() - shown).append(" 项，完整列表见本评审会的“合规检查记录”页面（/sessions/")
+          .append(session.code()).append("/gates）");
     }
     return text.toString();
   }

@@ -1,0 +1,32 @@
+package cn.gx.titlereview.session;
+
+import cn.gx.titlereview.platform.security.Groups;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * 调整评审日期: the planned review days and their changes, and for the unit head the form that moves them (the review
+ * gate names this page when recorded review times fall outside the plan).
+ */
+@Controller
+public class ReviewPlanPageController {
+
+  private final SessionAccess access;
+  private final SessionRepository sessions;
+
+  public ReviewPlanPageController(SessionAccess access, SessionRepository sessions) {
+    this.access = access;
+    this.sessions = sessions;
+  }
+
+  @GetMapping("/sessions/{code}/review-plan")
+  public String page(@PathVariable String code, Model model) {
+    ReviewSession session = sessions.get(access.forGroups(code, SessionController.READERS).id());
+    model.addAttribute("reviewSession", session);
+    model.addAttribute("changes", sessions.replans(session.id()));
+    model.addAttribute("unitHead", access.isIn(Groups.UNIT_HEAD));
+    return "review-plan";
+  }
+}
