@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-@Repository
+// Named apart from Spring Session's "sessionRepository" (the browser sessions, docs/operations.md).
+@Repository("reviewSessionRepository")
 public class SessionRepository {
 
   private final JdbcClient jdbc;
@@ -140,6 +141,11 @@ public class SessionRepository {
     jdbc.sql("update review_session set closed_outcome = ?, closed_by = ?, closed_at = ? where id = ? "
             + "and closed_outcome is null")
         .params(outcome, by, Timestamp.from(at), id).update();
+  }
+
+  /** Sessions not yet closed (confirmed or not confirmed). */
+  public long countOpen() {
+    return jdbc.sql("select count(*) from review_session where closed_outcome is null").query(Long.class).single();
   }
 
   public Optional<Closure> closure(long id) {

@@ -1,25 +1,40 @@
 package cn.gx.titlereview.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.gx.titlereview.TitleReviewApplication;
+import cn.gx.titlereview.archive.ArchivePackage;
 import cn.gx.titlereview.demo.DemoSessionFiller;
+import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.EmbeddedPostgres;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestClock;
+import cn.gx.titlereview.support.WebappRuntime;
+import cn.gx.titlereview.support.WebappSession;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -31,15 +46,23 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +73,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * session signing their 附件3 at the same moment on both nodes, the two rechecks of one session recorded together on
  * both, two complaints arriving together on both. Every gate and every publicity timer must run exactly once, every
  * signature, recheck and complaint must be taken, and no incident may be left. Then a node "dies" holding a gate's job, and the other node runs it once its lock expires.
+ * The same two nodes then serve operations (docs/operations.md): a webapp login made on one node holds on the other
+ * (sessions in the database), a backup of the database restores into a fresh one with every fact and signature, and
+ * the history cleanup leaves a session inside its retention alone. The later tests use the sessions of the first.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterTest {
 
   private static final int SESSIONS = 3;
@@ -60,6 +87,12 @@ class TwoNodeClusterTest {
 
   /** The review's days: the draw, the votes, publicity and signatures then fall on plausible days of June 2026. */
   private static final LocalDate REVIEW_START = LocalDate.of(2026, 6, 3);
+  private static final String DATABASE = "two_nodes";
+
+  /** The sessions the first test ran to their end, for the backup and retention tests. */
+  private static final List<String> finished = new ArrayList<>();
+  /** A node on a restored copy of the database. */
+  private static Node restored;
 
   private static Node a;
   private static Node b;
@@ -85,40 +118,50 @@ class TwoNodeClusterTest {
 
   @BeforeAll
   static void startTwoNodes() {
-    String url = EmbeddedPostgres.jdbcUrl("two_nodes");
+    String url = EmbeddedPostgres.jdbcUrl(DATABASE);
     // One after the other, as a rolling start does: the first creates the schema and deploys, the second finds both.
-    a = node("nodeA", url);
-    b = node("nodeB", url);
+    // With Tasklist, Cockpit and Admin, whose login must hold on either node (sessions in the database).
+    a = node("nodeA", url, "camunda.bpm.webapp.enabled=true");
+    b = node("nodeB", url, "camunda.bpm.webapp.enabled=true");
   }
 
-  private static Node node(String name, String url) {
+  /** A node on the database; {@code settings} ("key=value") override the defaults below. */
+  private static Node node(String name, String url, String... settings) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("server.port", "0");
+    properties.put("spring.datasource.url", url);
+    properties.put("spring.datasource.username", "postgres");
+    properties.put("spring.datasource.password", "postgres");
+    properties.put("camunda.bpm.process-engine-name", name);
+    properties.put("camunda.bpm.job-execution.enabled", "true");
+    // the production lock time (application.yaml); an idle node looks for jobs every 2 s, not 15 s
+    properties.put("camunda.bpm.job-execution.max-wait", "2000");
+    // the same key file on every node, and in a restored installation: part of the backup (docs/operations.md)
+    properties.put("titlereview.archive.signing-key",
+        System.getProperty("java.io.tmpdir") + "/archive-signing-key-test.pem");
+    properties.put("camunda.bpm.generic-properties.properties.historyCleanupEnabled", "false");
+    properties.put("camunda.bpm.webapp.enabled", EmbeddedPostgres.WEBAPPS);
+    properties.put("titlereview.reminders.cron", "-");
+    properties.put("spring.main.banner-mode", "off");
+    for (String setting : settings) {
+      properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+    }
     // As command-line arguments, which take precedence over application.yaml (server.port: ${PORT:8080}).
     ConfigurableApplicationContext context = new SpringApplicationBuilder(TitleReviewApplication.class)
         .profiles("demo")
-        .run("--server.port=0",
-            "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-            "--spring.datasource.password=postgres",
-            "--camunda.bpm.process-engine-name=" + name,
-            "--camunda.bpm.job-execution.enabled=true",
-            // the production lock time (application.yaml); an idle node looks for jobs every 2 s, not 15 s
-            "--camunda.bpm.job-execution.max-wait=2000",
-            "--titlereview.archive.signing-key=" + System.getProperty("java.io.tmpdir") + "/archive-signing-key-test.pem",
-            "--camunda.bpm.webapp.enabled=" + EmbeddedPostgres.WEBAPPS,
-            "--spring.main.banner-mode=off");
+        .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     return new Node(name, context);
   }
 
   @AfterAll
   static void stopNodes() {
-    if (b != null) {
-      b.context().close();
-    }
-    if (a != null) {
-      a.context().close();
-    }
+    ClockUtil.reset();
+    WebappRuntime.close(restored == null ? null : restored.context(), b == null ? null : b.context(),
+        a == null ? null : a.context());
   }
 
   @Test
+  @Order(1)
   void sessionsRunOnTwoNodesAndEveryJobRunsOnce() throws Exception {
     long started = System.nanoTime();
     List<String> codes = new ArrayList<>();
@@ -178,6 +221,7 @@ class TwoNodeClusterTest {
         .collect(Collectors.groupingBy(l -> String.valueOf(l.getHostname()), Collectors.counting()));
     System.out.printf("two nodes: %d jobs, each run once; runs by host %s%n", runsPerJob.size(), byNode);
     assertThat(a.bean(RuntimeService.class).createIncidentQuery().count()).as("incidents").isZero();
+    finished.addAll(codes);
   }
 
   /**
@@ -185,6 +229,7 @@ class TwoNodeClusterTest {
    * job over once the lock expires (lock time, {@code camunda.bpm.job-execution.lock-time-in-millis}) and runs it once.
    */
   @Test
+  @Order(2)
   void aDeadNodesJobRunsOnTheOtherNodeOnceItsLockExpires() throws Exception {
     String code = "DEAD-NODE-" + System.nanoTime();
     ManagementService management = a.bean(ManagementService.class);
@@ -221,6 +266,166 @@ class TwoNodeClusterTest {
     assertThat(a.bean(HistoryService.class).createHistoricJobLogQuery().jobId(gate.getId()).successLog().count())
         .isEqualTo(1);
     walk.await(b, "staff1", "Task_ImportRoster");
+  }
+
+  /**
+   * A user logs in on node A; the next requests of the same browser go to node B, as a proxy without sticky sessions
+   * sends them: B knows the user (Spring Security's login, kept in the shared session table), Tasklist's API on B
+   * answers with the webapps' authentication and takes the CSRF token A issued, our API on B needs no new login, and
+   * logging out on B ends the session on A too. (Both contexts share the JVM's engine registry, so B's webapps reach
+   * the engine named nodeA through the registry; the HTTP session, the login and the tokens are what is tested.)
+   */
+  @Test
+  @Order(3)
+  void aWebappLoginOnOneNodeHoldsOnTheOther() {
+    WebappSession onA = WebappSession.logIn(a.port(), "staff1", "nodeA");
+    String tasks = "/camunda/api/engine/engine/nodeA/task/count";
+    assertThat(onA.get(tasks).status()).as("Tasklist's API on A").isEqualTo(200);
+    WebappSession onB = onA.at(b.port());
+    assertThat(onB.get(tasks).status()).as("Tasklist's API on B").isEqualTo(200);
+    String who = "/camunda/api/admin/auth/user/nodeA";
+    assertThat(onB.get(who)).satisfies(reply -> {
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.body()).contains("\"userId\":\"staff1\"");
+    });
+    assertThat(onB.post(tasks, "{}").status())
+        .as("a POST to Tasklist's API on B with the CSRF token issued on A").isEqualTo(200);
+    assertThat(onB.get("/api/archive/public-key").status()).as("our API on B, no new login").isEqualTo(200);
+    assertThat(new Api(b.port()).get("/api/archive/public-key", null).status()).as("without the session")
+        .isEqualTo(401);
+
+    assertThat(onB.post(who + "/logout", "").status()).isEqualTo(200);
+    assertThat(onA.get("/api/archive/public-key").status()).as("logged out on B, so on A too").isEqualTo(401);
+  }
+
+  /**
+   * Backup and restore as docs/operations.md describes it: pg_dump of the running cluster's database, pg_restore into a
+   * fresh database, the signing key file kept, the application started on the copy. Every table holds the same rows,
+   * and each finished session's record (as JSON, signatures with their validity) and its archive package's
+   * verification are unchanged.
+   */
+  @Test
+  @Order(4)
+  void aRestoredBackupKeepsEveryFact(@TempDir Path dir) throws Exception {
+    assumeTrue(!finished.isEmpty(), "needs the finished sessions of the first test");
+    ObjectMapper json = a.bean(ObjectMapper.class);
+    Map<String, String> records = new LinkedHashMap<>();
+    Map<String, byte[]> packages = new LinkedHashMap<>();
+    for (String code : finished) {
+      ReviewSession session = a.bean(SessionRepository.class).getByCode(code);
+      RecordForm form = a.bean(RecordService.class).form(session);
+      assertThat(form.signatures()).as(code + " signed").isNotEmpty().allMatch(RecordForm.SignatureView::valid);
+      records.put(code, json.writeValueAsString(form));
+      packages.put(code, a.bean(ArchivePackage.class).build(session, "staff1"));
+    }
+    Map<String, Long> rows = rowCounts(a);
+    Path dump = dir.resolve("titlereview.dump");
+    long started = System.nanoTime();
+    String method = EmbeddedPostgres.dump(DATABASE, dump);
+    String copy = EmbeddedPostgres.restore(dump, "restored_" + System.nanoTime());
+    long dumpedAndRestored = System.nanoTime();
+    // A node of its own on the copy, running no jobs, so that nothing moves while it is compared (and cleaned up below).
+    restored = node("nodeC", copy, "camunda.bpm.job-execution.enabled=false");
+    System.out.printf("backup (%s): dump %d KB, dump + restore %d ms, start on the copy %d ms%n", method,
+        Files.size(dump) / 1024,
+        (dumpedAndRestored - started) / 1_000_000, (System.nanoTime() - dumpedAndRestored) / 1_000_000);
+
+    assertThat(rowCounts(restored)).as("every table, row for row").isEqualTo(rows);
+    for (String code : finished) {
+      ReviewSession session = restored.bean(SessionRepository.class).getByCode(code);
+      assertThat(json.writeValueAsString(restored.bean(RecordService.class).form(session))).as(code + " record")
+          .isEqualTo(records.get(code));
+      assertThat(restored.bean(ArchivePackage.class).verify(new ByteArrayInputStream(packages.get(code))))
+          .as(code + " archive package").isEmpty();
+    }
+  }
+
+  /**
+   * History cleanup keeps a session inside its retention: eleven years after its end (past the models' old time to
+   * live of ten years) a cleanup run on the restored copy removes nothing of it; once its retention has run out, the
+   * engine's history of it goes, and its own facts stay.
+   */
+  @Test
+  @Order(5)
+  void historyCleanupKeepsASessionInsideItsRetention() {
+    assumeTrue(restored != null, "needs the restored copy of the fourth test");
+    String code = finished.get(0);
+    HistoryService history = restored.bean(HistoryService.class);
+    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey("TitleReviewSession").singleResult();
+    int years = Integer.parseInt(restored.context().getEnvironment().getProperty("titlereview.archive.retention-years"));
+    ZonedDateTime ended = root.getEndTime().toInstant().atZone(PlatformConfig.ZONE);
+    assertThat(root.getRemovalTime()).as("removal time = end + retention")
+        .isEqualTo(Date.from(ended.plusYears(years).toInstant()));
+    long instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count();
+    long activities = history.createHistoricActivityInstanceQuery().processInstanceId(root.getId()).count();
+    long tasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code).count();
+    Map<String, Long> rows = domainRows(rowCounts(restored));
+    String record = restored.bean(RecordService.class).sha256(restored.bean(SessionRepository.class).getByCode(code));
+    try {
+      ClockUtil.setCurrentTime(Date.from(ended.plusYears(11).toInstant()));
+      cleanUp(restored);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
+          .isEqualTo(instances);
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(root.getId()).count())
+          .isEqualTo(activities);
+      assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(code).count()).isEqualTo(tasks);
+      assertThat(domainRows(rowCounts(restored))).isEqualTo(rows);
+      assertThat(restored.bean(RecordService.class).sha256(restored.bean(SessionRepository.class).getByCode(code)))
+          .isEqualTo(record);
+
+      ClockUtil.setCurrentTime(Date.from(ended.plusYears(years).plusDays(1).toInstant()));
+      cleanUp(restored);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
+          .as("the engine's history after the retention").isZero();
+      assertThat(domainRows(rowCounts(restored))).as("the session's own facts").isEqualTo(rows);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /**
+   * Runs the engine's history cleanup now, as its nightly job would, until a run removes nothing more. (The copy's
+   * node started with the cleanup off, as every test node does, so that its start changed no row; it is switched on
+   * here.)
+   */
+  private static void cleanUp(Node node) {
+    ((ProcessEngineConfigurationImpl) node.bean(ProcessEngine.class).getProcessEngineConfiguration())
+        .setHistoryCleanupEnabled(true);
+    HistoryService history = node.bean(HistoryService.class);
+    ManagementService management = node.bean(ManagementService.class);
+    long before = -1;
+    for (int run = 0; run < 50; run++) {
+      long rows = rowCounts(node).entrySet().stream().filter(t -> t.getKey().startsWith("act_hi_")
+          && !t.getKey().equals("act_hi_job_log") && !t.getKey().equals("act_hi_op_log"))
+          .mapToLong(Map.Entry::getValue).sum();
+      if (rows == before) {
+        return;
+      }
+      before = rows;
+      management.executeJob(history.cleanUpHistoryAsync(true).getId());
+    }
+  }
+
+  /**
+   * The row count of every table of the database, but the engine's metrics (each node flushes its counters there every
+   * 15 minutes, whenever that falls).
+   */
+  private static Map<String, Long> rowCounts(Node node) {
+    JdbcClient jdbc = node.bean(JdbcClient.class);
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' "
+        + "and table_type = 'BASE TABLE' and table_name <> 'act_ru_meter_log'").query(String.class).list()) {
+      counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+    }
+    return counts;
+  }
+
+  /** Our own tables' counts: without the engine's (act_) and the browser sessions. */
+  private static Map<String, Long> domainRows(Map<String, Long> counts) {
+    Map<String, Long> domain = new java.util.TreeMap<>(counts);
+    domain.keySet().removeIf(t -> t.startsWith("act_") || t.startsWith("spring_session"));
+    return domain;
   }
 
   private static String businessKey(HistoryService history, String processInstanceId) {

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -11,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says.
  * The engine keeps the name "default", which the REST API addresses. The archive signing key is a test key under the
  * build's temporary directory (surefire sets {@code java.io.tmpdir} to {@code target/}), never ./data. Failed logins
- * wait at most a second.
+ * wait at most a second. The history cleanup is off.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,11 @@ import org.springframework.test.context.ActiveProfiles;
     "titlereview.security.login.forget-after=5s",
     // Reminders go to an in-process SMTP server when a test asks for them, never on a schedule.
     "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
-    "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem"})
+    "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem",
+    // No nightly history cleanup job: tests that run every due job would run it too (TwoNodeClusterTest runs it itself).
+    "camunda.bpm.generic-properties.properties.historyCleanupEnabled=false"})
 @ActiveProfiles("demo")
+// Metrics exported as in production (Spring Boot tests switch the Prometheus registry off by default).
+@AutoConfigureObservability(tracing = false)
 public @interface IntegrationTest {
 }

@@ -22,17 +22,24 @@ public final class WebappSession {
 
   private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final CookieManager cookies;
+  private final HttpClient client;
   private final String base;
 
-  private WebappSession(int port) {
+  private WebappSession(int port, CookieManager cookies) {
     this.base = "http://localhost:" + port;
+    this.cookies = cookies;
+    this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
   /** Logs in with the demo password; fails the test if the login page does not take it. */
   public static WebappSession logIn(int port, String user) {
-    WebappSession session = new WebappSession(port);
+    return logIn(port, user, "default");
+  }
+
+  /** As {@link #logIn(int, String)}, Tasklist then asking the engine of that name who is logged in. */
+  public static WebappSession logIn(int port, String user, String engine) {
+    WebappSession session = new WebappSession(port, new CookieManager());
     Matcher token = LOGIN_TOKEN.matcher(session.send(HttpRequest.newBuilder(session.uri("/login")).GET()).body());
     if (!token.find()) {
       throw new AssertionError("登录页没有 CSRF 令牌");
@@ -44,8 +51,13 @@ public final class WebappSession {
       throw new AssertionError("登录未成功：" + user + " → " + login.header("Location"));
     }
     // Tasklist asks who is logged in first; the webapps' CSRF cookie comes with the answer.
-    session.get("/camunda/api/admin/auth/user/default");
+    session.get("/camunda/api/admin/auth/user/" + engine);
     return session;
+  }
+
+  /** The same browser (its cookies) sending its next requests to another port: another node behind a proxy. */
+  public WebappSession at(int port) {
+    return new WebappSession(port, cookies);
   }
 
   public Reply get(String path) {

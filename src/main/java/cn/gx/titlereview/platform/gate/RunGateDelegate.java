@@ -3,6 +3,8 @@ package cn.gx.titlereview.platform.gate;
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +34,16 @@ public class RunGateDelegate implements JavaDelegate {
   private final GateResultRepository results;
   private final HistoryService historyService;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   public RunGateDelegate(List<Gate> gates, SessionRepository sessions, GateResultRepository results,
-      HistoryService historyService, Clock clock) {
+      HistoryService historyService, Clock clock, MeterRegistry meters) {
     this.gates = gates.stream().collect(Collectors.toMap(Gate::key, Function.identity()));
     this.sessions = sessions;
     this.results = results;
     this.historyService = historyService;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
@@ -49,6 +53,22 @@ public class RunGateDelegate implements JavaDelegate {
     if (gate == null) {
       throw new IllegalStateException("未知的合规检查：" + key + "（BPMN 中 gateKey 输入参数有误）");
     }
+    // Durations and outcomes by gate, for operators (docs/operations.md); error = a technical failure, an incident.
+    Timer.Sample running = Timer.start(meters);
+    String outcome = "error";
+    try {
+      run(gate, execution);
+      outcome = "passed";
+    } catch (BpmnError failed) {
+      outcome = "failed";
+      throw failed;
+    } finally {
+      running.stop(Timer.builder("titlereview.gate.duration").description("合规检查的耗时与结果（passed、failed、error）")
+          .tag("gate", key).tag("outcome", outcome).register(meters));
+    }
+  }
+
+  private void run(Gate gate, DelegateExecution execution) {
     ReviewSession session = sessions.get(ProcessVariables.sessionId(execution));
     GateContext context = new GateContext(session, execution.getVariables());
     List<Violation> violations;

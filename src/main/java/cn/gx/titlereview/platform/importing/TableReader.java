@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,12 +37,15 @@ public class TableReader {
   private final ColumnWidths widths;
   private final XlsxSheet xlsx;
   private final ImportLimits limits;
+  private final MeterRegistry meters;
 
-  public TableReader(ObjectMapper json, ColumnWidths widths, XlsxSheet xlsx, ImportLimits limits) {
+  public TableReader(ObjectMapper json, ColumnWidths widths, XlsxSheet xlsx, ImportLimits limits,
+      MeterRegistry meters) {
     this.json = json;
     this.widths = widths;
     this.xlsx = xlsx;
     this.limits = limits;
+    this.meters = meters;
   }
 
   public <T> List<T> read(ImportFile file, List<Column> columns, Function<ImportRow, T> mapper) {
@@ -48,6 +54,23 @@ public class TableReader {
 
   /** As {@link #read(ImportFile, List, Function)}, and each value of the key column may appear only once. */
   public <T> List<T> read(ImportFile file, List<Column> columns, Column key, Function<ImportRow, T> mapper) {
+    // Every import passes here: its reading time, outcome and rows are the import metrics (docs/operations.md).
+    String format = isSpreadsheet(file.content()) ? "xlsx" : "json";
+    Timer.Sample reading = Timer.start(meters);
+    String outcome = "rejected";
+    try {
+      List<T> records = readAll(file, columns, key, mapper);
+      outcome = "accepted";
+      DistributionSummary.builder("titlereview.import.rows").description("导入文件中被接受的数据行").baseUnit("rows")
+          .tag("format", format).register(meters).record(records.size());
+      return records;
+    } finally {
+      reading.stop(Timer.builder("titlereview.import.duration").description("读取并校验导入文件的耗时（accepted、rejected）")
+          .tag("format", format).tag("outcome", outcome).register(meters));
+    }
+  }
+
+  private <T> List<T> readAll(ImportFile file, List<Column> columns, Column key, Function<ImportRow, T> mapper) {
     List<String> problems = new ArrayList<>();
     List<ImportRow> rows = isSpreadsheet(file.content()) ? spreadsheetRows(file, columns, problems)
         : jsonRows(file, columns, problems);

@@ -31,7 +31,8 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("supervisor1", "赵", "强", Groups.SUPERVISOR),
       new DemoUser("unithead1", "陈", "静", Groups.UNIT_HEAD),
       new DemoUser("approver1", "黄", "伟", Groups.APPROVER),
-      new DemoUser("depthead1", "周", "敏", Groups.DEPT_HEAD));
+      new DemoUser("depthead1", "周", "敏", Groups.DEPT_HEAD),
+      new DemoUser("monitor1", "孙", "磊", Groups.MONITORING));
 
   private final IdentityService identityService;
 

@@ -12,6 +12,8 @@ public final class Groups {
   public static final String APPROVER = "approver";
   /** The department in charge's head: overdue rectifications from inspections escalate here. */
   public static final String DEPT_HEAD = "deptHead";
+  /** Operators: read health details and the metrics ({@code /actuator}), nothing of the sessions. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's built-in administrators group. */
   public static final String ADMIN = "camunda-admin";
 
@@ -23,6 +25,7 @@ public final class Groups {
     NAMES.put(UNIT_HEAD, "组建单位负责人");
     NAMES.put(APPROVER, "核准单位");
     NAMES.put(DEPT_HEAD, "主管部门负责人");
+    NAMES.put(MONITORING, "运维监控");
     NAMES.put(ADMIN, "系统管理员");
   }
 

@@ -73,7 +73,11 @@ public class SecurityConfig {
           "/camunda/api/engine/engine/*/task/*/identity-links/**"));
 
   private static final RequestMatcher MACHINE_CALLS = new OrRequestMatcher(path("/api/**"),
-      path("/engine-rest/**"), path("/camunda/api/**"));
+      path("/engine-rest/**"), path("/camunda/api/**"), path("/actuator/**"));
+
+  /** The probes a load balancer or orchestrator calls without an account: up or down, no details. */
+  private static final RequestMatcher HEALTH_PROBES = new OrRequestMatcher(path("/actuator/health"),
+      path("/actuator/health/liveness"), path("/actuator/health/readiness"));
 
   private static final RequestMatcher STATIC_FILES = new OrRequestMatcher(path("/webjars/**"),
       path("/*.js"), path("/*.css"), path("/fonts/**"),
@@ -116,6 +120,9 @@ public class SecurityConfig {
             // The shipped fonts (SIL OFL) are public: a browser fetches them for a printed page without credentials.
             .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico",
                 "/fonts/*.ttf").permitAll()
+            .requestMatchers(HEALTH_PROBES).permitAll()
+            // Metrics and health details: operators (and administrators) only, see docs/operations.md.
+            .requestMatchers(path("/actuator/**")).hasAnyAuthority(Groups.MONITORING, Groups.ADMIN)
             .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))
@@ -178,6 +185,7 @@ public class SecurityConfig {
   private AccessDeniedHandler forbidden() {
     return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
         ? "请求缺少有效的防伪令牌，请刷新页面后重试"
+        : path("/actuator/**").matches(request) ? "无权查看运行指标：需要运维监控（monitoring）用户组"
         : "无权执行此操作：引擎的消息（message）、信号（signal）、密码核对、任务候选人设置和流程实例迁移只对系统管理员开放");
   }
 
