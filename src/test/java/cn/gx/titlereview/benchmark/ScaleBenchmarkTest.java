@@ -59,6 +59,7 @@ class ScaleBenchmarkTest {
   @Autowired RosterGate rosterGate;
   @Autowired ReviewGate reviewGate;
   @Autowired RecheckGate recheckGate;
+  @Autowired cn.gx.titlereview.platform.importing.TableReader tableReader;
   @Autowired cn.gx.titlereview.review.VoteCheck voteCheck;
   @Autowired cn.gx.titlereview.review.ReaderRule readerRule;
   @Autowired cn.gx.titlereview.review.ReviewTimes reviewTimes;
@@ -76,6 +77,8 @@ class ScaleBenchmarkTest {
 
     List<Map<String, Object>> roster = DemoData.roster(ROSTER, 2);
     time("import 100,000 experts (JSON)", () -> rosterImport.replace(session, data.json(roster), "staff1"));
+    time("  part: read and check the 100,000 rows (JSON)", () -> tableReader.read(data.json(roster),
+        cn.gx.titlereview.draw.RosterImportService.COLUMNS, java.util.function.Function.identity()).size());
     ReviewSession xlsxSession = data.session("正高");
     List<List<Object>> rows = new ArrayList<>();
     roster.forEach(r -> rows.add(new ArrayList<>(r.values())));
