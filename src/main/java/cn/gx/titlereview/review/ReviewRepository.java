@@ -1,5 +1,6 @@
 package cn.gx.titlereview.review;
 
+import cn.gx.titlereview.preparation.Applicant;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +63,26 @@ public class ReviewRepository {
     batch.batchUpdate("insert into applicant_reader (applicant_id, expert_id) values (?, ?)", readers);
   }
 
+  public List<String> groupNames(long sessionId) {
+    return jdbc.sql("select name from review_group where session_id = ? order by name").param(sessionId)
+        .query(String.class).list();
+  }
+
+  /** How many applicants who passed the eligibility check each group reviews, counted by the database. */
+  public Map<String, Long> eligibleApplicantsPerGroup(long sessionId) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.sql("""
+            select g.name, count(*) from applicant_assignment a join review_group g on g.id = a.group_id
+            join applicant p on p.id = a.applicant_id where g.session_id = ? and p.eligibility = ? group by g.name""")
+        .params(sessionId, Applicant.ELIGIBLE)
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
+
   public List<ReviewGroup> groups(long sessionId) {
     Map<String, Set<Long>> members = new HashMap<>();
-    jdbc.sql("select name from review_group where session_id = ? order by name").param(sessionId)
-        .query(String.class).list().forEach(n -> members.put(n, new TreeSet<>()));
+    groupNames(sessionId).forEach(n -> members.put(n, new TreeSet<>()));
     jdbc.sql("""
             select g.name, m.expert_id from review_group g join review_group_member m on m.group_id = g.id
             where g.session_id = ?""")

@@ -10,10 +10,7 @@ import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
-import cn.gx.titlereview.platform.security.SystemAuthority;
-import cn.gx.titlereview.preparation.Applicant;
-import cn.gx.titlereview.preparation.ApplicantRepository;
-import cn.gx.titlereview.review.ReviewRepository.Assignment;
+import cn.gx.titlereview.platform.rules.LevelRules;
 import cn.gx.titlereview.session.ReviewSession;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,23 +96,18 @@ public class ReviewTimes {
   private final JdbcClient jdbc;
   private final TableReader reader;
   private final ReviewRepository reviews;
-  private final ApplicantRepository applicants;
   private final AttestationRepository attestations;
-  private final DecisionService decisionService;
-  private final SystemAuthority system;
+  private final LevelRules levelRules;
   private final DrawRepository draws;
   private final Clock clock;
 
-  public ReviewTimes(JdbcClient jdbc, TableReader reader, ReviewRepository reviews, ApplicantRepository applicants,
-      AttestationRepository attestations, DecisionService decisionService, SystemAuthority system,
-      DrawRepository draws, Clock clock) {
+  public ReviewTimes(JdbcClient jdbc, TableReader reader, ReviewRepository reviews, AttestationRepository attestations,
+      LevelRules levelRules, DrawRepository draws, Clock clock) {
     this.jdbc = jdbc;
     this.reader = reader;
     this.reviews = reviews;
-    this.applicants = applicants;
     this.attestations = attestations;
-    this.decisionService = decisionService;
-    this.system = system;
+    this.levelRules = levelRules;
     this.draws = draws;
     this.clock = clock;
   }
@@ -150,15 +141,11 @@ public class ReviewTimes {
   }
 
   public List<String> groupNames(ReviewSession session) {
-    return reviews.groups(session.id()).stream().map(ReviewRepository.ReviewGroup::name).toList();
+    return reviews.groupNames(session.id());
   }
 
   public Assessment assess(ReviewSession session) {
-    Set<Long> eligible = applicants.list(session.id()).stream().filter(Applicant::eligible).map(Applicant::id)
-        .collect(Collectors.toSet());
-    Map<String, Long> perGroup = reviews.assignments(session.id()).values().stream()
-        .filter(a -> eligible.contains(a.applicantId()) && a.groupName() != null)
-        .collect(Collectors.groupingBy(Assignment::groupName, Collectors.counting()));
+    Map<String, Long> perGroup = reviews.eligibleApplicantsPerGroup(session.id());
     List<Instant> recorded = new ArrayList<>();
     List<GroupTime> times = jdbc.sql("select * from review_group_time where session_id = ? order by group_name")
         .param(session.id())
@@ -211,9 +198,7 @@ public class ReviewTimes {
 
   /** The minimum minutes per applicant of a level, from the latest deployed {@code ReviewTimeRules} table. */
   int minimum(String level) {
-    Object value = system.call(() -> Optional.ofNullable(decisionService
-            .evaluateDecisionTableByKey("ReviewTimeRules", Map.of("level", level)).getSingleResult())
-        .map(r -> r.getEntry("minMinutesPerApplicant")).orElse(null));
+    Object value = levelRules.row("ReviewTimeRules", level).map(row -> row.get("minMinutesPerApplicant")).orElse(null);
     if (value == null) {
       throw new IllegalStateException("决策表 ReviewTimeRules 没有评审级别“" + level + "”的评审时间下限");
     }

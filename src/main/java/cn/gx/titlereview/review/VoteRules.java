@@ -1,33 +1,29 @@
 package cn.gx.titlereview.review;
 
-import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.platform.rules.LevelRules;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
-/** Reads the vote rule of a level from the latest deployed {@code VoteRules} DMN table, as the system. */
+/** Reads the vote rule of a level from the latest deployed {@code VoteRules} DMN table. */
 @Component
 public class VoteRules {
 
-  private final DecisionService decisionService;
-  private final SystemAuthority system;
+  private final LevelRules levelRules;
 
-  public VoteRules(DecisionService decisionService, SystemAuthority system) {
-    this.decisionService = decisionService;
-    this.system = system;
+  public VoteRules(LevelRules levelRules) {
+    this.levelRules = levelRules;
   }
 
   public VoteRule forLevel(String level) {
-    DmnDecisionRuleResult result = system.call(() -> decisionService
-        .evaluateDecisionTableByKey("VoteRules", Map.of("level", level)).getSingleResult());
-    Object ceiling = result.getEntryMap().get("passRateCeiling");
-    return new VoteRule(number(result, "passNumerator"), number(result, "passDenominator"),
-        number(result, "quorumNumerator"), number(result, "quorumDenominator"),
+    Map<String, Object> row = levelRules.row("VoteRules", level).orElseThrow(() ->
+        new IllegalStateException("决策表 VoteRules 没有评审级别“" + level + "”的表决规则"));
+    Object ceiling = row.get("passRateCeiling");
+    return new VoteRule(number(row, "passNumerator"), number(row, "passDenominator"),
+        number(row, "quorumNumerator"), number(row, "quorumDenominator"),
         ceiling == null ? null : ((Number) ceiling).intValue());
   }
 
-  private static int number(DmnDecisionRuleResult result, String name) {
-    return ((Number) result.getEntry(name)).intValue();
+  private static int number(Map<String, Object> row, String name) {
+    return ((Number) row.get(name)).intValue();
   }
 }
