@@ -15,11 +15,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +36,8 @@ import org.springframework.context.event.EventListener;
  * Started by {@code SeasonBenchmarkTest} with {@code --spring.config.location=classpath:/bare/bare.yaml}.
  */
 @SpringBootApplication(exclude = {SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-    UserDetailsServiceAutoConfiguration.class, FlywayAutoConfiguration.class})
+    UserDetailsServiceAutoConfiguration.class, FlywayAutoConfiguration.class,
+    ManagementWebSecurityAutoConfiguration.class, SessionAutoConfiguration.class})
 public class BareCamundaApp {
 
   public static final String PROCESS = "BareSeason";
