@@ -45,7 +45,7 @@ public class InspectionStaff {
     return inspection;
   }
 
-  private List<String> userIds(Inspection inspection) {
+  List<String> userIds(Inspection inspection) {
     return inspection.sessionId() != null ? sessions.staff(inspection.sessionId())
         : sessions.staffOfCommittee(inspection.committeeName());
   }

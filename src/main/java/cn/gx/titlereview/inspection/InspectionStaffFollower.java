@@ -40,7 +40,7 @@ public class InspectionStaffFollower {
         if (inspection.concludedAt() != null || inspection.processInstanceId() == null) {
           continue;
         }
-        boolean stillConcerned = inspectionStaff.userIds(inspection.id()).contains(change.userId());
+        boolean stillConcerned = inspectionStaff.userIds(inspection).contains(change.userId());
         List<Task> staffTasks = taskService.createTaskQuery().processInstanceId(inspection.processInstanceId()).list()
             .stream().filter(rights::isStaffTask).toList();
         for (Task task : staffTasks) {

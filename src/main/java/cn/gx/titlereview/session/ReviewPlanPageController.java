@@ -23,7 +23,7 @@ public class ReviewPlanPageController {
 
   @GetMapping("/sessions/{code}/review-plan")
   public String page(@PathVariable String code, Model model) {
-    ReviewSession session = sessions.get(access.forGroups(code, SessionController.READERS).id());
+    ReviewSession session = access.forGroups(code, SessionController.READERS);
     model.addAttribute("reviewSession", session);
     model.addAttribute("changes", sessions.replans(session.id()));
     model.addAttribute("unitHead", access.isIn(Groups.UNIT_HEAD));

@@ -120,7 +120,7 @@ public class SessionController {
   /** The planned review days and every change to them. */
   @GetMapping("/{code}/review-plan")
   public Map<String, Object> reviewPlan(@PathVariable String code) {
-    ReviewSession session = sessions.get(access.forGroups(code, READERS).id());
+    ReviewSession session = access.forGroups(code, READERS);
     return Map.of("plannedReviewStart", session.plannedReviewStart(), "plannedReviewEnd", session.plannedReviewEnd(),
         "changes", sessions.replans(session.id()));
   }
