@@ -5,29 +5,39 @@ import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.demo.DemoData;
+import cn.gx.titlereview.draw.AttendanceHistory;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterGate;
 import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.preparation.EligibilityGate;
 import cn.gx.titlereview.recheck.RecheckGate;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.ReaderRule;
 import cn.gx.titlereview.review.ReviewGate;
+import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.review.ReviewTimes;
+import cn.gx.titlereview.review.VoteCheck;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
 import cn.gx.titlereview.support.Xlsx;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,8 +58,8 @@ class ScaleBenchmarkTest {
   @Autowired ApplicantImportService applicantImport;
   @Autowired ApplicantRepository applicants;
   @Autowired RosterImportService rosterImport;
-  @Autowired cn.gx.titlereview.draw.RosterRepository rosterRepository;
-  @Autowired cn.gx.titlereview.draw.AttendanceHistory history;
+  @Autowired RosterRepository rosterRepository;
+  @Autowired AttendanceHistory history;
   @Autowired ExpertDrawService drawService;
   @Autowired ReviewService reviewService;
   @Autowired AttendanceService attendance;
@@ -59,12 +69,12 @@ class ScaleBenchmarkTest {
   @Autowired RosterGate rosterGate;
   @Autowired ReviewGate reviewGate;
   @Autowired RecheckGate recheckGate;
-  @Autowired cn.gx.titlereview.platform.importing.TableReader tableReader;
-  @Autowired cn.gx.titlereview.review.VoteCheck voteCheck;
-  @Autowired cn.gx.titlereview.review.ReaderRule readerRule;
-  @Autowired cn.gx.titlereview.review.ReviewTimes reviewTimes;
-  @Autowired cn.gx.titlereview.record.RecordService records;
-  @Autowired cn.gx.titlereview.review.ReviewRepository reviews;
+  @Autowired TableReader tableReader;
+  @Autowired VoteCheck voteCheck;
+  @Autowired ReaderRule readerRule;
+  @Autowired ReviewTimes reviewTimes;
+  @Autowired RecordService records;
+  @Autowired ReviewRepository reviews;
 
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
@@ -78,7 +88,7 @@ class ScaleBenchmarkTest {
     List<Map<String, Object>> roster = DemoData.roster(ROSTER, 2);
     time("import 100,000 experts (JSON)", () -> rosterImport.replace(session, data.json(roster), "staff1"));
     time("  part: read and check the 100,000 rows (JSON)", () -> tableReader.read(data.json(roster),
-        cn.gx.titlereview.draw.RosterImportService.COLUMNS, java.util.function.Function.identity()).size());
+        RosterImportService.COLUMNS, Function.identity()).size());
     ReviewSession xlsxSession = data.session("正高");
     List<List<Object>> rows = new ArrayList<>();
     roster.forEach(r -> rows.add(new ArrayList<>(r.values())));
@@ -142,7 +152,7 @@ class ScaleBenchmarkTest {
       work.get();
       runs[i] = (System.nanoTime() - start) / 1_000_000;
     }
-    java.util.Arrays.sort(runs);
+    Arrays.sort(runs);
     millis.put(step + " (warm, median of 5)", runs[2]);
   }
 

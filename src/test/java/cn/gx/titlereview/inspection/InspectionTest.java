@@ -17,7 +17,9 @@ import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestData;
 import java.time.Clock;
@@ -32,6 +34,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** 督查 end to end on the real services: findings rectified and verified, an overdue one escalated. */
 @IntegrationTest
@@ -55,8 +58,8 @@ class InspectionTest {
   static final Instant MONDAY = LocalDate.of(2026, 6, 1).atTime(9, 0).atZone(PlatformConfig.ZONE).toInstant();
 
   @Autowired CorrectionRepository corrections;
-  @Autowired cn.gx.titlereview.support.SessionWalk walk;
-  @org.springframework.boot.test.web.server.LocalServerPort int port;
+  @Autowired SessionWalk walk;
+  @LocalServerPort int port;
 
   @AfterEach
   void resetEngineClock() {
@@ -79,7 +82,7 @@ class InspectionTest {
     Task answer = tasks.visible("staff2", process, "Task_AnswerFinding").get(0);
     tasks.claim("staff2", answer);
 
-    cn.gx.titlereview.support.Api api = new cn.gx.titlereview.support.Api(port);
+    Api api = new Api(port);
     assertThat(api.postJson("/api/sessions/" + code + "/staff", "staff1", "{\"userId\": \"staff3\"}").status())
         .isEqualTo(200);
     assertThat(api.delete("/api/sessions/" + code + "/staff/staff2", "staff1").status()).isEqualTo(200);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.ImportRow;
 import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.review.ReviewRepository;
+import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
@@ -28,9 +31,9 @@ class WorkspaceListsTest {
   @LocalServerPort int port;
   @Autowired TableReader reader;
   @Autowired SessionWalk walk;
-  @Autowired cn.gx.titlereview.session.SessionRepository sessions;
-  @Autowired cn.gx.titlereview.review.ReviewRepository reviews;
-  @Autowired cn.gx.titlereview.preparation.ApplicantRepository applicants;
+  @Autowired SessionRepository sessions;
+  @Autowired ReviewRepository reviews;
+  @Autowired ApplicantRepository applicants;
 
   private Api api;
 
