@@ -39,7 +39,7 @@ public class PublicityDates {
     Instant opens = start.atStartOfDay(PlatformConfig.ZONE).toInstant();
     List<Violation> violations = new ArrayList<>();
     if (round == 1) {
-      reviewTimes.assess(session).reviewEnded().filter(opens::isBefore).ifPresent(ended -> violations.add(
+      reviewTimes.reviewEnded(session.id()).filter(opens::isBefore).ifPresent(ended -> violations.add(
           new Violation(RULE, subject, "早于评审结束时间 " + PlatformConfig.MINUTES.format(ended))));
       rechecks.lastRecheckRecorded(session.id()).filter(opens::isBefore).ifPresent(at -> violations.add(
           new Violation(RULE, subject, "早于两人复核完成时间 " + PlatformConfig.MINUTES.format(at))));

@@ -52,9 +52,12 @@ public class RecheckService {
 
   /** The applicants a recheck covers: those whose vote passed. */
   public List<Applicant> passedApplicants(long sessionId) {
-    Set<Long> passed = reviews.votes(sessionId).values().stream().filter(ReviewRepository.VoteCount::passed)
-        .map(ReviewRepository.VoteCount::applicantId).collect(Collectors.toSet());
-    return applicants.list(sessionId).stream().filter(a -> passed.contains(a.id())).toList();
+    return passedAmong(applicants.list(sessionId), reviews.votes(sessionId));
+  }
+
+  /** Those of {@code all} whose vote passed, in the order of {@code all}. */
+  public static List<Applicant> passedAmong(List<Applicant> all, Map<Long, ReviewRepository.VoteCount> votes) {
+    return all.stream().filter(a -> votes.containsKey(a.id()) && votes.get(a.id()).passed()).toList();
   }
 
   /** The applicants who passed in the end: a passed vote whose pass the recheck did not revoke. */
@@ -67,9 +70,14 @@ public class RecheckService {
    * A publicity notice lists those of the moment its round opened, whatever was revoked later.
    */
   public List<Applicant> passedAsOf(long sessionId, Instant at) {
-    Set<Long> revoked = rechecks.revocations(sessionId).entrySet().stream()
+    return notRevoked(passedApplicants(sessionId), rechecks.revocations(sessionId), at);
+  }
+
+  /** Those of {@code passed} whose pass was not revoked before {@code at} (null: ever). */
+  public static List<Applicant> notRevoked(List<Applicant> passed, Map<Long, Instant> revocations, Instant at) {
+    Set<Long> revoked = revocations.entrySet().stream()
         .filter(e -> at == null || e.getValue().isBefore(at)).map(Map.Entry::getKey).collect(Collectors.toSet());
-    return passedApplicants(sessionId).stream().filter(a -> !revoked.contains(a.id())).toList();
+    return passed.stream().filter(a -> !revoked.contains(a.id())).toList();
   }
 
   @Transactional

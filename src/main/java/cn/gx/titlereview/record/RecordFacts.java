@@ -9,7 +9,6 @@ import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.draw.DrawWindow;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.RosterImportService;
-import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
@@ -18,6 +17,7 @@ import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.publicity.PublicityDates;
 import cn.gx.titlereview.publicity.PublicityPeriod;
 import cn.gx.titlereview.publicity.PublicityRepository;
@@ -28,6 +28,7 @@ import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
+import cn.gx.titlereview.review.ReviewRepository.VoteCount;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.format.DateTimeFormatter;
@@ -45,13 +46,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFacts {
 
+  /** The applicants and what became of them, read once per record and shared by the facts and 评审基本情况. */
+  record Outcomes(List<Applicant> applicants, Map<Long, VoteCount> votes, List<RecheckFinding> findings,
+      List<Applicant> passed, List<Applicant> finallyPassed) {
+  }
+
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
   private final DrawRepository draws;
-  private final RosterRepository roster;
   private final ImportBatchRepository batches;
+  private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
-  private final RecheckService recheckService;
   private final RecheckRepository rechecks;
   private final PublicityRepository publicity;
   private final ArchiveRepository archive;
@@ -61,15 +66,14 @@ public class RecordFacts {
   private final DrawWindow window;
   private final PublicityDates dates;
 
-  public RecordFacts(DrawRepository draws, RosterRepository roster, ImportBatchRepository batches,
-      ReviewRepository reviews, RecheckService recheckService, RecheckRepository rechecks,
+  public RecordFacts(DrawRepository draws, ImportBatchRepository batches, ApplicantRepository applicants,
+      ReviewRepository reviews, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
       AttestationRepository attestations, DrawCommitment commitments, DrawWindow window, PublicityDates dates) {
     this.draws = draws;
-    this.roster = roster;
     this.batches = batches;
+    this.applicants = applicants;
     this.reviews = reviews;
-    this.recheckService = recheckService;
     this.rechecks = rechecks;
     this.publicity = publicity;
     this.archive = archive;
@@ -80,12 +84,20 @@ public class RecordFacts {
     this.dates = dates;
   }
 
-  public Map<String, Answer> compute(ReviewSession session, List<Applicant> applicants,
-      Map<String, GateResult> gates, Map<String, Attestation> attested) {
+  Outcomes outcomes(long sessionId) {
+    List<Applicant> all = applicants.list(sessionId);
+    Map<Long, VoteCount> votes = reviews.votes(sessionId);
+    List<Applicant> passed = RecheckService.passedAmong(all, votes);
+    return new Outcomes(all, votes, rechecks.findings(sessionId), passed,
+        RecheckService.notRevoked(passed, rechecks.revocations(sessionId), null));
+  }
+
+  Map<String, Answer> compute(ReviewSession session, Outcomes outcomes, Map<String, GateResult> gates,
+      Map<String, Attestation> attested) {
     Map<String, Answer> facts = new HashMap<>();
     drawFacts(session, gates, attested, facts);
-    reviewFacts(session, applicants, facts);
-    recheckFacts(session, attested, facts);
+    reviewFacts(session, outcomes.applicants(), facts);
+    recheckFacts(session, outcomes, attested, facts);
     publicityFacts(session, gates, facts);
     archiveFacts(session, facts);
     return facts;
@@ -101,7 +113,8 @@ public class RecordFacts {
     if (batch.isEmpty() || official == null) {
       facts.put("roster.complete", Answer.notReached("尚未导入名册或监督员尚未核对总数"));
     } else {
-      int count = roster.count(session.id());
+      // The roster changes only by a whole import, which counts its rows into the batch in the same transaction.
+      int count = batch.get().rowCount();
       facts.put("roster.complete", Answer.yesNo(String.valueOf(count).equals(official.value()),
           "导入 " + count + " 人（文件 " + batch.get().fileName() + "，SHA-256 " + batch.get().sha256().substring(0, 16)
               + "…，" + batch.get().importedBy() + " 于 " + TIME.format(batch.get().importedAt()) + " 导入）；监督员 "
@@ -169,15 +182,16 @@ public class RecordFacts {
     }
   }
 
-  private void recheckFacts(ReviewSession session, Map<String, Attestation> attested, Map<String, Answer> facts) {
+  private void recheckFacts(ReviewSession session, Outcomes outcomes, Map<String, Attestation> attested,
+      Map<String, Answer> facts) {
     Attestation mode = attested.get("recheckMode");
     Attestation unit = attested.get("recheckUnit");
     facts.put("recheck.mode", mode == null ? Answer.notReached("尚未记录复核方式")
         : Answer.of("是（" + ("entrusted".equals(mode.value()) ? "委托复核" : "交叉审核") + "）",
             "复核单位：" + (unit == null ? "未填写" : unit.value()) + "；" + mode.attestedBy() + " 于 "
                 + TIME.format(mode.attestedAt()) + " 填报"));
-    List<Applicant> passed = recheckService.passedApplicants(session.id());
-    Map<Long, Map<Integer, RecheckFinding>> findings = rechecks.findings(session.id()).stream()
+    List<Applicant> passed = outcomes.passed();
+    Map<Long, Map<Integer, RecheckFinding>> findings = outcomes.findings().stream()
         .collect(Collectors.groupingBy(RecheckFinding::applicantId, Collectors.toMap(RecheckFinding::round, f -> f)));
     boolean complete = !passed.isEmpty() && passed.stream().allMatch(a -> findings.getOrDefault(a.id(), Map.of())
         .keySet().containsAll(List.of(1, 2)));

@@ -10,10 +10,7 @@ import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.preparation.Applicant;
-import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckFinding;
-import cn.gx.titlereview.recheck.RecheckRepository;
-import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
 import cn.gx.titlereview.record.RecordForm.Basics;
 import cn.gx.titlereview.record.RecordForm.Group;
@@ -24,7 +21,6 @@ import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.review.DisciplineIncidents;
 import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewTimes;
-import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.VoteAmendment;
 import cn.gx.titlereview.review.VoteAmendmentRepository;
 import cn.gx.titlereview.session.ReviewSession;
@@ -60,10 +56,6 @@ public class RecordService {
   private final RecordFormVersions forms;
   private final RecordFacts recordFacts;
   private final SessionRepository sessions;
-  private final ApplicantRepository applicants;
-  private final ReviewRepository reviews;
-  private final RecheckRepository rechecks;
-  private final RecheckService recheckService;
   private final AttestationRepository attestations;
   private final GateResultRepository gateResults;
   private final PledgeRepository pledges;
@@ -79,18 +71,13 @@ public class RecordService {
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
-      ApplicantRepository applicants, ReviewRepository reviews, RecheckRepository rechecks,
-      RecheckService recheckService, AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
+      AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
       ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
       InspectionService inspections, ArchiveSigningKey archiveKey, SpotCheckView spotChecks, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
-    this.applicants = applicants;
-    this.reviews = reviews;
-    this.rechecks = rechecks;
-    this.recheckService = recheckService;
     this.attestations = attestations;
     this.gateResults = gateResults;
     this.pledges = pledges;
@@ -129,10 +116,10 @@ public class RecordService {
   private RecordForm content(ReviewSession session) {
     Optional<RecordFormVersions.Version> frozen = forms.frozen(session.id());
     Catalogue current = forms.catalogue(frozen);
-    List<Applicant> all = applicants.list(session.id());
+    RecordFacts.Outcomes outcomes = recordFacts.outcomes(session.id());
     Map<String, GateResult> gates = gateResults.latest(session.id());
     Map<String, Attestation> attested = attestations.current(session.id());
-    Map<String, Answer> facts = recordFacts.compute(session, all, gates, attested);
+    Map<String, Answer> facts = recordFacts.compute(session, outcomes, gates, attested);
     List<Section> sections = current.sections().stream().map(section -> new Section(section.title(),
         section.groups().stream().map(group -> {
           List<Item> items = new ArrayList<>();
@@ -147,7 +134,7 @@ public class RecordService {
     String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
         .replace("{committee}", session.committeeName());
     List<String> adjustments = frozen.map(forms::differences).orElse(List.of());
-    return new RecordForm(title, current.version(), adjustments, session, basics(session.id(), all), sections,
+    return new RecordForm(title, current.version(), adjustments, session, basics(outcomes), sections,
         notes(session), pledges(session.id()), List.of(), null, List.of(), null, null);
   }
 
@@ -165,14 +152,13 @@ public class RecordService {
   }
 
   /** 评审基本情况: applicants, passed (after revoked passes), the pass rates, and recheck problems. */
-  private Basics basics(long sessionId, List<Applicant> all) {
-    Map<Long, ReviewRepository.VoteCount> votes = reviews.votes(sessionId);
-    if (votes.isEmpty()) {
+  private Basics basics(RecordFacts.Outcomes outcomes) {
+    List<Applicant> all = outcomes.applicants();
+    if (outcomes.votes().isEmpty()) {
       return new Basics(all.size(), null, null, null, null, null);
     }
-    List<RecheckFinding> findings = rechecks.findings(sessionId);
-    Set<Long> passed = recheckService.finallyPassed(sessionId).stream().map(Applicant::id)
-        .collect(Collectors.toSet());
+    List<RecheckFinding> findings = outcomes.findings();
+    Set<Long> passed = outcomes.finallyPassed().stream().map(Applicant::id).collect(Collectors.toSet());
     return new Basics(all.size(), passed.size(), rate(passed.size(), all.size()),
         rateOf(all, passed, Applicant.PUBLIC_INSTITUTION), rateOf(all, passed, Applicant.ENTERPRISE_AND_OTHER),
         findings.isEmpty() ? null : findings.stream().filter(RecheckFinding::problem)

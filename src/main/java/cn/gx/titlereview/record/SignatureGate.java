@@ -65,7 +65,7 @@ public class SignatureGate implements Gate {
     List<Violation> violations = new ArrayList<>();
     Optional<Instant> archived = archive.files(context.session().id()).stream().map(ArchiveRepository.ArchiveFile::uploadedAt)
         .max(Instant::compareTo);
-    Optional<Instant> reviewEnded = reviewTimes.assess(context.session()).reviewEnded();
+    Optional<Instant> reviewEnded = reviewTimes.reviewEnded(context.session().id());
     RecordService.SIGNATURE_TITLES.forEach((role, title) -> {
       Signature signature = latest.get(role);
       if (signature == null) {

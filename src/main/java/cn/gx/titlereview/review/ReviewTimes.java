@@ -83,11 +83,6 @@ public class ReviewTimes {
     public String describe() {
       return times.stream().map(GroupTime::describe).collect(Collectors.joining("；")) + "（下限 " + minimum + " 分钟/人）";
     }
-
-    /** When the last review group finished, once any finished. */
-    public Optional<Instant> reviewEnded() {
-      return times.stream().map(GroupTime::endedAt).max(Instant::compareTo);
-    }
   }
 
   record Row(String groupName, Instant startedAt, Instant endedAt) {
@@ -142,6 +137,12 @@ public class ReviewTimes {
 
   public List<String> groupNames(ReviewSession session) {
     return reviews.groupNames(session.id());
+  }
+
+  /** When the last review group finished, once any finished. */
+  public Optional<Instant> reviewEnded(long sessionId) {
+    return jdbc.sql("select max(ended_at) from review_group_time where session_id = ?").param(sessionId)
+        .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
   }
 
   public Assessment assess(ReviewSession session) {

@@ -12,14 +12,17 @@ import cn.gx.titlereview.draw.RosterGate;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.preparation.EligibilityGate;
 import cn.gx.titlereview.recheck.RecheckGate;
+import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.record.SignatureGate;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.ReaderRule;
 import cn.gx.titlereview.review.ReviewGate;
@@ -75,6 +78,9 @@ class ScaleBenchmarkTest {
   @Autowired ReviewTimes reviewTimes;
   @Autowired RecordService records;
   @Autowired ReviewRepository reviews;
+  @Autowired SignatureGate signatureGate;
+  @Autowired RecheckRepository rechecks;
+  @Autowired GateResultRepository gateResults;
 
   private final Map<String, Long> millis = new LinkedHashMap<>();
 
@@ -138,6 +144,15 @@ class ScaleBenchmarkTest {
     time("recheck findings, round 1", () -> recheckService.record(session, 1, data.json(findings), "staff1"));
     time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff2"));
     time("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
+    warm("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
+    warm("record hash, after the rechecks", () -> records.sha256(session));
+    warm("signatures gate, 2,000 applicants", () -> signatureGate.check(context(session)));
+    warm("  signatures part: applicants", () -> applicants.list(session.id()));
+    warm("  signatures part: votes", () -> reviews.votes(session.id()));
+    warm("  signatures part: recheck findings", () -> rechecks.findings(session.id()));
+    warm("  signatures part: gate history", () -> gateResults.history(session.id()));
+    warm("  signatures part: review times (in the notes)", () -> reviewTimes.assess(session));
+    warm("  signatures part: assignments", () -> reviews.assignments(session.id()));
 
     System.out.println("\n== Scale benchmark, " + getClass().getSimpleName() + " ("
         + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.version") + ") ==");
@@ -146,14 +161,14 @@ class ScaleBenchmarkTest {
 
   /** A gate runs many times on a server: the median of five runs after the first, the JIT and caches warm. */
   private void warm(String step, Supplier<?> work) {
-    long[] runs = new long[5];
+    long[] runs = new long[Integer.getInteger("scale.warmRuns", 5)];
     for (int i = 0; i < runs.length; i++) {
       long start = System.nanoTime();
       work.get();
       runs[i] = (System.nanoTime() - start) / 1_000_000;
     }
     Arrays.sort(runs);
-    millis.put(step + " (warm, median of 5)", runs[2]);
+    millis.put(step + " (warm, median of " + runs.length + ")", runs[runs.length / 2]);
   }
 
   private <T> T time(String step, Supplier<T> work) {
