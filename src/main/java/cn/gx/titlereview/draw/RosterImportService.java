@@ -5,6 +5,7 @@ import static cn.gx.titlereview.platform.importing.Column.required;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.importing.ImportRow;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
@@ -43,13 +44,18 @@ public class RosterImportService {
     this.clock = clock;
   }
 
+  /** One row of the roster, checked as it is read. */
+  public static Expert expert(ImportRow row) {
+    return new Expert(0, row.text(CODE), row.text(NAME), row.text(EMPLOYER), row.text(SPECIALTY), row.text(TITLE),
+        row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES));
+  }
+
   @Transactional
   public int replace(ReviewSession session, ImportFile file, String user) {
     if (draws.find(session.id()).isPresent()) {
       throw BusinessException.conflict("评审会 " + session.code() + " 已完成专家抽取，名册不能再替换");
     }
-    List<Expert> experts = reader.read(file, COLUMNS, CODE, row -> new Expert(0, row.text(CODE), row.text(NAME),
-        row.text(EMPLOYER), row.text(SPECIALTY), row.text(TITLE), row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES)));
+    List<Expert> experts = reader.read(file, COLUMNS, CODE, RosterImportService::expert);
     roster.replaceAll(session.id(), experts);
     batches.record(session.id(), KIND, file, experts.size(), user, clock.instant());
     return experts.size();

@@ -1,24 +1,27 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.platform.BulkInsert;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class RosterRepository {
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
+  static final List<String> COLUMNS = List.of("session_id", "expert_code", "name", "employer", "specialty", "title",
+      "phone", "status", "code_rank");
 
-  public RosterRepository(JdbcClient jdbc, JdbcTemplate batch) {
+  private final JdbcClient jdbc;
+  private final BulkInsert bulk;
+
+  public RosterRepository(JdbcClient jdbc, BulkInsert bulk) {
     this.jdbc = jdbc;
-    this.batch = batch;
+    this.bulk = bulk;
   }
 
   /**
-   * Rosters run to 100,000 experts: written in JDBC batches, each with its place in the code order
-   * ({@code code_rank}), so that the draw reads the pool already in the order its SHA-256 is taken in.
+   * Rosters run to 100,000 experts: written in bulk, each with its place in the code order ({@code code_rank}), so
+   * that the draw reads the pool already in the order its SHA-256 is taken in.
    */
   public void replaceAll(long sessionId, List<Expert> experts) {
     jdbc.sql("delete from expert where session_id = ?").param(sessionId).update();
@@ -29,9 +32,7 @@ public class RosterRepository {
       rows.add(new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(), e.title(), e.phone(),
           e.status(), rank});
     }
-    batch.batchUpdate("""
-            insert into expert (session_id, expert_code, name, employer, specialty, title, phone, status, code_rank)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    bulk.insert("expert", COLUMNS, rows);
   }
 
   /** What the draw reads of an expert: nothing the rules do not need. */

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.preparation;
 
+import cn.gx.titlereview.platform.BulkInsert;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -7,10 +8,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApplicantRepository {
 
-  private final JdbcClient jdbc;
+  static final List<String> COLUMNS = List.of("session_id", "applicant_no", "name", "employer", "employer_type",
+      "level", "series", "specialty", "eligibility", "eligibility_reason");
 
-  public ApplicantRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final BulkInsert bulk;
+
+  public ApplicantRepository(JdbcClient jdbc, BulkInsert bulk) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
   }
 
   public List<Applicant> list(long sessionId) {
@@ -42,16 +48,12 @@ public class ApplicantRepository {
         .param(sessionId).query(Integer.class).single() > 0;
   }
 
+  /** Replaces the session's applicants in bulk (sessions run to thousands of applicants). */
   public void replaceAll(long sessionId, List<Applicant> applicants) {
     jdbc.sql("delete from applicant where session_id = ?").param(sessionId).update();
-    for (Applicant a : applicants) {
-      jdbc.sql("""
-              insert into applicant (session_id, applicant_no, name, employer, employer_type, level, series,
-                                     specialty, eligibility, eligibility_reason)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(sessionId, a.applicantNo(), a.name(), a.employer(), a.employerType(), a.level(), a.series(),
-              a.specialty(), a.eligibility(), a.eligibilityReason())
-          .update();
-    }
+    bulk.insert("applicant", COLUMNS, applicants.stream().map(a -> new Object[] {sessionId, a.applicantNo(), a.name(),
+        a.employer(), a.employerType(), a.level(), a.series(), a.specialty(), a.eligibility(),
+        a.eligibilityReason()}).toList());
   }
+
 }
