@@ -4,14 +4,17 @@ import static cn.gx.titlereview.support.TestData.context;
 import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gx.titlereview.archive.ArchiveGate;
 import cn.gx.titlereview.demo.DemoData;
 import cn.gx.titlereview.draw.AttendanceHistory;
+import cn.gx.titlereview.draw.DrawGate;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.Expert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterGate;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
+import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
@@ -20,9 +23,13 @@ import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.preparation.EligibilityGate;
+import cn.gx.titlereview.publicity.PublicityGate;
+import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.recheck.RecheckGate;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.record.RecordGate;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.record.SignatureGate;
 import cn.gx.titlereview.review.AttendanceService;
@@ -36,7 +43,9 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
 import cn.gx.titlereview.support.Xlsx;
+import cn.gx.titlereview.training.PledgeGate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -81,6 +90,12 @@ class ScaleBenchmarkTest {
   @Autowired RecordService records;
   @Autowired ReviewRepository reviews;
   @Autowired SignatureGate signatureGate;
+  @Autowired DrawGate drawGate;
+  @Autowired PledgeGate pledgeGate;
+  @Autowired PublicityGate publicityGate;
+  @Autowired ArchiveGate archiveGate;
+  @Autowired RecordGate recordGate;
+  @Autowired PublicityRepository publicity;
   @Autowired TransactionTemplate transactions;
   @Autowired RecheckRepository rechecks;
   @Autowired GateResultRepository gateResults;
@@ -157,6 +172,21 @@ class ScaleBenchmarkTest {
     time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff2"));
     time("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
     warm("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
+    warm("eligibility gate, 2,000 applicants", () -> eligibilityGate.check(context(session)));
+    warm("roster gate, 100,000 experts", () -> rosterGate.check(context(session, panel)));
+    warm("draw gate, 2,000 applicants", () -> drawGate.check(context(session)));
+    warm("pledges gate, 2,000 applicants", () -> pledgeGate.check(context(session)));
+    LocalDate opens = LocalDate.now(PlatformConfig.ZONE).plusDays(1);
+    publicity.saveRound(session.id(), new PublicityRound(1, opens, opens.plusDays(9), "单位网站", "staff1"),
+        Instant.now());
+    for (int i = 0; i < 20; i++) {
+      publicity.addComplaint(session.id(), 1, "来信", applicants.list(session.id()).get(i).applicantNo(), "反映材料问题",
+          "staff1", Instant.now());
+    }
+    warm("publicity gate, 2,000 applicants, 20 complaints",
+        () -> publicityGate.check(context(session, "publicityRound", 1)));
+    warm("archive gate, 2,000 applicants", () -> archiveGate.check(context(session)));
+    warm("record gate, 2,000 applicants", () -> recordGate.check(context(session)));
     warm("record hash, after the rechecks", () -> records.sha256(session));
     warm("signatures gate, 2,000 applicants", () -> signatureGate.check(context(session)));
     warm("  signatures part: applicants", () -> applicants.list(session.id()));
