@@ -29,14 +29,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.management.Metrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,6 +83,7 @@ class SeasonBenchmarkTest {
   @Autowired ManagementService managementService;
   @Autowired SessionRepository sessions;
   @Autowired DataSource dataSource;
+  @Autowired Environment environment;
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -232,6 +237,12 @@ class SeasonBenchmarkTest {
               rs.getDouble("med"), rs.getDouble("p90"), rs.getLong("mx")));
         });
 
+    lines.add("");
+    lines.add("Engine settings of the app in this run: " + engineSettings());
+    managementService.reportDbMetricsNow();
+    lines.add("Jobs in the app (warm-up included): " + JOB_METRICS.stream().map(m -> m + " "
+        + managementService.createMetricsQuery().name(m).sum()).collect(Collectors.joining(", ")));
+
     if (STARTUP) {
       lines.add("");
       lines.add("Start-up to \"Started\" (Spring Boot's \"process running for\", s), each in a JVM of its own:");
@@ -246,6 +257,18 @@ class SeasonBenchmarkTest {
     }
     lines.forEach(System.out::println);
     Files.write(Path.of("target", "benchmark-season.md"), lines);
+  }
+
+  static final List<String> JOB_METRICS = List.of(Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED,
+      Metrics.JOB_LOCKED_EXCLUSIVE, Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED);
+
+  /** The settings the issue asks to measure one by one; run with -D to change one (see docs/performance.md). */
+  private String engineSettings() {
+    return Stream.of("camunda.bpm.history-level", "camunda.bpm.job-execution.core-pool-size",
+            "camunda.bpm.job-execution.max-pool-size", "camunda.bpm.job-execution.max-jobs-per-acquisition",
+            "camunda.bpm.job-execution.wait-time-in-millis", "camunda.bpm.job-execution.max-wait")
+        .map(key -> key.substring("camunda.bpm.".length()) + "=" + environment.getProperty(key, "(Camunda's default)"))
+        .collect(Collectors.joining(", "));
   }
 
   private static void row(List<String> lines, String measure, double app, double bare, String format) {
