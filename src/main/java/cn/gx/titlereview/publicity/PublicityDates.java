@@ -9,8 +9,11 @@ import cn.gx.titlereview.session.ReviewSession;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,19 @@ public class PublicityDates {
 
   /** What is wrong with round {@code round} starting on {@code start}; empty when its start is plausible. */
   public List<Violation> check(ReviewSession session, int round, LocalDate start) {
+    return check(session, round, start, () -> publicity.round(session.id(), round - 1));
+  }
+
+  /** Both rounds as recorded ({@link PublicityRepository#rounds}). */
+  public List<Violation> check(ReviewSession session, Map<Integer, PublicityRound> rounds) {
+    List<Violation> violations = new ArrayList<>();
+    rounds.values().stream().sorted(Comparator.comparingInt(PublicityRound::round)).forEach(r -> violations.addAll(
+        check(session, r.round(), r.startDate(), () -> Optional.ofNullable(rounds.get(r.round() - 1)))));
+    return violations;
+  }
+
+  private List<Violation> check(ReviewSession session, int round, LocalDate start,
+      Supplier<Optional<PublicityRound>> previousRound) {
     String subject = "第" + round + "次公示（" + start + " 起）";
     Instant opens = start.atStartOfDay(PlatformConfig.ZONE).toInstant();
     List<Violation> violations = new ArrayList<>();
@@ -44,23 +60,13 @@ public class PublicityDates {
       rechecks.lastRecheckRecorded(session.id()).filter(opens::isBefore).ifPresent(at -> violations.add(
           new Violation(RULE, subject, "早于两人复核完成时间 " + PlatformConfig.MINUTES.format(at))));
     } else {
-      Optional<PublicityRound> previous = publicity.round(session.id(), round - 1);
+      Optional<PublicityRound> previous = previousRound.get();
       if (previous.isEmpty()) {
         violations.add(new Violation(RULE, subject, "第" + (round - 1) + "次公示尚未发布"));
       } else if (!start.isAfter(previous.get().endDate())) {
         violations.add(new Violation(RULE, subject, "应晚于第" + (round - 1) + "次公示的结束日期 "
             + previous.get().endDate()));
       }
-    }
-    return violations;
-  }
-
-  /** Both rounds as recorded. */
-  public List<Violation> check(ReviewSession session) {
-    List<Violation> violations = new ArrayList<>();
-    for (int round = 1; round <= 2; round++) {
-      int r = round;
-      publicity.round(session.id(), round).ifPresent(p -> violations.addAll(check(session, r, p.startDate())));
     }
     return violations;
   }

@@ -1,10 +1,14 @@
 package cn.gx.titlereview.publicity;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -45,9 +49,20 @@ public class PublicityRepository {
 
   public Optional<PublicityRound> round(long sessionId, int round) {
     return jdbc.sql("select * from publicity_round where session_id = ? and round = ?").params(sessionId, round)
-        .query((rs, n) -> new PublicityRound(rs.getInt("round"), rs.getDate("start_date").toLocalDate(),
-            rs.getDate("end_date").toLocalDate(), rs.getString("channel"), rs.getString("opened_by")))
-        .optional();
+        .query(PublicityRepository::round).optional();
+  }
+
+  /** Both rounds as opened so far, by number. */
+  public Map<Integer, PublicityRound> rounds(long sessionId) {
+    Map<Integer, PublicityRound> rounds = new HashMap<>();
+    jdbc.sql("select * from publicity_round where session_id = ?").param(sessionId).query(PublicityRepository::round)
+        .list().forEach(r -> rounds.put(r.round(), r));
+    return rounds;
+  }
+
+  private static PublicityRound round(ResultSet rs, int row) throws SQLException {
+    return new PublicityRound(rs.getInt("round"), rs.getDate("start_date").toLocalDate(),
+        rs.getDate("end_date").toLocalDate(), rs.getString("channel"), rs.getString("opened_by"));
   }
 
   /** When the round was opened (发布公示), if it was. */

@@ -1,34 +1,36 @@
 package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.archive.ArchiveItem;
-import cn.gx.titlereview.archive.ArchiveRepository;
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
+import cn.gx.titlereview.archive.ArchiveRepository;
 import cn.gx.titlereview.draw.DrawCommitment;
-import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawRepository.Draw;
+import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawWindow;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.attestation.Attestation;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
+import cn.gx.titlereview.platform.attestation.SessionAttestations;
 import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.gate.GateResult;
+import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.publicity.PublicityDates;
 import cn.gx.titlereview.publicity.PublicityPeriod;
-import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
-import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
+import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.format.DateTimeFormatter;
@@ -46,9 +48,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFacts {
 
-  /** The applicants and what became of them, read once per record and shared by the facts and 评审基本情况. */
-  record Outcomes(List<Applicant> applicants, Map<Long, VoteCount> votes, List<RecheckFinding> findings,
-      List<Applicant> passed, List<Applicant> finallyPassed) {
+  /** What several parts of the record use, read once per record. */
+  record Reads(List<Applicant> applicants, Map<Long, VoteCount> votes, List<RecheckFinding> findings,
+      List<Applicant> passed, List<Applicant> finallyPassed, List<DrawnExpert> drawn,
+      SessionAttestations attestations, List<GateResult> gateHistory) {
+
+    Map<String, Attestation> attested() {
+      return attestations.current();
+    }
+
+    Map<String, GateResult> gates() {
+      return GateResultRepository.latestOf(gateHistory);
+    }
   }
 
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
@@ -62,6 +73,7 @@ public class RecordFacts {
   private final ArchiveRepository archive;
   private final PublicityPeriod period;
   private final AttestationRepository attestations;
+  private final GateResultRepository gateResults;
   private final DrawCommitment commitments;
   private final DrawWindow window;
   private final PublicityDates dates;
@@ -69,7 +81,8 @@ public class RecordFacts {
   public RecordFacts(DrawRepository draws, ImportBatchRepository batches, ApplicantRepository applicants,
       ReviewRepository reviews, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
-      AttestationRepository attestations, DrawCommitment commitments, DrawWindow window, PublicityDates dates) {
+      AttestationRepository attestations, GateResultRepository gateResults, DrawCommitment commitments,
+      DrawWindow window, PublicityDates dates) {
     this.draws = draws;
     this.batches = batches;
     this.applicants = applicants;
@@ -79,33 +92,37 @@ public class RecordFacts {
     this.archive = archive;
     this.period = period;
     this.attestations = attestations;
+    this.gateResults = gateResults;
     this.commitments = commitments;
     this.window = window;
     this.dates = dates;
   }
 
-  Outcomes outcomes(long sessionId) {
+  Reads reads(long sessionId) {
     List<Applicant> all = applicants.list(sessionId);
     Map<Long, VoteCount> votes = reviews.votes(sessionId);
     List<Applicant> passed = RecheckService.passedAmong(all, votes);
-    return new Outcomes(all, votes, rechecks.findings(sessionId), passed,
-        RecheckService.notRevoked(passed, rechecks.revocations(sessionId), null));
+    return new Reads(all, votes, rechecks.findings(sessionId), passed,
+        RecheckService.notRevoked(passed, rechecks.revocations(sessionId), null), draws.drawn(sessionId),
+        attestations.all(sessionId), gateResults.history(sessionId));
   }
 
-  Map<String, Answer> compute(ReviewSession session, Outcomes outcomes, Map<String, GateResult> gates,
-      Map<String, Attestation> attested) {
+  Map<String, Answer> compute(ReviewSession session, Reads reads) {
     Map<String, Answer> facts = new HashMap<>();
-    drawFacts(session, gates, attested, facts);
-    reviewFacts(session, outcomes.applicants(), facts);
-    recheckFacts(session, outcomes, attested, facts);
+    Map<String, GateResult> gates = reads.gates();
+    Map<String, Attestation> attested = reads.attested();
+    drawFacts(session, reads.drawn(), gates, attested, facts);
+    reviewFacts(session, reads.applicants(), facts);
+    recheckFacts(session, reads, attested, facts);
     publicityFacts(session, gates, facts);
     archiveFacts(session, facts);
     return facts;
   }
 
-  private void drawFacts(ReviewSession session, Map<String, GateResult> gates, Map<String, Attestation> attested,
-      Map<String, Answer> facts) {
-    facts.put("draw.consecutiveMasked", draws.find(session.id()).isEmpty() ? Answer.notReached("尚未抽取专家")
+  private void drawFacts(ReviewSession session, List<DrawnExpert> drawn, Map<String, GateResult> gates,
+      Map<String, Attestation> attested, Map<String, Answer> facts) {
+    Optional<Draw> draw = draws.find(session.id());
+    facts.put("draw.consecutiveMasked", draw.isEmpty() ? Answer.notReached("尚未抽取专家")
         : Answer.yesNo(true, "抽取前已对比历年出席记录（评委会“" + session.committeeName() + "”），屏蔽 "
             + draws.exclusions(session.id()).size() + " 人"));
     Attestation official = attested.get("officialRosterTotal");
@@ -120,7 +137,6 @@ public class RecordFacts {
               + "…，" + batch.get().importedBy() + " 于 " + TIME.format(batch.get().importedAt()) + " 导入）；监督员 "
               + official.attestedBy() + " 核对官方总数 " + official.value() + " 人"));
     }
-    Optional<Draw> draw = draws.find(session.id());
     if (draw.isEmpty()) {
       for (String key : List.of("draw.timely", "draw.offline", "draw.prescribedNumber", "draw.random",
           "draw.declinesRecorded")) {
@@ -128,7 +144,6 @@ public class RecordFacts {
       }
     } else {
       Draw d = draw.get();
-      List<DrawnExpert> drawn = draws.drawn(session.id());
       boolean allAnswered = drawn.stream().filter(e -> DrawnExpert.MEMBER.equals(e.role()))
           .allMatch(e -> e.response() != null);
       List<Violation> late = window.check(session, d, drawn);
@@ -182,7 +197,7 @@ public class RecordFacts {
     }
   }
 
-  private void recheckFacts(ReviewSession session, Outcomes outcomes, Map<String, Attestation> attested,
+  private void recheckFacts(ReviewSession session, Reads reads, Map<String, Attestation> attested,
       Map<String, Answer> facts) {
     Attestation mode = attested.get("recheckMode");
     Attestation unit = attested.get("recheckUnit");
@@ -190,8 +205,8 @@ public class RecordFacts {
         : Answer.of("是（" + ("entrusted".equals(mode.value()) ? "委托复核" : "交叉审核") + "）",
             "复核单位：" + (unit == null ? "未填写" : unit.value()) + "；" + mode.attestedBy() + " 于 "
                 + TIME.format(mode.attestedAt()) + " 填报"));
-    List<Applicant> passed = outcomes.passed();
-    Map<Long, Map<Integer, RecheckFinding>> findings = outcomes.findings().stream()
+    List<Applicant> passed = reads.passed();
+    Map<Long, Map<Integer, RecheckFinding>> findings = reads.findings().stream()
         .collect(Collectors.groupingBy(RecheckFinding::applicantId, Collectors.toMap(RecheckFinding::round, f -> f)));
     boolean complete = !passed.isEmpty() && passed.stream().allMatch(a -> findings.getOrDefault(a.id(), Map.of())
         .keySet().containsAll(List.of(1, 2)));
@@ -210,7 +225,7 @@ public class RecordFacts {
           "复核存在问题 " + problems + " 人 / 通过 " + passed.size() + " 人"));
     }
     Attestation assessed = attested.get("rechecksFit");
-    List<Attestation> unfit = attestations.history(session.id(), "unfitRechecker");
+    List<Attestation> unfit = reads.attestations().history("unfitRechecker");
     facts.put("recheck.unfitStaff", assessed == null && unfit.isEmpty() ? Answer.notReached("监督员尚未评估复核人员")
         : Answer.yesNo(!unfit.isEmpty(), unfit.isEmpty()
             ? "监督员 " + assessed.attestedBy() + " 于 " + TIME.format(assessed.attestedAt()) + " 评估：称职"
@@ -219,11 +234,12 @@ public class RecordFacts {
   }
 
   private void publicityFacts(ReviewSession session, Map<String, GateResult> gates, Map<String, Answer> facts) {
-    Optional<PublicityRound> first = publicity.round(session.id(), 1);
-    Optional<PublicityRound> second = publicity.round(session.id(), 2);
+    Map<Integer, PublicityRound> rounds = publicity.rounds(session.id());
+    Optional<PublicityRound> first = Optional.ofNullable(rounds.get(1));
+    Optional<PublicityRound> second = Optional.ofNullable(rounds.get(2));
     GateResult firstGate = gates.get("publicity-1");
     GateResult secondGate = gates.get("publicity-2");
-    List<Violation> implausible = dates.check(session);
+    List<Violation> implausible = dates.check(session, rounds);
     facts.put("publicity.twoRounds", firstGate == null || secondGate == null ? Answer.notReached("两轮公示尚未结束")
         : Answer.yesNo(firstGate.passed() && secondGate.passed() && implausible.isEmpty(), period(first) + "；"
             + period(second) + implausible.stream().map(v -> "；" + v.describe()).collect(Collectors.joining())));

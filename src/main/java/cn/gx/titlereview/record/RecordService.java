@@ -2,12 +2,9 @@ package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.archive.ArchiveSigningKey;
 import cn.gx.titlereview.draw.DrawnExpert;
-import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.inspection.InspectionService;
 import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.platform.attestation.SessionAttestations;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckFinding;
@@ -56,10 +53,7 @@ public class RecordService {
   private final RecordFormVersions forms;
   private final RecordFacts recordFacts;
   private final SessionRepository sessions;
-  private final AttestationRepository attestations;
-  private final GateResultRepository gateResults;
   private final PledgeRepository pledges;
-  private final ExpertDrawService drawService;
   private final SignatureRepository signatures;
   private final VoteAmendmentRepository amendments;
   private final RecusalRepository recusals;
@@ -71,17 +65,13 @@ public class RecordService {
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
-      AttestationRepository attestations, GateResultRepository gateResults, PledgeRepository pledges,
-      ExpertDrawService drawService, SignatureRepository signatures, VoteAmendmentRepository amendments,
+      PledgeRepository pledges, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
       InspectionService inspections, ArchiveSigningKey archiveKey, SpotCheckView spotChecks, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
-    this.attestations = attestations;
-    this.gateResults = gateResults;
     this.pledges = pledges;
-    this.drawService = drawService;
     this.signatures = signatures;
     this.amendments = amendments;
     this.recusals = recusals;
@@ -116,10 +106,9 @@ public class RecordService {
   private RecordForm content(ReviewSession session) {
     Optional<RecordFormVersions.Version> frozen = forms.frozen(session.id());
     Catalogue current = forms.catalogue(frozen);
-    RecordFacts.Outcomes outcomes = recordFacts.outcomes(session.id());
-    Map<String, GateResult> gates = gateResults.latest(session.id());
-    Map<String, Attestation> attested = attestations.current(session.id());
-    Map<String, Answer> facts = recordFacts.compute(session, outcomes, gates, attested);
+    RecordFacts.Reads reads = recordFacts.reads(session.id());
+    Map<String, Attestation> attested = reads.attested();
+    Map<String, Answer> facts = recordFacts.compute(session, reads);
     List<Section> sections = current.sections().stream().map(section -> new Section(section.title(),
         section.groups().stream().map(group -> {
           List<Item> items = new ArrayList<>();
@@ -134,8 +123,8 @@ public class RecordService {
     String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
         .replace("{committee}", session.committeeName());
     List<String> adjustments = frozen.map(forms::differences).orElse(List.of());
-    return new RecordForm(title, current.version(), adjustments, session, basics(outcomes), sections,
-        notes(session), pledges(session.id()), List.of(), null, List.of(), null, null);
+    return new RecordForm(title, current.version(), adjustments, session, basics(reads), sections,
+        notes(session, reads), pledges(session.id(), reads.drawn()), List.of(), null, List.of(), null, null);
   }
 
   private static Answer attested(Attestation a) {
@@ -152,13 +141,13 @@ public class RecordService {
   }
 
   /** 评审基本情况: applicants, passed (after revoked passes), the pass rates, and recheck problems. */
-  private Basics basics(RecordFacts.Outcomes outcomes) {
-    List<Applicant> all = outcomes.applicants();
-    if (outcomes.votes().isEmpty()) {
+  private Basics basics(RecordFacts.Reads reads) {
+    List<Applicant> all = reads.applicants();
+    if (reads.votes().isEmpty()) {
       return new Basics(all.size(), null, null, null, null, null);
     }
-    List<RecheckFinding> findings = outcomes.findings();
-    Set<Long> passed = outcomes.finallyPassed().stream().map(Applicant::id).collect(Collectors.toSet());
+    List<RecheckFinding> findings = reads.findings();
+    Set<Long> passed = reads.finallyPassed().stream().map(Applicant::id).collect(Collectors.toSet());
     return new Basics(all.size(), passed.size(), rate(passed.size(), all.size()),
         rateOf(all, passed, Applicant.PUBLIC_INSTITUTION), rateOf(all, passed, Applicant.ENTERPRISE_AND_OTHER),
         findings.isEmpty() ? null : findings.stream().filter(RecheckFinding::problem)
@@ -177,10 +166,10 @@ public class RecordService {
   }
 
   /** 其它需要说明的情况: every failed gate and every rectification, in order. */
-  private List<String> notes(ReviewSession session) {
+  private List<String> notes(ReviewSession session, RecordFacts.Reads reads) {
     long sessionId = session.id();
     List<String> notes = new ArrayList<>();
-    gateResults.history(sessionId).stream().filter(g -> !g.passed())
+    reads.gateHistory().stream().filter(g -> !g.passed())
         .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
             .map(v -> v.subject() + "，" + v.finding()).collect(Collectors.joining("；"))
             + (g.violations().size() > 3 ? "……" : "")));
@@ -203,22 +192,22 @@ public class RecordService {
     if (!time.times().isEmpty()) {
       notes.add("评审时间：" + time.describe());
     }
-    attested(sessionId, ReviewTimes.JUSTIFICATION, "评审时间低于下限，组建单位负责人说明：", notes);
-    attested(sessionId, "passRateJustification", "评审通过率超过预警上限，组建单位负责人说明：", notes);
-    attested(sessionId, "rectificationNote", "整改：", notes);
+    attested(reads.attestations(), ReviewTimes.JUSTIFICATION, "评审时间低于下限，组建单位负责人说明：", notes);
+    attested(reads.attestations(), "passRateJustification", "评审通过率超过预警上限，组建单位负责人说明：", notes);
+    attested(reads.attestations(), "rectificationNote", "整改：", notes);
     return notes;
   }
 
-  private void attested(long sessionId, String key, String prefix, List<String> notes) {
-    attestations.history(sessionId, key).forEach(a -> notes.add(prefix + a.value() + "（" + a.attestedBy() + " 于 "
+  private static void attested(SessionAttestations attestations, String key, String prefix, List<String> notes) {
+    attestations.history(key).forEach(a -> notes.add(prefix + a.value() + "（" + a.attestedBy() + " 于 "
         + RecordFacts.TIME.format(a.attestedAt()) + "）"));
   }
 
-  private Pledges pledges(long sessionId) {
+  private Pledges pledges(long sessionId, List<DrawnExpert> drawn) {
     Set<String> signed = pledges.staffWhoSigned(sessionId);
     List<String> staff = sessions.staff(sessionId);
     Set<Long> expertsSigned = pledges.expertsWhoSigned(sessionId);
-    List<DrawnExpert> attending = drawService.drawn(sessionId).stream().filter(DrawnExpert::attending).toList();
+    List<DrawnExpert> attending = drawn.stream().filter(DrawnExpert::attending).toList();
     Set<Long> scanned = pledges.scans(sessionId).keySet();
     return new Pledges(staff.stream().filter(signed::contains).toList(),
         staff.stream().filter(u -> !signed.contains(u)).toList(), attending.size(),

@@ -2,7 +2,6 @@ package cn.gx.titlereview.platform.attestation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +35,14 @@ public class AttestationRepository {
 
   /** The attestations in force: the latest per key. */
   public Map<String, Attestation> current(long sessionId) {
-    Map<String, Attestation> current = new LinkedHashMap<>();
-    jdbc.sql("select * from attestation where session_id = ? order by id")
+    return all(sessionId).current();
+  }
+
+  public SessionAttestations all(long sessionId) {
+    return new SessionAttestations(jdbc.sql("select * from attestation where session_id = ? order by id")
         .param(sessionId)
         .query((rs, n) -> new Attestation(rs.getString("attest_key"), rs.getString("attest_value"),
             rs.getString("attested_by"), rs.getTimestamp("attested_at").toInstant()))
-        .list()
-        .forEach(a -> current.put(a.key(), a));
-    return current;
+        .list());
   }
 }

@@ -48,8 +48,13 @@ public class GateResultRepository {
 
   /** The result in force for each gate: its latest run. */
   public Map<String, GateResult> latest(long sessionId) {
+    return latestOf(history(sessionId));
+  }
+
+  /** The latest run of each gate in a session's history (oldest first). */
+  public static Map<String, GateResult> latestOf(List<GateResult> history) {
     Map<String, GateResult> latest = new LinkedHashMap<>();
-    history(sessionId).forEach(r -> latest.put(r.gateKey(), r));
+    history.forEach(r -> latest.put(r.gateKey(), r));
     return latest;
   }
 
