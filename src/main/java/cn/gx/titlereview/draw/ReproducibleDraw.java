@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
@@ -50,14 +52,14 @@ public final class ReproducibleDraw {
   /** {@link #poolHash} over codes that arrive already sorted (the roster keeps its code order from the import). */
   public static final class PoolDigest {
 
-    private final java.security.MessageDigest sha256;
+    private final MessageDigest sha256;
     private boolean first = true;
     private int count;
 
     public PoolDigest() {
       try {
-        sha256 = java.security.MessageDigest.getInstance("SHA-256");
-      } catch (java.security.NoSuchAlgorithmException e) {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -76,7 +78,7 @@ public final class ReproducibleDraw {
     }
 
     public String sha256() {
-      return java.util.HexFormat.of().formatHex(sha256.digest());
+      return HexFormat.of().formatHex(sha256.digest());
     }
   }
 

@@ -1,7 +1,12 @@
 package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.platform.BulkInsert;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +30,8 @@ public class RosterRepository {
    */
   public void replaceAll(long sessionId, List<Expert> experts) {
     jdbc.sql("delete from expert where session_id = ?").param(sessionId).update();
-    List<Expert> byCode = experts.stream().sorted(java.util.Comparator.comparing(Expert::expertCode)).toList();
-    List<Object[]> rows = new java.util.ArrayList<>(byCode.size());
+    List<Expert> byCode = experts.stream().sorted(Comparator.comparing(Expert::expertCode)).toList();
+    List<Object[]> rows = new ArrayList<>(byCode.size());
     for (int rank = 0; rank < byCode.size(); rank++) {
       Expert e = byCode.get(rank);
       rows.add(new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(), e.title(), e.phone(),
@@ -45,7 +50,7 @@ public class RosterRepository {
    * pass that keeps nothing. A roster imported before the order was kept is read whole and sorted here.
    */
   public void forEachActiveByCode(long sessionId, PoolVisitor visitor) {
-    List<PoolRow> unranked = new java.util.ArrayList<>();
+    List<PoolRow> unranked = new ArrayList<>();
     jdbc.sql("select id, expert_code, specialty, code_rank from expert where session_id = ? and status = ? "
             + "order by code_rank")
         .params(sessionId, Expert.ACTIVE)
@@ -60,7 +65,7 @@ public class RosterRepository {
             visitor.visit(id, code, specialty);
           }
         });
-    unranked.stream().sorted(java.util.Comparator.comparing(PoolRow::code))
+    unranked.stream().sorted(Comparator.comparing(PoolRow::code))
         .forEach(r -> visitor.visit(r.id(), r.code(), r.specialty()));
   }
 
@@ -68,8 +73,8 @@ public class RosterRepository {
   }
 
   /** Active experts per specialty, counted by the database. */
-  public java.util.Map<String, Integer> activeCounts(long sessionId) {
-    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+  public Map<String, Integer> activeCounts(long sessionId) {
+    Map<String, Integer> counts = new HashMap<>();
     jdbc.sql("select specialty, count(*) from expert where session_id = ? and status = ? group by specialty")
         .params(sessionId, Expert.ACTIVE)
         .query(rs -> {
@@ -79,11 +84,11 @@ public class RosterRepository {
   }
 
   /** The specialties of the active experts among these codes (the masked ones), one entry per expert. */
-  public List<String> activeSpecialtiesOf(long sessionId, java.util.Collection<String> codes) {
+  public List<String> activeSpecialtiesOf(long sessionId, Collection<String> codes) {
     if (codes.isEmpty()) {
       return List.of();
     }
-    List<String> specialties = new java.util.ArrayList<>();
+    List<String> specialties = new ArrayList<>();
     for (List<String> chunk : chunks(List.copyOf(codes), 1_000)) {
       specialties.addAll(jdbc.sql("select specialty from expert where session_id = :session and status = :status "
               + "and expert_code in (:codes)")
@@ -94,7 +99,7 @@ public class RosterRepository {
   }
 
   private static List<List<String>> chunks(List<String> all, int size) {
-    List<List<String>> chunks = new java.util.ArrayList<>();
+    List<List<String>> chunks = new ArrayList<>();
     for (int i = 0; i < all.size(); i += size) {
       chunks.add(all.subList(i, Math.min(all.size(), i + size)));
     }

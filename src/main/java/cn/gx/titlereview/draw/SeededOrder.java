@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,12 +49,12 @@ public final class SeededOrder {
 
     private final Mac mac;
     private final int size;
-    private final java.util.PriorityQueue<Ranked<T>> worstFirst;
+    private final PriorityQueue<Ranked<T>> worstFirst;
 
     public Top(byte[] seed, int size) {
       this.mac = mac(seed);
       this.size = size;
-      this.worstFirst = new java.util.PriorityQueue<>(Math.max(1, size + 1), BY_RANK.reversed());
+      this.worstFirst = new PriorityQueue<>(Math.max(1, size + 1), BY_RANK.reversed());
     }
 
     public void offer(T item, String code) {

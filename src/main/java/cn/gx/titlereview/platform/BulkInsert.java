@@ -11,6 +11,7 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,8 +110,8 @@ public class BulkInsert {
       try {
         postgres = "PostgreSQL".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
             DatabaseMetaData::getDatabaseProductName));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+      } catch (MetaDataAccessException e) {
+        throw new IllegalStateException("无法识别数据库类型：" + e.getMessage(), e);
       }
     }
     return postgres;

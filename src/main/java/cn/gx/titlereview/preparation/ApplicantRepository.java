@@ -55,5 +55,4 @@ public class ApplicantRepository {
         a.employer(), a.employerType(), a.level(), a.series(), a.specialty(), a.eligibility(),
         a.eligibilityReason()}).toList());
   }
-
 }
