@@ -9,11 +9,11 @@ import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.record.SignatureRepository.Signature;
 import cn.gx.titlereview.review.ReviewTimes;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
