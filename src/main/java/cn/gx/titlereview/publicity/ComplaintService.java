@@ -97,8 +97,8 @@ public class ComplaintService {
     if (substantiated && complaint.applicantNo() != null) {
       applicants.list(session.id()).stream().filter(a -> a.applicantNo().equals(complaint.applicantNo()))
           .map(Applicant::id).findFirst()
-          .ifPresent(applicantId -> rechecks.upsert(applicantId, RecheckRepository.COMPLAINT_ROUND, true,
-              "信访件 " + complaintId + " 反映问题属实：" + finding, user, clock.instant()));
+          .ifPresent(applicantId -> rechecks.upsert(session.id(), applicantId, RecheckRepository.COMPLAINT_ROUND,
+              true, "信访件 " + complaintId + " 反映问题属实：" + finding, user, clock.instant()));
     }
   }
 }

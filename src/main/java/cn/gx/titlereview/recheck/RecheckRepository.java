@@ -23,7 +23,8 @@ public class RecheckRepository {
 
   public List<RecheckFinding> findings(long sessionId) {
     return jdbc.sql("""
-            select f.* from recheck_finding f join applicant a on a.id = f.applicant_id where a.session_id = ?""")
+            select applicant_id, round, problem, note, recorded_by, disposition from recheck_finding
+            where session_id = ?""")
         .param(sessionId)
         .query((rs, n) -> new RecheckFinding(rs.getLong("applicant_id"), rs.getInt("round"), rs.getBoolean("problem"),
             rs.getString("note"), rs.getString("recorded_by"), rs.getString("disposition")))
@@ -33,8 +34,7 @@ public class RecheckRepository {
   /** When the last finding of the two rechecks (rounds 1 and 2) was recorded, if any was. */
   public Optional<Instant> lastRecheckRecorded(long sessionId) {
     return jdbc.sql("""
-            select max(f.recorded_at) from recheck_finding f join applicant a on a.id = f.applicant_id
-            where a.session_id = ? and f.round in (1, 2)""")
+            select max(recorded_at) from recheck_finding where session_id = ? and round in (1, 2)""")
         .param(sessionId).query((rs, n) -> rs.getTimestamp(1)).list().stream().filter(java.util.Objects::nonNull)
         .findFirst().map(Timestamp::toInstant);
   }
@@ -43,9 +43,8 @@ public class RecheckRepository {
   public Map<Long, Instant> revocations(long sessionId) {
     Map<Long, Instant> revoked = new HashMap<>();
     jdbc.sql("""
-            select f.applicant_id, min(f.disposed_at) as revoked_at from recheck_finding f
-            join applicant a on a.id = f.applicant_id
-            where a.session_id = ? and f.disposition = ? group by f.applicant_id""")
+            select applicant_id, min(disposed_at) as revoked_at from recheck_finding
+            where session_id = ? and disposition = ? group by applicant_id""")
         .params(sessionId, RecheckFinding.REVOKED)
         .query(rs -> {
           Timestamp at = rs.getTimestamp("revoked_at");
@@ -54,20 +53,20 @@ public class RecheckRepository {
     return revoked;
   }
 
-  public void upsert(long applicantId, int round, boolean problem, String note, String user, Instant at) {
+  public void upsert(long sessionId, long applicantId, int round, boolean problem, String note, String user,
+      Instant at) {
     jdbc.sql("delete from recheck_finding where applicant_id = ? and round = ?").params(applicantId, round).update();
     jdbc.sql("""
-            insert into recheck_finding (applicant_id, round, problem, note, recorded_by, recorded_at)
-            values (?, ?, ?, ?, ?, ?)""")
-        .params(applicantId, round, problem, note, user, Timestamp.from(at))
+            insert into recheck_finding (session_id, applicant_id, round, problem, note, recorded_by, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, applicantId, round, problem, note, user, Timestamp.from(at))
         .update();
   }
 
   /** Voids one rechecker's findings of a session (found unfit). */
   public void deleteBy(long sessionId, String user) {
     jdbc.sql("""
-            delete from recheck_finding
-            where recorded_by = ? and applicant_id in (select id from applicant where session_id = ?)""")
+            delete from recheck_finding where recorded_by = ? and session_id = ?""")
         .params(user, sessionId).update();
   }
 

@@ -103,7 +103,8 @@ public class RecheckService {
       }
       return new Finding(applicant, Boolean.TRUE.equals(problem), note);
     });
-    findings.forEach(f -> rechecks.upsert(f.applicant().id(), round, f.problem(), f.note(), user, clock.instant()));
+    findings.forEach(f -> rechecks.upsert(session.id(), f.applicant().id(), round, f.problem(), f.note(), user,
+        clock.instant()));
     return findings.size();
   }
 

@@ -51,7 +51,7 @@ public class RecordFacts {
   /** What several parts of the record use, read once per record. */
   record Reads(List<Applicant> applicants, Map<Long, VoteCount> votes, List<RecheckFinding> findings,
       List<Applicant> passed, List<Applicant> finallyPassed, List<DrawnExpert> drawn,
-      SessionAttestations attestations, List<GateResult> gateHistory) {
+      SessionAttestations attestations, List<GateResult> gateHistory, Map<Long, Assignment> assignments) {
 
     Map<String, Attestation> attested() {
       return attestations.current();
@@ -104,7 +104,7 @@ public class RecordFacts {
     List<Applicant> passed = RecheckService.passedAmong(all, votes);
     return new Reads(all, votes, rechecks.findings(sessionId), passed,
         RecheckService.notRevoked(passed, rechecks.revocations(sessionId), null), draws.drawn(sessionId),
-        attestations.all(sessionId), gateResults.history(sessionId));
+        attestations.all(sessionId), gateResults.history(sessionId), reviews.assignments(sessionId));
   }
 
   Map<String, Answer> compute(ReviewSession session, Reads reads) {
@@ -112,7 +112,7 @@ public class RecordFacts {
     Map<String, GateResult> gates = reads.gates();
     Map<String, Attestation> attested = reads.attested();
     drawFacts(session, reads.drawn(), gates, attested, facts);
-    reviewFacts(session, reads.applicants(), facts);
+    reviewFacts(reads, facts);
     recheckFacts(session, reads, attested, facts);
     publicityFacts(session, gates, facts);
     archiveFacts(session, facts);
@@ -184,9 +184,9 @@ public class RecordFacts {
             + " 确认：" + machine.value(), machine.attestedBy());
   }
 
-  private void reviewFacts(ReviewSession session, List<Applicant> applicants, Map<String, Answer> facts) {
-    Map<Long, Assignment> assignments = reviews.assignments(session.id());
-    List<Applicant> eligible = applicants.stream().filter(Applicant::eligible).toList();
+  private static void reviewFacts(Reads reads, Map<String, Answer> facts) {
+    Map<Long, Assignment> assignments = reads.assignments();
+    List<Applicant> eligible = reads.applicants().stream().filter(Applicant::eligible).toList();
     if (assignments.isEmpty()) {
       facts.put("review.twoReaders", Answer.notReached("尚未分配审阅专家"));
     } else {

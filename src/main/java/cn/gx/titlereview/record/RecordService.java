@@ -188,7 +188,8 @@ public class RecordService {
     sessions.replans(sessionId).forEach(r -> notes.add("评审日期调整：由 " + r.previousStart() + " 至 " + r.previousEnd()
         + " 改为 " + r.newStart() + " 至 " + r.newEnd() + "，理由：" + r.reason() + "（" + r.replannedBy() + " 于 "
         + RecordFacts.TIME.format(r.replannedAt()) + "）"));
-    ReviewTimes.Assessment time = reviewTimes.assess(session);
+    ReviewTimes.Assessment time = reviewTimes.assess(session,
+        ReviewTimes.applicantsPerGroup(reads.applicants(), reads.assignments()));
     if (!time.times().isEmpty()) {
       notes.add("评审时间：" + time.describe());
     }

@@ -62,12 +62,11 @@ public class ReviewGate implements Gate {
   private final VoteCheck voteCheck;
   private final ReaderRule readers;
   private final DisciplineIncidents incidents;
-  private final AttendanceService attendance;
   private final ReviewTimes reviewTimes;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
       AttestationRepository attestations, VoteCheck voteCheck, ReaderRule readers, DisciplineIncidents incidents,
-      AttendanceService attendance, ReviewTimes reviewTimes) {
+      ReviewTimes reviewTimes) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
@@ -75,7 +74,6 @@ public class ReviewGate implements Gate {
     this.voteCheck = voteCheck;
     this.readers = readers;
     this.incidents = incidents;
-    this.attendance = attendance;
     this.reviewTimes = reviewTimes;
   }
 
@@ -115,7 +113,8 @@ public class ReviewGate implements Gate {
     Map<Long, VoteCount> votes = reviews.votes(sessionId);
     VoteCheck.Ballot ballot = voteCheck.ballot(context.session());
     ReaderRule.Facts readerRule = readers.facts(context.session());
-    for (Applicant a : applicants.list(sessionId)) {
+    List<Applicant> all = applicants.list(sessionId);
+    for (Applicant a : all) {
       Assignment assignment = assignments.get(a.id());
       if (!a.eligible()) {
         if (assignment != null || votes.containsKey(a.id())) {
@@ -152,11 +151,11 @@ public class ReviewGate implements Gate {
             + " 规则不符"));
       }
     }
-    Map<Long, Boolean> present = attendance.attendance(sessionId, AttendanceService.REVIEW);
-    draws.drawn(sessionId).stream().filter(DrawnExpert::attending).filter(e -> !present.containsKey(e.expertId()))
+    readerRule.experts().values().stream().filter(DrawnExpert::attending)
+        .filter(e -> !readerRule.presentAtReview().containsKey(e.expertId()))
         .forEach(e -> violations.add(new Violation("出席情况", "评委 " + e.expertCode(), "未登记评审出席情况")));
     if (!groups.isEmpty()) {
-      violations.addAll(reviewTimes.violations(context.session()));
+      violations.addAll(reviewTimes.violations(context.session(), ReviewTimes.applicantsPerGroup(all, assignments)));
     }
     Map<String, Attestation> attested = attestations.current(sessionId);
     List<DisciplineIncidents.Incident> incidentList = incidents.list(sessionId);

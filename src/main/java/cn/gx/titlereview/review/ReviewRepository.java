@@ -37,9 +37,7 @@ public class ReviewRepository {
 
   /** Replaces all groups and assignments of the session. */
   public void replaceGroups(long sessionId, List<ReviewGroup> groups, List<Assignment> assignments) {
-    jdbc.sql("""
-        delete from applicant_reader where applicant_id in (select id from applicant where session_id = ?)""")
-        .param(sessionId).update();
+    jdbc.sql("delete from applicant_reader where session_id = ?").param(sessionId).update();
     jdbc.sql("""
         delete from applicant_assignment where applicant_id in (select id from applicant where session_id = ?)""")
         .param(sessionId).update();
@@ -59,25 +57,13 @@ public class ReviewRepository {
     batch.batchUpdate("insert into applicant_assignment (applicant_id, group_id) values (?, ?)",
         assignments.stream().map(a -> new Object[] {a.applicantId(), groupIds.get(a.groupName())}).toList());
     List<Object[]> readers = new ArrayList<>();
-    assignments.forEach(a -> a.readerIds().forEach(r -> readers.add(new Object[] {a.applicantId(), r})));
-    batch.batchUpdate("insert into applicant_reader (applicant_id, expert_id) values (?, ?)", readers);
+    assignments.forEach(a -> a.readerIds().forEach(r -> readers.add(new Object[] {sessionId, a.applicantId(), r})));
+    batch.batchUpdate("insert into applicant_reader (session_id, applicant_id, expert_id) values (?, ?, ?)", readers);
   }
 
   public List<String> groupNames(long sessionId) {
     return jdbc.sql("select name from review_group where session_id = ? order by name").param(sessionId)
         .query(String.class).list();
-  }
-
-  /** How many applicants who passed the eligibility check each group reviews, counted by the database. */
-  public Map<String, Long> eligibleApplicantsPerGroup(long sessionId) {
-    Map<String, Long> counts = new HashMap<>();
-    jdbc.sql("""
-            select g.name, count(*) from applicant_assignment a join review_group g on g.id = a.group_id
-            join applicant p on p.id = a.applicant_id where g.session_id = ? and p.eligibility = ? group by g.name""")
-        .params(sessionId, Applicant.ELIGIBLE)
-        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
-        .list();
-    return counts;
   }
 
   public List<ReviewGroup> groups(long sessionId) {
@@ -104,8 +90,7 @@ public class ReviewRepository {
             new Assignment(rs.getLong("applicant_id"), rs.getString("name"), new TreeSet<>())))
         .list();
     jdbc.sql("""
-            select r.applicant_id, r.expert_id from applicant_reader r join applicant a on a.id = r.applicant_id
-            where a.session_id = ?""")
+            select applicant_id, expert_id from applicant_reader where session_id = ?""")
         .param(sessionId)
         .query((rs, n) -> {
           long applicant = rs.getLong("applicant_id");
@@ -118,21 +103,19 @@ public class ReviewRepository {
   }
 
   public void replaceVotes(long sessionId, List<VoteCount> votes, String user, Instant at) {
-    jdbc.sql("delete from vote_result where applicant_id in (select id from applicant where session_id = ?)")
-        .param(sessionId).update();
+    jdbc.sql("delete from vote_result where session_id = ?").param(sessionId).update();
     batch.batchUpdate("""
-            insert into vote_result (applicant_id, voters_present, yes_votes, no_votes, abstain_votes, passed,
-                                     recorded_by, recorded_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""",
-        votes.stream().map(v -> new Object[] {v.applicantId(), v.votersPresent(), v.yes(), v.no(), v.abstain(),
-            v.passed(), user, Timestamp.from(at)}).toList());
+            insert into vote_result (session_id, applicant_id, voters_present, yes_votes, no_votes, abstain_votes,
+                                     passed, recorded_by, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        votes.stream().map(v -> new Object[] {sessionId, v.applicantId(), v.votersPresent(), v.yes(), v.no(),
+            v.abstain(), v.passed(), user, Timestamp.from(at)}).toList());
   }
 
   /** Who entered the session's vote counts or proposed an amendment of them. */
   public Set<String> voteRecorders(long sessionId) {
     return new HashSet<>(jdbc.sql("""
-            select v.recorded_by from vote_result v join applicant a on a.id = v.applicant_id
-            where a.session_id = ? and v.recorded_by is not null
+            select recorded_by from vote_result where session_id = ? and recorded_by is not null
             union
             select proposed_by from vote_amendment where session_id = ?""")
         .params(sessionId, sessionId).query(String.class).list());
@@ -153,7 +136,8 @@ public class ReviewRepository {
   public Map<Long, VoteCount> votes(long sessionId) {
     Map<Long, VoteCount> votes = new HashMap<>();
     jdbc.sql("""
-            select v.* from vote_result v join applicant a on a.id = v.applicant_id where a.session_id = ?""")
+            select applicant_id, voters_present, yes_votes, no_votes, abstain_votes, passed from vote_result
+            where session_id = ?""")
         .param(sessionId)
         .query((rs, n) -> new VoteCount(rs.getLong("applicant_id"), rs.getInt("voters_present"),
             rs.getInt("yes_votes"), rs.getInt("no_votes"), rs.getInt("abstain_votes"), rs.getBoolean("passed")))

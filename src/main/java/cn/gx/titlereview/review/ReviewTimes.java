@@ -11,6 +11,9 @@ import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.rules.LevelRules;
+import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.session.ReviewSession;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -91,16 +94,18 @@ public class ReviewTimes {
   private final JdbcClient jdbc;
   private final TableReader reader;
   private final ReviewRepository reviews;
+  private final ApplicantRepository applicants;
   private final AttestationRepository attestations;
   private final LevelRules levelRules;
   private final DrawRepository draws;
   private final Clock clock;
 
-  public ReviewTimes(JdbcClient jdbc, TableReader reader, ReviewRepository reviews, AttestationRepository attestations,
-      LevelRules levelRules, DrawRepository draws, Clock clock) {
+  public ReviewTimes(JdbcClient jdbc, TableReader reader, ReviewRepository reviews, ApplicantRepository applicants,
+      AttestationRepository attestations, LevelRules levelRules, DrawRepository draws, Clock clock) {
     this.jdbc = jdbc;
     this.reader = reader;
     this.reviews = reviews;
+    this.applicants = applicants;
     this.attestations = attestations;
     this.levelRules = levelRules;
     this.draws = draws;
@@ -146,7 +151,21 @@ public class ReviewTimes {
   }
 
   public Assessment assess(ReviewSession session) {
-    Map<String, Long> perGroup = reviews.eligibleApplicantsPerGroup(session.id());
+    return assess(session, applicantsPerGroup(applicants.list(session.id()), reviews.assignments(session.id())));
+  }
+
+  /**
+   * How many applicants who passed the eligibility check each group reviews, counted from the rows a caller has
+   * already read (the review gate and the record read them for their own rules).
+   */
+  public static Map<String, Long> applicantsPerGroup(List<Applicant> applicants, Map<Long, Assignment> assignments) {
+    return applicants.stream().filter(Applicant::eligible).map(a -> assignments.get(a.id()))
+        .filter(a -> a != null && a.groupName() != null)
+        .collect(Collectors.groupingBy(Assignment::groupName, Collectors.counting()));
+  }
+
+  /** The assessment with each group's applicants as {@link #applicantsPerGroup} counts them. */
+  public Assessment assess(ReviewSession session, Map<String, Long> perGroup) {
     List<Instant> recorded = new ArrayList<>();
     List<GroupTime> times = jdbc.sql("select * from review_group_time where session_id = ? order by group_name")
         .param(session.id())
@@ -170,8 +189,8 @@ public class ReviewTimes {
    * that moved is re-planned by the unit head, with a reason, before its times count) and after the draw; short
    * times are justified.
    */
-  public List<Violation> violations(ReviewSession session) {
-    Assessment assessment = assess(session);
+  public List<Violation> violations(ReviewSession session, Map<String, Long> perGroup) {
+    Assessment assessment = assess(session, perGroup);
     List<Violation> violations = new ArrayList<>();
     Instant planOpens = session.plannedReviewStart().atStartOfDay(PlatformConfig.ZONE).toInstant();
     Instant planCloses = session.plannedReviewEnd().plusDays(1).atStartOfDay(PlatformConfig.ZONE).toInstant();

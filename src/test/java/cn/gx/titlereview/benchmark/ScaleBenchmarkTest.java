@@ -159,7 +159,9 @@ class ScaleBenchmarkTest {
     warm("review gate, 2,000 applicants", () -> reviewGate.check(context(session)));
     warm("  part: vote rule (DMN) and attendance", () -> voteCheck.ballot(session));
     warm("  part: reader rule facts", () -> readerRule.facts(session));
-    warm("  part: review times", () -> reviewTimes.violations(session));
+    Map<String, Long> perGroup = ReviewTimes.applicantsPerGroup(applicants.list(session.id()),
+        reviews.assignments(session.id()));
+    warm("  part: review times", () -> reviewTimes.violations(session, perGroup));
     warm("  part: groups, assignments, votes", () -> List.of(reviews.groups(session.id()),
         reviews.assignments(session.id()), reviews.votes(session.id())));
     warm("  part: applicants", () -> applicants.list(session.id()));

@@ -66,7 +66,8 @@ class PublicityNoticeTest {
   private void revoke(ReviewSession session, String applicantNo) throws InterruptedException {
     long id = applicants.list(session.id()).stream().filter(a -> a.applicantNo().equals(applicantNo)).findFirst()
         .orElseThrow().id();
-    rechecks.upsert(id, RecheckRepository.COMPLAINT_ROUND, true, "信访核实：论文代写", "supervisor1", clock.instant());
+    rechecks.upsert(session.id(), id, RecheckRepository.COMPLAINT_ROUND, true, "信访核实：论文代写", "supervisor1",
+        clock.instant());
     recheckService.dispose(session, applicantNo, RecheckFinding.REVOKED, "撤销通过", "supervisor1");
     Thread.sleep(20);
   }

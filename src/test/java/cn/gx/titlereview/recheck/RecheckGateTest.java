@@ -57,8 +57,8 @@ class RecheckGateTest {
         .hasMessageContaining("staff3 录入了本评审会的表决结果，不能复核");
     fixture.attest(session, "recheckMode", "cross");
     recheckService.record(session, 1, findings(false), "staff1");
-    rechecks.upsert(recheckService.passedApplicants(session.id()).get(0).id(), 2, false, null, "staff3",
-        java.time.Instant.now());
+    rechecks.upsert(session.id(), recheckService.passedApplicants(session.id()).get(0).id(), 2, false, null,
+        "staff3", java.time.Instant.now());
     assertThat(gate.check(context(session))).extracting(Violation::finding)
         .contains("复核人 staff3 同时是表决结果的录入人");
   }

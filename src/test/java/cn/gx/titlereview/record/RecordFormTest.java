@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
 class RecordFormTest {
@@ -18,6 +19,7 @@ class RecordFormTest {
   @Autowired SessionFixture fixture;
   @Autowired RecordService records;
   @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aNewSessionsRecordGuessesNothing() {
@@ -45,6 +47,19 @@ class RecordFormTest {
     assertThat(form.basics().passRate()).isEqualTo("60.0%");
     assertThat(form.basics().passRatePublicInstitutions()).isEqualTo("50.0%");
     assertThat(form.basics().passRateEnterprises()).isEqualTo("66.7%");
+  }
+
+  @Test
+  void anApplicantLeftWithOneReaderTurnsTwoReadersToNo() {
+    ReviewSession session = fixture.sessionWithVotes();
+    jdbc.sql("""
+            delete from applicant_reader where expert_id = (select min(r.expert_id) from applicant_reader r
+                join applicant a on a.id = r.applicant_id where a.session_id = :session and a.applicant_no = 'SB01')
+            and applicant_id = (select id from applicant where session_id = :session and applicant_no = 'SB01')""")
+        .param("session", session.id()).update();
+    RecordForm.Item twoReaders = item(records.form(session), "是否有2名以上专家审阅同一申报者材料");
+    assertThat(twoReaders.answer()).isEqualTo("否");
+    assertThat(twoReaders.evidence()).isEqualTo("4 名进入评审的申报人中，3 人有 2 名以上审阅专家");
   }
 
   @Test
