@@ -29,6 +29,7 @@ class ExpertDrawTest {
   @Autowired AttendanceHistory attendanceHistory;
   @Autowired cn.gx.titlereview.preparation.ApplicantImportService applicantImport;
   @Autowired RosterImportService rosterImport;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void drawsMembersAndOrderedReservesPerSpecialtyFromActiveExpertsOnly() {
@@ -72,6 +73,24 @@ class ExpertDrawTest {
     }
     assertThat(verification.verify(pool.groups(), "ab".repeat(32)).orders()).isNotEqualTo(result.orders());
     assertThatThrownBy(() -> verification.verify(pool.groups(), "not-hex")).hasMessageContaining("十六进制");
+  }
+
+  @Test
+  void aRosterImportedBeforeItsCodeOrderWasKeptIsDrawnTheSameWay() {
+    ReviewSession session = fixture.sessionWithRoster();
+    // Rosters imported before V25 have no rank: the pool is read whole and sorted by code in Java.
+    jdbc.sql("update expert set code_rank = null where session_id = ?").param(session.id()).update();
+    DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
+    ReproducibleDraw.PoolFile pool = verification.pool(session);
+    DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex());
+    assertThat(draw.poolSha256()).isEqualTo(result.poolSha256());
+    for (String specialty : pool.groups().keySet()) {
+      List<String> drawnInOrder = drawService.drawn(session.id()).stream()
+          .filter(d -> d.specialty().equals(specialty)).sorted(java.util.Comparator.comparingInt(DrawnExpert::drawOrder))
+          .map(DrawnExpert::expertCode).toList();
+      assertThat(drawnInOrder).isNotEmpty();
+      assertThat(result.orders().get(specialty).subList(0, drawnInOrder.size())).isEqualTo(drawnInOrder);
+    }
   }
 
   @Test
