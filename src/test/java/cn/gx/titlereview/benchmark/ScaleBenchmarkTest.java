@@ -203,8 +203,14 @@ class ScaleBenchmarkTest {
     millis.forEach((step, ms) -> System.out.printf("%-50s %7d ms%n", step, ms));
   }
 
-  /** A gate runs many times on a server: the median of five runs after the first, the JIT and caches warm. */
+  /**
+   * A gate runs many times on a server: {@code scale.warmUpRuns} unmeasured runs (default 20) let the JIT compile
+   * it, then the median of {@code scale.warmRuns} (default 5).
+   */
   private void warm(String step, Supplier<?> work) {
+    for (int i = 0; i < Integer.getInteger("scale.warmUpRuns", 20); i++) {
+      work.get();
+    }
     long[] runs = new long[Integer.getInteger("scale.warmRuns", 5)];
     for (int i = 0; i < runs.length; i++) {
       long start = System.nanoTime();
