@@ -1,6 +1,5 @@
 package cn.gx.titlereview.review;
 
-import cn.gx.titlereview.preparation.Applicant;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

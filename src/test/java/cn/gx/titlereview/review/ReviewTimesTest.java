@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportException;
+import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
@@ -15,6 +16,8 @@ import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -83,6 +86,27 @@ class ReviewTimesTest {
             "第 2 条「结束时间」：应为 yyyy-MM-ddTHH:mm 格式，实际为“下午”",
             "第 2 条「评议组」：“化学工程”不是本评审会的评议组（现有：土木工程、电气工程）"));
     assertThat(reviewTimes.assess(session).times()).hasSize(2);
+  }
+
+  @Test
+  void aGroupCountsItsAssignedApplicantsWhoPassedTheEligibilityCheck() {
+    Applicant eligible = applicant(1, Applicant.ELIGIBLE);
+    Applicant alsoEligible = applicant(2, Applicant.ELIGIBLE);
+    Applicant ineligible = applicant(3, Applicant.INELIGIBLE);
+    Applicant readersOnly = applicant(4, Applicant.ELIGIBLE);
+    Applicant unassigned = applicant(5, Applicant.ELIGIBLE);
+    Map<Long, ReviewRepository.Assignment> assignments = Map.of(
+        1L, new ReviewRepository.Assignment(1, "土木工程", Set.of(11L, 12L)),
+        2L, new ReviewRepository.Assignment(2, "土木工程", Set.of()),
+        3L, new ReviewRepository.Assignment(3, "电气工程", Set.of(13L)),
+        4L, new ReviewRepository.Assignment(4, null, Set.of(14L)));
+    assertThat(ReviewTimes.applicantsPerGroup(List.of(eligible, alsoEligible, ineligible, readersOnly, unassigned),
+        assignments)).containsExactly(Map.entry("土木工程", 2L));
+  }
+
+  private static Applicant applicant(long id, String eligibility) {
+    return new Applicant(id, "SB0" + id, "申报人" + id, "广西大学", Applicant.PUBLIC_INSTITUTION, "正高", "工程", "土木工程",
+        eligibility, null);
   }
 
   /** The time rules as the review gate applies them, over the groups' applicants read from the database. */
