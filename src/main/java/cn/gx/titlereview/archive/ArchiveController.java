@@ -1,9 +1,9 @@
 package cn.gx.titlereview.archive;
 
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
+import cn.gx.titlereview.platform.importing.UploadedDocument;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
-import cn.gx.titlereview.platform.web.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +28,14 @@ import org.springframework.web.multipart.MultipartFile;
 /** Uploads of the archive items, each file kept with its SHA-256. */
 @RestController
 @RequestMapping("/api/sessions/{code}/archive")
-public class ArchiveController {
+class ArchiveController {
 
   private final SessionAccess access;
   private final ArchiveRepository archive;
   private final ArchivePackage packages;
   private final Clock clock;
 
-  public ArchiveController(SessionAccess access, ArchiveRepository archive, ArchivePackage packages, Clock clock) {
+  ArchiveController(SessionAccess access, ArchiveRepository archive, ArchivePackage packages, Clock clock) {
     this.access = access;
     this.archive = archive;
     this.packages = packages;

@@ -14,12 +14,12 @@ import org.springframework.stereotype.Component;
  * Reading a file back checks its hash, so that a file changed on disk is refused, not served.
  */
 @Component
-public class ArchiveFileStore {
+class ArchiveFileStore {
 
   private final boolean onFileSystem;
   private final Path directory;
 
-  public ArchiveFileStore(@Value("${titlereview.archive.store:database}") String store,
+  ArchiveFileStore(@Value("${titlereview.archive.store:database}") String store,
       @Value("${titlereview.archive.directory:./data/archive}") Path directory) {
     if (!store.equals("database") && !store.equals("filesystem")) {
       throw new IllegalArgumentException("titlereview.archive.store 应为 database 或 filesystem，实际为 " + store);

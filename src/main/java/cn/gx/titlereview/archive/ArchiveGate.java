@@ -1,8 +1,8 @@
 package cn.gx.titlereview.archive;
 
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

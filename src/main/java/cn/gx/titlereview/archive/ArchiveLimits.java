@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 @ConfigurationProperties("titlereview.archive.limits")
-public class ArchiveLimits {
+class ArchiveLimits {
 
   /** Entries in the package. */
   private int maxEntries = 10_000;

@@ -16,7 +16,7 @@ import java.util.List;
  * fingerprint of the key that signed it, and every entry with its SHA-256. {@code manifest.sig} signs its exact bytes,
  * so that none of this can change unseen.
  */
-public record ArchiveManifest(String sessionCode, String committeeName, Instant generatedAt, String generatedBy,
+record ArchiveManifest(String sessionCode, String committeeName, Instant generatedAt, String generatedBy,
     int retentionYears, LocalDate retainUntil, String keyFingerprint, List<Entry> entries) {
 
   static final String MANIFEST = "manifest.json";

@@ -1,19 +1,10 @@
 package cn.gx.titlereview.archive;
 
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
-import cn.gx.titlereview.draw.DrawRecordSheet;
-import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.platform.importing.ImportFile;
-import cn.gx.titlereview.publicity.PublicityNotice;
-import cn.gx.titlereview.recheck.ResultsWorkbook;
-import cn.gx.titlereview.record.RecordDocx;
-import cn.gx.titlereview.record.RecordForm;
-import cn.gx.titlereview.record.RecordPdf;
-import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
-import cn.gx.titlereview.training.ExpertPledgeSheets;
-import cn.gx.titlereview.training.PledgeRepository;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gx.titlereview.workflow.ArchiveContribution;
+import cn.gx.titlereview.workflow.ArchiveContribution.ArchivedDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One .zip per session (监管方案 二（二）3 材料存档): every archived file, the experts' scanned pledges, the generated
- * documents (附件1 as page, .docx and PDF; the draw record as JSON and PDF; the 附件2 sheets, each publicity round's
- * notice and the results workbook), and {@code manifest.json} listing each entry with its SHA-256, its
+ * One .zip per session (监管方案 二（二）3 材料存档): every archived file, then what each stage contributes
+ * ({@link ArchiveContribution}: the experts' scanned pledges, 附件1 as page, .docx and PDF, the draw record as JSON
+ * and PDF, the 附件2 sheets, each publicity round's notice and the results workbook), and {@code manifest.json} listing each entry with its SHA-256, its
  * archive item, its uploader's file name, who uploaded it and when. The server signs the manifest with its key
  * ({@code manifest.sig}) and records the manifest's hash, so that {@link #verify} finds any change to a file, to the
  * manifest or to its metadata. No entry's path contains anything a user typed.
@@ -47,37 +38,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArchivePackage {
 
   private final ArchiveRepository archive;
-  private final PledgeRepository pledges;
-  private final DrawRepository draws;
-  private final RecordService records;
-  private final RecordDocx docx;
-  private final RecordPdf recordPdf;
-  private final DrawRecordSheet drawSheets;
-  private final ExpertPledgeSheets pledgeSheets;
-  private final PublicityNotice notices;
-  private final ResultsWorkbook results;
-  private final ObjectMapper json;
+  private final List<ArchiveContribution> contributions;
   private final ArchiveSigningKey signingKey;
   private final ArchiveLimits limits;
   private final Clock clock;
   private final int retentionYears;
 
-  public ArchivePackage(ArchiveRepository archive, PledgeRepository pledges, DrawRepository draws,
-      RecordService records, RecordDocx docx, RecordPdf recordPdf, DrawRecordSheet drawSheets,
-      ExpertPledgeSheets pledgeSheets, PublicityNotice notices, ResultsWorkbook results, ObjectMapper json,
+  public ArchivePackage(ArchiveRepository archive, List<ArchiveContribution> contributions,
       ArchiveSigningKey signingKey, ArchiveLimits limits, Clock clock,
       @Value("${titlereview.archive.retention-years:30}") int retentionYears) {
     this.archive = archive;
-    this.pledges = pledges;
-    this.draws = draws;
-    this.records = records;
-    this.docx = docx;
-    this.recordPdf = recordPdf;
-    this.drawSheets = drawSheets;
-    this.pledgeSheets = pledgeSheets;
-    this.notices = notices;
-    this.results = results;
-    this.json = json;
+    this.contributions = contributions;
     this.signingKey = signingKey;
     this.limits = limits;
     this.clock = clock;
@@ -94,25 +65,13 @@ public class ArchivePackage {
       entries.add(new ArchiveManifest.Entry(f.packagePath(), f.item(), f.fileName(), f.sha256(), f.sizeBytes(),
           f.uploadedBy(), f.uploadedAt()));
     }
-    for (PledgeRepository.Scan scan : pledges.scanFiles(session.id())) {
-      add(contents, entries, "pledges/" + scan.storedName(), "EXPERT_PLEDGE", scan.fileName(), scan.content());
+    for (ArchiveContribution contribution : contributions) {
+      for (ArchivedDocument document : contribution.documents(session)) {
+        contents.put(document.path(), document.content());
+        entries.add(new ArchiveManifest.Entry(document.path(), document.item(), document.displayName(),
+            ImportFile.sha256(document.content()), document.content().length, null, null));
+      }
     }
-    RecordForm form = records.form(session);
-    add(contents, entries, "generated/评审情况记录表.html", "RECORD_FORM", null,
-        recordPdf.html(form).getBytes(StandardCharsets.UTF_8));
-    add(contents, entries, "generated/评审情况记录表.docx", "RECORD_FORM", null, docx.write(form));
-    add(contents, entries, "generated/评审情况记录表.pdf", "RECORD_FORM", null, recordPdf.write(form));
-    // The draw record and 附件2 as printed, experts by code only: their names stay in the system (and on the signed
-    // paper, scanned under RECORD_SHEETS).
-    add(contents, entries, "generated/随机抽取评委记录单.pdf", "DRAW_RECORD", null,
-        drawSheets.pdf(drawSheets.of(session, false)));
-    add(contents, entries, "generated/评审专家工作守则.pdf", "EXPERT_PLEDGE", null, pledgeSheets.pdf(session, false));
-    for (int round : notices.rounds(session)) {
-      add(contents, entries, "generated/公示公告-第" + round + "次.pdf", "PUBLICITY", null,
-          notices.pdf(notices.of(session, round)));
-    }
-    add(contents, entries, "generated/评审结果.xlsx", "RESULTS", null, results.write(session));
-    add(contents, entries, "generated/随机抽取评委记录.json", "DRAW_RECORD", null, drawRecord(session));
     Instant now = clock.instant();
     byte[] manifest = new ArchiveManifest(session.code(), session.committeeName(), now, user, retentionYears,
         LocalDate.ofInstant(now, clock.getZone()).plusYears(retentionYears), signingKey.fingerprint(), entries).write();
@@ -149,28 +108,6 @@ public class ArchivePackage {
       });
     }
     return problems;
-  }
-
-  private byte[] drawRecord(ReviewSession session) {
-    Map<String, Object> record = new LinkedHashMap<>();
-    draws.find(session.id()).ifPresent(d -> record.put("draw", d));
-    // Codes, roles and answers only: the experts' names stay in the system, for the supervisors.
-    record.put("experts", draws.drawn(session.id()).stream().map(e -> Map.of("expertCode", e.expertCode(),
-        "specialty", e.specialty(), "drawOrder", e.drawOrder(), "role", e.role(),
-        "response", e.response() == null ? "" : e.response(),
-        "replaces", e.replacesExpertCode() == null ? "" : e.replacesExpertCode())).toList());
-    try {
-      return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void add(Map<String, byte[]> contents, List<ArchiveManifest.Entry> entries, String path,
-      String item, String displayName, byte[] content) {
-    contents.put(path, content);
-    entries.add(new ArchiveManifest.Entry(path, item, displayName, ImportFile.sha256(content), content.length, null,
-        null));
   }
 
   /** The package as written: the manifest, its signature (Base64) and the public key first, then every entry. */

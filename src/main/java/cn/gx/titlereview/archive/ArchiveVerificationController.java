@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
  * the offline check. The package is read as a stream, never whole.
  */
 @RestController
-public class ArchiveVerificationController {
+class ArchiveVerificationController {
 
   private static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
 
@@ -28,7 +28,7 @@ public class ArchiveVerificationController {
   private final ArchiveSigningKey signingKey;
   private final CurrentUser currentUser;
 
-  public ArchiveVerificationController(ArchivePackage packages, ArchiveSigningKey signingKey,
+  ArchiveVerificationController(ArchivePackage packages, ArchiveSigningKey signingKey,
       CurrentUser currentUser) {
     this.packages = packages;
     this.signingKey = signingKey;

@@ -31,7 +31,7 @@ import java.util.zip.ZipInputStream;
  * {@link ArchiveLimits} stops a zip bomb early. {@code archive-verify} (offline) and {@code POST /api/archive/verify}
  * (which adds the server's own records) both call {@link #verify}.
  */
-public final class ArchiveVerifier {
+final class ArchiveVerifier {
 
   /** What the check found; {@code manifest} is null when there was none to read. */
   public record Result(ArchiveManifest manifest, String manifestSha256, List<String> problems) {

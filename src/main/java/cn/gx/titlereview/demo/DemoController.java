@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Demo profile only: {@code POST /api/demo/sessions/{code}/fill} does the open staff task's data work. */
 @RestController
 @Profile("demo")
-public class DemoController {
+class DemoController {
 
   private final SessionAccess access;
   private final DemoSessionFiller filler;
 
-  public DemoController(SessionAccess access, DemoSessionFiller filler) {
+  DemoController(SessionAccess access, DemoSessionFiller filler) {
     this.access = access;
     this.filler = filler;
   }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** Demo profile only: the 数据工作台 offers a button that does the open task's data work, for a tour without files. */
 @ControllerAdvice(assignableTypes = WorkspacePageController.class)
 @Profile("demo")
-public class DemoFillButton {
+class DemoFillButton {
 
   @ModelAttribute("demoFill")
   public boolean demoFill() {

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * as variables), and the supervisor adds a phrase of their own, so that neither side alone decides the seed.
  */
 @Configuration
-public class DrawCommitmentSteps {
+class DrawCommitmentSteps {
 
   @Bean("commitDraw")
   JavaDelegate commitDraw(ExpertDrawService drawService, SessionRepository sessions) {

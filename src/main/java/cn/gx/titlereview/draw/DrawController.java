@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/sessions/{code}")
-public class DrawController {
+class DrawController {
 
   private final SessionAccess access;
   private final SessionRepository sessions;
@@ -31,7 +31,7 @@ public class DrawController {
   private final AttendanceHistory history;
   private final OfflineDrawService offlineDraw;
 
-  public DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
+  DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
       RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws,
       DrawVerification verification, AttendanceHistory history, OfflineDrawService offlineDraw) {
     this.access = access;

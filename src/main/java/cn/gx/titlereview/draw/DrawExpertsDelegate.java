@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 /** Draws the prescribed number of experts (set by the DMN task before it). Names never become variables. */
 @Component("drawExperts")
-public class DrawExpertsDelegate implements JavaDelegate {
+class DrawExpertsDelegate implements JavaDelegate {
 
   private final ExpertDrawService drawService;
   private final SessionRepository sessions;
 
-  public DrawExpertsDelegate(ExpertDrawService drawService, SessionRepository sessions) {
+  DrawExpertsDelegate(ExpertDrawService drawService, SessionRepository sessions) {
     this.drawService = drawService;
     this.sessions = sessions;
   }

@@ -1,12 +1,11 @@
 package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.draw.DrawRepository.Draw;
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
-import cn.gx.titlereview.review.ReviewService;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +81,9 @@ public class DrawGate implements Gate {
       }
       long free = bySpecialty.getOrDefault(a.specialty(), List.of()).stream()
           .filter(DrawnExpert::activeMember).filter(d -> !d.employer().equals(a.employer())).count();
-      if (free < ReviewService.READERS_PER_APPLICANT) {
+      if (free < PanelQuota.READERS_PER_APPLICANT) {
         violations.add(new Violation("回避同单位专家", a.label(), "评议组“" + a.specialty() + "”中与其不同单位的评委仅 "
-            + free + " 人，不足 " + ReviewService.READERS_PER_APPLICANT + " 名审阅专家"));
+            + free + " 人，不足 " + PanelQuota.READERS_PER_APPLICANT + " 名审阅专家"));
       }
     }
     long members = drawn.stream().filter(DrawnExpert::activeMember).count();

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** 随机抽取评委记录单 as a Word document: the page's content on A4 with GB/T 9704 margins, signature rows and a seal. */
 @Component
-public class DrawRecordDocx {
+class DrawRecordDocx {
 
   static final double TEXT = 10.5;
   static final double SMALL = 9;

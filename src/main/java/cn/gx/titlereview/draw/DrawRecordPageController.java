@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.PathVariable;
  * and supervisors only.
  */
 @Controller
-public class DrawRecordPageController {
+class DrawRecordPageController {
 
   private final SessionAccess access;
   private final SessionRepository sessions;
   private final DrawRecordSheet sheets;
   private final DrawRecordDocx docx;
 
-  public DrawRecordPageController(SessionAccess access, SessionRepository sessions, DrawRecordSheet sheets,
+  DrawRecordPageController(SessionAccess access, SessionRepository sessions, DrawRecordSheet sheets,
       DrawRecordDocx docx) {
     this.access = access;
     this.sessions = sessions;

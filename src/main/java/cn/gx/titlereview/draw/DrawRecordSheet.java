@@ -1,12 +1,12 @@
 package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.document.PdfRenderer;
 import cn.gx.titlereview.platform.document.Titles;
-import cn.gx.titlereview.platform.security.PersonNames;
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.attestation.Attestation;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.thymeleaf.context.Context;
  * confidential: a sheet for the archive package shows codes only ({@code withNames = false}).
  */
 @Component
-public class DrawRecordSheet {
+class DrawRecordSheet {
 
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(PlatformConfig.ZONE);
@@ -63,7 +63,7 @@ public class DrawRecordSheet {
   private final PersonNames names;
   private final PdfRenderer renderer;
 
-  public DrawRecordSheet(DrawRepository draws, RosterRepository roster, AttestationRepository attestations,
+  DrawRecordSheet(DrawRepository draws, RosterRepository roster, AttestationRepository attestations,
       DrawCommitment commitments, PersonNames names, PdfRenderer renderer) {
     this.draws = draws;
     this.roster = roster;

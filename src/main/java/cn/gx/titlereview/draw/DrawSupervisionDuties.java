@@ -1,7 +1,7 @@
 package cn.gx.titlereview.draw;
 
-import cn.gx.titlereview.platform.duty.DutyRule;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.workflow.duty.DutyRule;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  * the roster and the supervisor's presence, the draw commitment, or the offline computer.
  */
 @Component
-public class DrawSupervisionDuties implements DutyRule {
+class DrawSupervisionDuties implements DutyRule {
 
   private final SessionRepository sessions;
 
-  public DrawSupervisionDuties(SessionRepository sessions) {
+  DrawSupervisionDuties(SessionRepository sessions) {
     this.sessions = sessions;
   }
 

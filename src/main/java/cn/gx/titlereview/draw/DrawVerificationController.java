@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Recomputes any draw from a pool file and a seed: needs no session, only the data a verifier holds. */
 @RestController
-public class DrawVerificationController {
+class DrawVerificationController {
 
   public record Request(String seedHex, Map<String, List<String>> groups) {
   }
@@ -19,7 +19,7 @@ public class DrawVerificationController {
   private final DrawVerification verification;
   private final CurrentUser currentUser;
 
-  public DrawVerificationController(DrawVerification verification, CurrentUser currentUser) {
+  DrawVerificationController(DrawVerification verification, CurrentUser currentUser) {
     this.verification = verification;
     this.currentUser = currentUser;
   }

@@ -2,9 +2,9 @@ package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

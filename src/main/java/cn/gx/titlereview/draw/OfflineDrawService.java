@@ -4,7 +4,7 @@ import cn.gx.titlereview.draw.ReproducibleDraw.ResultFile;
 import cn.gx.titlereview.platform.importing.ColumnWidths;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
-import cn.gx.titlereview.platform.importing.JsonProblems;
+import cn.gx.titlereview.platform.web.JsonProblems;
 import cn.gx.titlereview.session.ReviewSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;

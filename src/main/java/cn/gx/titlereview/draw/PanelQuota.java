@@ -14,6 +14,9 @@ public record PanelQuota(int members, int reserves) {
   /** 监管方案 二（一）4：确保每个评议组专家不少于3人. A DMN value may raise it, never lower it. */
   public static final int STATUTORY_MIN_GROUP_SIZE = 3;
 
+  /** 附件1 评委培训及评审情况 3：是否有2名以上专家审阅同一申报者材料. */
+  public static final int READERS_PER_APPLICANT = 2;
+
   public static int minGroupSize(int dmnMinPerGroup) {
     return Math.max(STATUTORY_MIN_GROUP_SIZE, dmnMinPerGroup);
   }

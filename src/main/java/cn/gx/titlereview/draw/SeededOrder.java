@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * unsigned number. With the seed and the pool anyone can recompute the same order; without the seed no one can
  * predict it. Every candidate is equally likely to come first, and the order does not depend on the pool's order.
  */
-public final class SeededOrder {
+final class SeededOrder {
 
   private SeededOrder() {
   }

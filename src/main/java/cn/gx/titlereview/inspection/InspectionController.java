@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Inspections (督查): opened and recorded by the approving unit, read by every group taking part in them. */
 @RestController
 @RequestMapping("/api/inspections")
-public class InspectionController {
+class InspectionController {
 
   static final String[] READERS = {Groups.APPROVER, Groups.DEPT_HEAD, Groups.STAFF, Groups.SUPERVISOR,
       Groups.UNIT_HEAD};
@@ -38,7 +38,7 @@ public class InspectionController {
   private final InspectionCorrections corrections;
   private final CorrectionRepository correctionRecords;
 
-  public InspectionController(InspectionService service, InspectionRepository inspections,
+  InspectionController(InspectionService service, InspectionRepository inspections,
       CurrentUser currentUser, InspectionStaff staff, InspectionCorrections corrections,
       CorrectionRepository correctionRecords) {
     this.service = service;

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Vote counts are checked by the same rule as the import ({@link VoteCheck}).
  */
 @Service
-public class InspectionCorrections {
+class InspectionCorrections {
 
   /** The means under which a confirmed session may be corrected. */
   static final Set<String> CORRECTING_MEANS = Set.of("复查", "倒查");
@@ -40,7 +40,7 @@ public class InspectionCorrections {
   private final VoteCheck voteCheck;
   private final Clock clock;
 
-  public InspectionCorrections(InspectionService inspections, CorrectionRepository corrections,
+  InspectionCorrections(InspectionService inspections, CorrectionRepository corrections,
       SessionRepository sessions, ApplicantRepository applicants, ReviewRepository reviews, VoteCheck voteCheck,
       Clock clock) {
     this.inspections = inspections;

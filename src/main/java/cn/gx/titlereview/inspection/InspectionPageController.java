@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** 督查 pages of the supervision view: the list with the forms that open inspections, and one inspection. */
 @Controller
-public class InspectionPageController {
+class InspectionPageController {
 
   private final InspectionService service;
   private final InspectionRepository inspections;
   private final CurrentUser currentUser;
   private final InspectionStaff staff;
 
-  public InspectionPageController(InspectionService service, InspectionRepository inspections,
+  InspectionPageController(InspectionService service, InspectionRepository inspections,
       CurrentUser currentUser, InspectionStaff staff) {
     this.service = service;
     this.inspections = inspections;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class InspectionRepository {
+class InspectionRepository {
 
   public record Inspection(long id, Long sessionId, String committeeName, List<String> means, String trigger,
       String triggerNote, Long selectionId, String processInstanceId, String openedBy, Instant openedAt,
@@ -53,7 +53,7 @@ public class InspectionRepository {
 
   private final JdbcClient jdbc;
 
-  public InspectionRepository(JdbcClient jdbc) {
+  InspectionRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

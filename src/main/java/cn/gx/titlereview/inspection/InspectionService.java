@@ -2,12 +2,12 @@ package cn.gx.titlereview.inspection;
 
 import static cn.gx.titlereview.platform.importing.Column.required;
 
+import cn.gx.titlereview.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.draw.ReproducibleDraw;
 import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.inspection.InspectionRepository.Selection;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;

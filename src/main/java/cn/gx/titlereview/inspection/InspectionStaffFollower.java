@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (and is not on another session of an inspected committee) no longer can.
  */
 @Component
-public class InspectionStaffFollower {
+class InspectionStaffFollower {
 
   private final InspectionRepository inspections;
   private final InspectionStaff inspectionStaff;
@@ -24,7 +24,7 @@ public class InspectionStaffFollower {
   private final StaffTaskRights rights;
   private final SystemAuthority system;
 
-  public InspectionStaffFollower(InspectionRepository inspections, InspectionStaff inspectionStaff,
+  InspectionStaffFollower(InspectionRepository inspections, InspectionStaff inspectionStaff,
       TaskService taskService, StaffTaskRights rights, SystemAuthority system) {
     this.inspections = inspections;
     this.inspectionStaff = inspectionStaff;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * others keep theirs (the starter's default redeploys every resource as soon as one has changed).
  */
 @Component
-public class DeployChangedResourcesOnly extends AbstractProcessEnginePlugin {
+class DeployChangedResourcesOnly extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * our batches do not either. Set here rather than in the URL, so that an operator's {@code DB_URL} needs nothing.
  */
 @Component
-public class PostgresBatchInserts implements BeanPostProcessor {
+class PostgresBatchInserts implements BeanPostProcessor {
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {

@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/sessions/{code}/applicants")
-public class ApplicantController {
+class ApplicantController {
 
   private final SessionAccess access;
   private final ApplicantImportService imports;
   private final ApplicantRepository applicants;
 
-  public ApplicantController(SessionAccess access, ApplicantImportService imports, ApplicantRepository applicants) {
+  ApplicantController(SessionAccess access, ApplicantImportService imports, ApplicantRepository applicants) {
     this.access = access;
     this.imports = imports;
     this.applicants = applicants;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Complaints (信访件) received during publicity, and their verification by the supervisor. */
 @RestController
 @RequestMapping("/api/sessions/{code}/complaints")
-public class ComplaintController {
+class ComplaintController {
 
   public record NewComplaint(String channel, String applicantNo, String content) {
   }
@@ -35,7 +35,7 @@ public class ComplaintController {
   private final ColumnWidths widths;
   private final ConflictRetry retry;
 
-  public ComplaintController(SessionAccess access, PublicityRepository publicity, ComplaintService complaints,
+  ComplaintController(SessionAccess access, PublicityRepository publicity, ComplaintService complaints,
       ColumnWidths widths, ConflictRetry retry) {
     this.access = access;
     this.publicity = publicity;

@@ -1,12 +1,12 @@
 package cn.gx.titlereview.publicity;
 
-import cn.gx.titlereview.preparation.Applicant;
-import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.inspection.ComplaintClues;
+import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.session.ReviewSession;
-import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

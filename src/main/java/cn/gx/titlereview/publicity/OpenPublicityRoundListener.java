@@ -1,13 +1,13 @@
 package cn.gx.titlereview.publicity;
 
+import cn.gx.titlereview.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.ProcessVariables;
-import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
+import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
-import cn.gx.titlereview.platform.gate.Violation;
-import cn.gx.titlereview.session.SessionRepository;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * ({@code publicityEndsAt}: the day after the last day, 00:00).
  */
 @Component("openPublicityRound")
-public class OpenPublicityRoundListener implements TaskListener {
+class OpenPublicityRoundListener implements TaskListener {
 
   private final PublicityRepository publicity;
   private final PublicityPeriod period;
@@ -32,7 +32,7 @@ public class OpenPublicityRoundListener implements TaskListener {
   private final SessionRepository sessions;
   private final Clock clock;
 
-  public OpenPublicityRoundListener(PublicityRepository publicity, PublicityPeriod period, CurrentUser currentUser,
+  OpenPublicityRoundListener(PublicityRepository publicity, PublicityPeriod period, CurrentUser currentUser,
       PublicityDates dates, SessionRepository sessions, Clock clock) {
     this.publicity = publicity;
     this.period = period;

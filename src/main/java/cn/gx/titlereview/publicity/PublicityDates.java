@@ -1,11 +1,11 @@
 package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package cn.gx.titlereview.publicity;
 
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.Violation;
-import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
-import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
+import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.recheck.RecheckRepository;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

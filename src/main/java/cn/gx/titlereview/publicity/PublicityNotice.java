@@ -1,6 +1,6 @@
 package cn.gx.titlereview.publicity;
 
-import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
+import cn.gx.titlereview.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.platform.document.PdfRenderer;
 import cn.gx.titlereview.platform.document.Titles;
 import cn.gx.titlereview.platform.document.Workbooks;

@@ -12,13 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** 公示公告 of a round as a printable page, .docx and PDF, and its list as .xlsx. Public once published. */
 @Controller
-public class PublicityNoticeController {
+class PublicityNoticeController {
 
   private final SessionAccess access;
   private final PublicityNotice notices;
   private final PublicityNoticeDocx docx;
 
-  public PublicityNoticeController(SessionAccess access, PublicityNotice notices, PublicityNoticeDocx docx) {
+  PublicityNoticeController(SessionAccess access, PublicityNotice notices, PublicityNoticeDocx docx) {
     this.access = access;
     this.notices = notices;
     this.docx = docx;

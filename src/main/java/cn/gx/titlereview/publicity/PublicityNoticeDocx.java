@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the list as a table with its header repeated, the issuing unit and the date at the right with room for the seal.
  */
 @Component
-public class PublicityNoticeDocx {
+class PublicityNoticeDocx {
 
   static final int[] LIST = {680, 1247, OfficialDocx.TEXT_WIDTH - 680 - 1247 - 1247 - 1701 - 1247, 1247, 1701, 1247};
   static final String[] HEADERS = {"序号", "姓名", "工作单位", "评审系列", "专业", "评审级别"};

@@ -1,6 +1,6 @@
 package cn.gx.titlereview.publicity;
 
-import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
+import cn.gx.titlereview.calendar.WorkingDayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 
 /** The Tasklist way to register a complaint received by phone, letter, mail or visit: same checks as the API. */
 @Component("registerComplaint")
-public class RegisterComplaintDelegate implements JavaDelegate {
+class RegisterComplaintDelegate implements JavaDelegate {
 
   private final ComplaintService complaints;
   private final SessionAccess access;
 
-  public RegisterComplaintDelegate(ComplaintService complaints, SessionAccess access) {
+  RegisterComplaintDelegate(ComplaintService complaints, SessionAccess access) {
     this.complaints = complaints;
     this.access = access;
   }

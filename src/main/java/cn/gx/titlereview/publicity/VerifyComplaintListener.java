@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** Records the supervisor's verification of the complaint a task was opened for. */
 @Component("verifyComplaint")
-public class VerifyComplaintListener implements TaskListener {
+class VerifyComplaintListener implements TaskListener {
 
   private final ComplaintService complaints;
   private final SessionRepository sessions;
   private final CurrentUser currentUser;
 
-  public VerifyComplaintListener(ComplaintService complaints, SessionRepository sessions, CurrentUser currentUser) {
+  VerifyComplaintListener(ComplaintService complaints, SessionRepository sessions, CurrentUser currentUser) {
     this.complaints = complaints;
     this.sessions = sessions;
     this.currentUser = currentUser;

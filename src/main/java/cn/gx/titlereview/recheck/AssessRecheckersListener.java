@@ -1,8 +1,8 @@
 package cn.gx.titlereview.recheck;
 
 import cn.gx.titlereview.platform.ProcessVariables;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import java.time.Clock;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * recheck is redone by someone else (the model loops back), and that user may not recheck this session again.
  */
 @Component("assessRecheckers")
-public class AssessRecheckersListener implements TaskListener {
+class AssessRecheckersListener implements TaskListener {
 
   static final String ASSESSED = "rechecksFit";
   static final String UNFIT = "unfitRechecker";
@@ -24,7 +24,7 @@ public class AssessRecheckersListener implements TaskListener {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public AssessRecheckersListener(RecheckRepository rechecks, AttestationRepository attestations,
+  AssessRecheckersListener(RecheckRepository rechecks, AttestationRepository attestations,
       CurrentUser currentUser, Clock clock) {
     this.rechecks = rechecks;
     this.attestations = attestations;

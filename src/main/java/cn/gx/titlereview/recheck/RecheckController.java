@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/sessions/{code}/recheck-findings")
-public class RecheckController {
+class RecheckController {
 
   public record Disposition(String decision, String note) {
   }
@@ -23,7 +23,7 @@ public class RecheckController {
   private final SessionAccess access;
   private final RecheckService recheckService;
 
-  public RecheckController(SessionAccess access, RecheckService recheckService) {
+  RecheckController(SessionAccess access, RecheckService recheckService) {
     this.access = access;
     this.recheckService = recheckService;
   }

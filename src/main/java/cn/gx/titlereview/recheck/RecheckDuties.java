@@ -1,9 +1,9 @@
 package cn.gx.titlereview.recheck;
 
-import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
-import cn.gx.titlereview.platform.duty.DutyRule;
 import cn.gx.titlereview.review.ReviewRepository;
+import cn.gx.titlereview.workflow.attestation.Attestation;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
+import cn.gx.titlereview.workflow.duty.DutyRule;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and the import of recheck findings.
  */
 @Component
-public class RecheckDuties implements DutyRule {
+class RecheckDuties implements DutyRule {
 
   static final String FIRST_TASK = "Task_FirstRecheck";
   static final String SECOND_TASK = "Task_SecondRecheck";
@@ -31,7 +31,7 @@ public class RecheckDuties implements DutyRule {
   private final ReviewRepository reviews;
   private final AttestationRepository attestations;
 
-  public RecheckDuties(RecheckRepository rechecks, ReviewRepository reviews, AttestationRepository attestations) {
+  RecheckDuties(RecheckRepository rechecks, ReviewRepository reviews, AttestationRepository attestations) {
     this.rechecks = rechecks;
     this.reviews = reviews;
     this.attestations = attestations;

@@ -1,11 +1,11 @@
 package cn.gx.titlereview.recheck;
 
-import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.Violation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.preparation.Applicant;
+import cn.gx.titlereview.workflow.attestation.Attestation;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

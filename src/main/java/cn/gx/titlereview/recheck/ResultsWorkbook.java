@@ -2,9 +2,9 @@ package cn.gx.titlereview.recheck;
 
 import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.document.Workbooks;
-import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Counts only: no individual vote exists to export.
  */
 @RestController
-public class ResultsWorkbook {
+class ResultsWorkbook {
 
   private final SessionAccess access;
   private final ApplicantRepository applicants;
@@ -35,7 +35,7 @@ public class ResultsWorkbook {
   private final RecheckService recheckService;
   private final PersonNames names;
 
-  public ResultsWorkbook(SessionAccess access, ApplicantRepository applicants, ReviewRepository reviews,
+  ResultsWorkbook(SessionAccess access, ApplicantRepository applicants, ReviewRepository reviews,
       RecheckRepository rechecks, RecheckService recheckService, PersonNames names) {
     this.access = access;
     this.applicants = applicants;

@@ -4,7 +4,7 @@ package cn.gx.titlereview.record;
  * One item's answer on the record form, with its evidence. A null value means not reached yet (未完成): the record
  * never guesses 是 or 否.
  */
-public record Answer(String value, String evidence, String attestedBy) {
+record Answer(String value, String evidence, String attestedBy) {
 
   public static final String NOT_REACHED = "未完成";
 

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 /** Once a session is registered, fixes the record form it will be recorded on: later versions do not apply to it. */
 @Component("freezeRecordForm")
-public class FreezeRecordFormListener implements ExecutionListener {
+class FreezeRecordFormListener implements ExecutionListener {
 
   private final RecordFormVersions forms;
   private final SessionRepository sessions;
 
-  public FreezeRecordFormListener(RecordFormVersions forms, SessionRepository sessions) {
+  FreezeRecordFormListener(RecordFormVersions forms, SessionRepository sessions) {
     this.forms = forms;
     this.sessions = sessions;
   }

@@ -1,12 +1,12 @@
 package cn.gx.titlereview.record;
 
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * an adjusted form added, and the adjusted forms themselves.
  */
 @RestController
-public class RecordController {
+class RecordController {
 
   static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
 
@@ -33,7 +33,7 @@ public class RecordController {
   private final Clock clock;
   private final CurrentUser currentUser;
 
-  public RecordController(SessionAccess access, RecordService records, RecordFormVersions forms,
+  RecordController(SessionAccess access, RecordService records, RecordFormVersions forms,
       AttestationRepository attestations, Clock clock, CurrentUser currentUser) {
     this.access = access;
     this.records = records;

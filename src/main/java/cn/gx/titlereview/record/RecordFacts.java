@@ -3,20 +3,15 @@ package cn.gx.titlereview.record;
 import cn.gx.titlereview.archive.ArchiveItem;
 import cn.gx.titlereview.archive.ArchiveRepository;
 import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
+import cn.gx.titlereview.calendar.MissingCalendarYearException;
 import cn.gx.titlereview.draw.DrawCommitment;
 import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.draw.DrawWindow;
 import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
-import cn.gx.titlereview.platform.attestation.SessionAttestations;
-import cn.gx.titlereview.platform.calendar.MissingCalendarYearException;
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
@@ -31,8 +26,13 @@ import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
-import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.attestation.Attestation;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
+import cn.gx.titlereview.workflow.attestation.SessionAttestations;
+import cn.gx.titlereview.workflow.gate.GateResult;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  * evidence. Reads every table once per record, in bulk.
  */
 @Component
-public class RecordFacts {
+class RecordFacts {
 
   /** What several parts of the record use, read once per record. */
   record Reads(List<Applicant> applicants, Map<Long, VoteCount> votes, List<RecheckFinding> findings,
@@ -78,7 +78,7 @@ public class RecordFacts {
   private final DrawWindow window;
   private final PublicityDates dates;
 
-  public RecordFacts(DrawRepository draws, ImportBatchRepository batches, ApplicantRepository applicants,
+  RecordFacts(DrawRepository draws, ImportBatchRepository batches, ApplicantRepository applicants,
       ReviewRepository reviews, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
       AttestationRepository attestations, GateResultRepository gateResults, DrawCommitment commitments,
@@ -191,7 +191,7 @@ public class RecordFacts {
       facts.put("review.twoReaders", Answer.notReached("尚未分配审阅专家"));
     } else {
       long readTwice = eligible.stream().filter(a -> assignments.containsKey(a.id())
-          && assignments.get(a.id()).readerIds().size() >= ReviewService.READERS_PER_APPLICANT).count();
+          && assignments.get(a.id()).readerIds().size() >= PanelQuota.READERS_PER_APPLICANT).count();
       facts.put("review.twoReaders", Answer.yesNo(readTwice == eligible.size(),
           eligible.size() + " 名进入评审的申报人中，" + readTwice + " 人有 2 名以上审阅专家"));
     }

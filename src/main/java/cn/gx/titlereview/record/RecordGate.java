@@ -1,15 +1,15 @@
 package cn.gx.titlereview.record;
 
-import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.review.VoteAmendment;
 import cn.gx.titlereview.review.VoteAmendmentRepository;
+import cn.gx.titlereview.workflow.attestation.Attestation;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.GateResult;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

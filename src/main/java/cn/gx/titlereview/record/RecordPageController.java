@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The record form as a printable A4 page, as a .docx for units that file it in Word, and as PDF. */
 @Controller
-public class RecordPageController {
+class RecordPageController {
 
   private final SessionAccess access;
   private final RecordService records;
@@ -21,7 +21,7 @@ public class RecordPageController {
   private final RecordPdf pdf;
   private final PublicityNotice notices;
 
-  public RecordPageController(SessionAccess access, RecordService records, RecordPrint.Factory prints,
+  RecordPageController(SessionAccess access, RecordService records, RecordPrint.Factory prints,
       RecordDocx docx, RecordPdf pdf, PublicityNotice notices) {
     this.access = access;
     this.records = records;

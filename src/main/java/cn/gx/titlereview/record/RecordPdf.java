@@ -11,13 +11,13 @@ import org.thymeleaf.context.Context;
  * server with the shipped font, so that the PDF and the page cannot drift apart.
  */
 @Component
-public class RecordPdf {
+class RecordPdf {
 
   private final RecordPrint.Factory prints;
   private final PdfRenderer renderer;
   private final TemplateEngine templates;
 
-  public RecordPdf(RecordPrint.Factory prints, PdfRenderer renderer, TemplateEngine templates) {
+  RecordPdf(RecordPrint.Factory prints, PdfRenderer renderer, TemplateEngine templates) {
     this.prints = prints;
     this.renderer = renderer;
     this.templates = templates;

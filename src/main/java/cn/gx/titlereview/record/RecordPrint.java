@@ -1,10 +1,10 @@
 package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.platform.document.Titles;
-import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.record.RecordForm.Basics;
 import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
+import cn.gx.titlereview.region.PersonNames;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * notes, the pledges and the signature block — and the title on as many lines as it needs. The record itself, and so
  * what a signature binds, keeps the account ids.
  */
-public record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signers, PersonNames.Book people) {
+record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signers, PersonNames.Book people) {
 
   private static final Pattern HASH = Pattern.compile("\\b[0-9a-f]{64}\\b");
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** A signature (负责人签字 / 监督员签字) is an authenticated completion binding the record's SHA-256 at that moment. */
 @Component("signRecord")
-public class SignRecordListener implements TaskListener {
+class SignRecordListener implements TaskListener {
 
   static final String UNIT_HEAD = "UNIT_HEAD";
   static final String SUPERVISOR = "SUPERVISOR";
@@ -28,7 +28,7 @@ public class SignRecordListener implements TaskListener {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public SignRecordListener(SessionRepository sessions, RecordService records, SignatureRepository signatures,
+  SignRecordListener(SessionRepository sessions, RecordService records, SignatureRepository signatures,
       CurrentUser currentUser, Clock clock) {
     this.sessions = sessions;
     this.records = records;

@@ -2,12 +2,12 @@ package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.archive.ArchiveRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.record.SignatureRepository.Signature;
 import cn.gx.titlereview.review.ReviewTimes;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 /** 报送: marks the signed record and results as submitted to the approving unit (作为评审结果确认材料一并报送). */
 @Component("submitToApprover")
-public class SubmitToApproverDelegate implements JavaDelegate {
+class SubmitToApproverDelegate implements JavaDelegate {
 
   private final SessionRepository sessions;
   private final Clock clock;
 
-  public SubmitToApproverDelegate(SessionRepository sessions, Clock clock) {
+  SubmitToApproverDelegate(SessionRepository sessions, Clock clock) {
     this.sessions = sessions;
     this.clock = clock;
   }

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
  * {@code passRateAboveCeiling} (and the warning the unit head answers) for the gateway.
  */
 @Component("evaluatePassRate")
-public class EvaluatePassRateDelegate implements JavaDelegate {
+class EvaluatePassRateDelegate implements JavaDelegate {
 
   private final SessionRepository sessions;
   private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
   private final VoteRules voteRules;
 
-  public EvaluatePassRateDelegate(SessionRepository sessions, ApplicantRepository applicants,
+  EvaluatePassRateDelegate(SessionRepository sessions, ApplicantRepository applicants,
       ReviewRepository reviews, VoteRules voteRules) {
     this.sessions = sessions;
     this.applicants = applicants;

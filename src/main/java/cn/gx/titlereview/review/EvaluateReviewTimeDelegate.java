@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
  * minimum and the unit head has not yet justified these times, with the warning the unit head answers.
  */
 @Component("evaluateReviewTime")
-public class EvaluateReviewTimeDelegate implements JavaDelegate {
+class EvaluateReviewTimeDelegate implements JavaDelegate {
 
   private final ReviewTimes reviewTimes;
   private final SessionRepository sessions;
 
-  public EvaluateReviewTimeDelegate(ReviewTimes reviewTimes, SessionRepository sessions) {
+  EvaluateReviewTimeDelegate(ReviewTimes reviewTimes, SessionRepository sessions) {
     this.reviewTimes = reviewTimes;
     this.sessions = sessions;
   }

@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 
 /** Each discipline violation item the supervisor answers 是 opens an incident, unless one is already open for it. */
 @Component("openDisciplineIncidents")
-public class OpenDisciplineIncidentsListener implements TaskListener {
+class OpenDisciplineIncidentsListener implements TaskListener {
 
   private final DisciplineIncidents incidents;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public OpenDisciplineIncidentsListener(DisciplineIncidents incidents, CurrentUser currentUser, Clock clock) {
+  OpenDisciplineIncidentsListener(DisciplineIncidents incidents, CurrentUser currentUser, Clock clock) {
     this.incidents = incidents;
     this.currentUser = currentUser;
     this.clock = clock;

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/sessions/{code}")
-public class ReviewController {
+class ReviewController {
 
   private final SessionAccess access;
   private final ReviewService reviewService;
@@ -36,7 +36,7 @@ public class ReviewController {
   private final ReviewTimes reviewTimes;
   private final ColumnWidths widths;
 
-  public ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
+  ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
       RecusalRepository recusals, DisciplineIncidents incidents, AttendanceService attendance, Clock clock,
       ReviewTimes reviewTimes, ColumnWidths widths) {
     this.access = access;

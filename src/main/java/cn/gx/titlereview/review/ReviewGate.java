@@ -3,16 +3,16 @@ package cn.gx.titlereview.review;
 import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.PanelQuota;
-import cn.gx.titlereview.platform.attestation.Attestation;
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
-import cn.gx.titlereview.platform.gate.Gate;
-import cn.gx.titlereview.platform.gate.GateContext;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.ReviewGroup;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
+import cn.gx.titlereview.workflow.attestation.Attestation;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
+import cn.gx.titlereview.workflow.gate.Gate;
+import cn.gx.titlereview.workflow.gate.GateContext;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +55,8 @@ public class ReviewGate implements Gate {
       "plenaryDeliberationHeld", "是否组织全体评委集中审议",
       "keyMinutesKept", "是否做好关键环节，如领导集中讲话、全体评委集中审议会议记录");
 
+  static final String KEY = "review";
+
   private final ReviewRepository reviews;
   private final ApplicantRepository applicants;
   private final DrawRepository draws;
@@ -79,7 +81,7 @@ public class ReviewGate implements Gate {
 
   @Override
   public String key() {
-    return "review";
+    return KEY;
   }
 
   @Override
@@ -132,7 +134,7 @@ public class ReviewGate implements Gate {
           refusal.ifPresent(r -> violations.add(new Violation(ReaderRule.RULE, a.label(), r)));
           allowed += refusal.isEmpty() ? 1 : 0;
         }
-        if (allowed < ReviewService.READERS_PER_APPLICANT) {
+        if (allowed < PanelQuota.READERS_PER_APPLICANT) {
           violations.add(new Violation("2名以上专家审阅同一申报者材料", a.label(),
               "评议组“" + group.name() + "”中仅 " + allowed + " 名专家可以审阅"));
         }

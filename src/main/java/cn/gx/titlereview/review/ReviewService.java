@@ -4,11 +4,10 @@ import static cn.gx.titlereview.platform.importing.Column.required;
 
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
@@ -17,6 +16,8 @@ import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.ReviewGroup;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.gate.GateResult;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewService {
 
   /** At least two experts read each applicant's materials (附件1 评委培训及评审情况 3). */
-  public static final int READERS_PER_APPLICANT = 2;
 
   static final Column NO = required("applicantNo", "申报编号", "applicant.applicant_no");
   static final Column PRESENT = required("votersPresent", "出席人数");
@@ -105,7 +105,7 @@ public class ReviewService {
           .filter(e -> rule.refusal(a, e.expertId(), a.specialty(), members).isEmpty())
           .sorted(Comparator.comparingInt((DrawnExpert e) -> load.getOrDefault(e.expertCode(), 0))
               .thenComparing(DrawnExpert::expertCode))
-          .limit(READERS_PER_APPLICANT)
+          .limit(PanelQuota.READERS_PER_APPLICANT)
           .map(DrawnExpert::expertCode)
           .toList();
       readers.forEach(r -> load.merge(r, 1, Integer::sum));

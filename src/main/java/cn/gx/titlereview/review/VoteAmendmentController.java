@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/sessions/{code}/vote-amendments")
-public class VoteAmendmentController {
+class VoteAmendmentController {
 
   public record Decision(Boolean approve, String note) {
   }
@@ -26,7 +26,7 @@ public class VoteAmendmentController {
   private final VoteAmendmentService service;
   private final VoteAmendmentRepository amendments;
 
-  public VoteAmendmentController(SessionAccess access, VoteAmendmentService service,
+  VoteAmendmentController(SessionAccess access, VoteAmendmentService service,
       VoteAmendmentRepository amendments) {
     this.access = access;
     this.service = service;

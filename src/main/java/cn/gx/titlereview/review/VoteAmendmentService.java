@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the system answers 是否存在为盲目追求评审通过率而干扰专家评审意见.
  */
 @Service
-public class VoteAmendmentService {
+class VoteAmendmentService {
 
   public record Proposal(String applicantNo, Integer votersPresent, Integer yes, Integer no, Integer abstain,
       String reason) {
@@ -29,7 +29,7 @@ public class VoteAmendmentService {
   private final VoteCheck voteCheck;
   private final Clock clock;
 
-  public VoteAmendmentService(ReviewService reviewService, ReviewRepository reviews,
+  VoteAmendmentService(ReviewService reviewService, ReviewRepository reviews,
       VoteAmendmentRepository amendments, ApplicantRepository applicants, VoteCheck voteCheck, Clock clock) {
     this.reviewService = reviewService;
     this.reviews = reviews;

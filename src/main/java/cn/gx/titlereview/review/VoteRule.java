@@ -7,7 +7,7 @@ package cn.gx.titlereview.review;
  * 评审通过率). The values come from the DMN table {@code VoteRules} (bpmn/VoteRules.dmn), by level; fractions are
  * compared in integers, so that exactly two thirds passes and no rounding lets one vote short pass.
  */
-public record VoteRule(int passNumerator, int passDenominator, int quorumNumerator, int quorumDenominator,
+record VoteRule(int passNumerator, int passDenominator, int quorumNumerator, int quorumDenominator,
     Integer passRateCeiling) {
 
   /** The national rule, the table's default row: no pass-rate ceiling. */

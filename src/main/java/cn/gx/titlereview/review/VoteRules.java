@@ -1,16 +1,15 @@
 package cn.gx.titlereview.review;
 
-import cn.gx.titlereview.platform.rules.LevelRules;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Reads the vote rule of a level from the latest deployed {@code VoteRules} DMN table. */
 @Component
-public class VoteRules {
+class VoteRules {
 
   private final LevelRules levelRules;
 
-  public VoteRules(LevelRules levelRules) {
+  VoteRules(LevelRules levelRules) {
     this.levelRules = levelRules;
   }
 

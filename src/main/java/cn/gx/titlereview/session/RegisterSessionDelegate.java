@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * display fields as variables. Runs in the starting transaction: a refusal means no session and no instance.
  */
 @Component("registerSession")
-public class RegisterSessionDelegate implements JavaDelegate {
+class RegisterSessionDelegate implements JavaDelegate {
 
   /** Form fields that live in review_session afterwards, not in the process. */
   private static final List<String> FORM_ONLY = List.of("series", "organisingUnit", "approvingUnit", "selfManaged",
@@ -32,7 +32,7 @@ public class RegisterSessionDelegate implements JavaDelegate {
   private final SessionTaskFilter taskFilter;
   private final Clock clock;
 
-  public RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService,
+  RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService,
       SessionTaskFilter taskFilter, Clock clock) {
     this.sessions = sessions;
     this.identityService = identityService;

@@ -1,12 +1,7 @@
 package cn.gx.titlereview.session;
 
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.web.BusinessException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +27,16 @@ public class SessionController {
   private final RuntimeService runtimeService;
   private final SessionAccess access;
   private final CurrentUser currentUser;
-  private final GateResultRepository gateResults;
   private final SessionRepository sessions;
   private final SessionStaffChanges staffChanges;
-  private final Clock clock;
 
   public SessionController(RuntimeService runtimeService, SessionAccess access, CurrentUser currentUser,
-      GateResultRepository gateResults, SessionRepository sessions, SessionStaffChanges staffChanges, Clock clock) {
+      SessionRepository sessions, SessionStaffChanges staffChanges) {
     this.runtimeService = runtimeService;
     this.access = access;
     this.currentUser = currentUser;
-    this.gateResults = gateResults;
     this.sessions = sessions;
     this.staffChanges = staffChanges;
-    this.clock = clock;
   }
 
   /** Starts a session exactly as the Tasklist start form does: the same variables, the same checks. */
@@ -84,50 +75,5 @@ public class SessionController {
   @DeleteMapping("/{code}/staff/{userId}")
   public Map<String, Object> removeStaff(@PathVariable String code, @PathVariable String userId) {
     return Map.of("staff", staffChanges.remove(access.forStaff(code), userId));
-  }
-
-  /** A change of the planned review days: the new days and why. */
-  public record ReviewPlanChange(LocalDate plannedReviewStart, LocalDate plannedReviewEnd, String reason) {
-  }
-
-  /**
-   * A review that really moved (postponed a day, say): the unit head re-plans the review days with a reason, before
-   * the review gate has passed. The plan replaced stays on the record; the draw is still judged by the plan in force
-   * when it was made.
-   */
-  @PostMapping("/{code}/review-plan")
-  public Map<String, Object> replan(@PathVariable String code, @RequestBody ReviewPlanChange change) {
-    ReviewSession session = access.forWrite(code, Groups.UNIT_HEAD);
-    if (change.plannedReviewStart() == null || change.plannedReviewEnd() == null) {
-      throw BusinessException.badRequest("请填写计划评审开始日期 plannedReviewStart 和结束日期 plannedReviewEnd（yyyy-MM-dd）");
-    }
-    if (change.plannedReviewEnd().isBefore(change.plannedReviewStart())) {
-      throw BusinessException.badRequest("计划评审结束日期（" + change.plannedReviewEnd() + "）早于开始日期（"
-          + change.plannedReviewStart() + "）");
-    }
-    if (change.reason() == null || change.reason().isBlank()) {
-      throw BusinessException.badRequest("请填写调整评审日期的理由 reason");
-    }
-    GateResult review = gateResults.latest(session.id()).get("review");
-    if (review != null && review.passed()) {
-      throw BusinessException.conflict("评审会 " + code + " 的封闭评审合规检查已通过，评审日期不能再调整");
-    }
-    sessions.replan(session, change.plannedReviewStart(), change.plannedReviewEnd(), change.reason().trim(),
-        access.userId(), clock.instant());
-    return reviewPlan(code);
-  }
-
-  /** The planned review days and every change to them. */
-  @GetMapping("/{code}/review-plan")
-  public Map<String, Object> reviewPlan(@PathVariable String code) {
-    ReviewSession session = access.forGroups(code, READERS);
-    return Map.of("plannedReviewStart", session.plannedReviewStart(), "plannedReviewEnd", session.plannedReviewEnd(),
-        "changes", sessions.replans(session.id()));
-  }
-
-  /** Every gate result of the session, oldest first, with its violations. */
-  @GetMapping("/{code}/gates")
-  public List<GateResult> gates(@PathVariable String code) {
-    return gateResults.history(access.forGroups(code, READERS).id());
   }
 }

@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/admin/sessions")
-public class SessionMigrationController {
+class SessionMigrationController {
 
   private final ModelMigration migration;
   private final SessionAccess access;
 
-  public SessionMigrationController(ModelMigration migration, SessionAccess access) {
+  SessionMigrationController(ModelMigration migration, SessionAccess access) {
     this.migration = migration;
     this.access = access;
   }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * inspections of the session follow too ({@code inspection/InspectionStaffFollower}).
  */
 @Service
-public class SessionStaffChanges {
+class SessionStaffChanges {
 
   private final SessionRepository sessions;
   private final TaskService taskService;
@@ -33,7 +33,7 @@ public class SessionStaffChanges {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  public SessionStaffChanges(SessionRepository sessions, TaskService taskService, RuntimeService runtimeService,
+  SessionStaffChanges(SessionRepository sessions, TaskService taskService, RuntimeService runtimeService,
       StaffTaskRights rights, IdentityService identityService, SystemAuthority system,
       CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
     this.sessions = sessions;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * staff, withdrawn from whoever leaves, and removed when the session ends ({@code end} listener of the main process).
  */
 @Component("sessionTaskFilter")
-public class SessionTaskFilter implements ExecutionListener {
+class SessionTaskFilter implements ExecutionListener {
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -31,7 +31,7 @@ public class SessionTaskFilter implements ExecutionListener {
   private final SessionRepository sessions;
   private final SystemAuthority system;
 
-  public SessionTaskFilter(FilterService filterService, TaskService taskService, AuthorizationService authorizations,
+  SessionTaskFilter(FilterService filterService, TaskService taskService, AuthorizationService authorizations,
       SessionRepository sessions, SystemAuthority system) {
     this.filterService = filterService;
     this.taskService = taskService;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"seedHex": seed, "groups": {"抽查": pool}}}; the sample is the first {@code sampleSize} of the order.
  */
 @RestController
-public class SpotCheckController {
+class SpotCheckController {
 
   /** One spot-check as revealed; {@code randomHex} is null while the commitment is pending. */
   public record Revealed(int attempt, String state, Integer ratioPercent, List<String> pool, String poolSha256,
@@ -27,7 +27,7 @@ public class SpotCheckController {
   private final SessionAccess access;
   private final SpotCheckRepository spotChecks;
 
-  public SpotCheckController(SessionAccess access, SpotCheckRepository spotChecks) {
+  SpotCheckController(SessionAccess access, SpotCheckRepository spotChecks) {
     this.access = access;
     this.spotChecks = spotChecks;
   }

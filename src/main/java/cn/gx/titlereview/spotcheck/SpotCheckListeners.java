@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * the sample (ids) and a flag, nothing more.
  */
 @Configuration
-public class SpotCheckListeners {
+class SpotCheckListeners {
 
   /** When 核准单位确定抽查比例 opens: the pool and random bytes are fixed; the form shows their SHA-256. */
   @Bean("commitSpotCheck")

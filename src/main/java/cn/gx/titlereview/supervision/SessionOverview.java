@@ -1,14 +1,14 @@
 package cn.gx.titlereview.supervision;
 
-import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.gate.GateResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** One session against the supervision plan, as the approving unit sees it. */
-public record SessionOverview(ReviewSession session, String stage, Instant stageSince, boolean ended,
+record SessionOverview(ReviewSession session, String stage, Instant stageSince, boolean ended,
     List<GateResult> failingGates, List<String> openRectifications, RecordForm.Basics basics,
     String recheckProblemRatio, String complaints, String spotCheck, List<OverdueTask> overdueTasks) {
 

@@ -1,8 +1,8 @@
 package cn.gx.titlereview.supervision;
 
-import cn.gx.titlereview.platform.gate.GateResult;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.workflow.gate.GateResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/supervision")
-public class SupervisionApiController {
+class SupervisionApiController {
 
   /** One session: its stage and how long it has waited there, the gates failing now, open rectifications. */
   public record SessionState(String code, String committeeName, int reviewYear, String level, String stage,
@@ -28,7 +28,7 @@ public class SupervisionApiController {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public SupervisionApiController(SupervisionService supervision, CurrentUser currentUser, Clock clock) {
+  SupervisionApiController(SupervisionService supervision, CurrentUser currentUser, Clock clock) {
     this.supervision = supervision;
     this.currentUser = currentUser;
     this.clock = clock;

@@ -1,14 +1,14 @@
 package cn.gx.titlereview.supervision;
 
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
-import cn.gx.titlereview.platform.security.CurrentUser;
-import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.document.Workbooks;
+import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.workflow.gate.GateResult;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** 监管视图: all sessions against the supervision plan, for the approving unit and administrators. */
 @Controller
-public class SupervisionController {
+class SupervisionController {
 
   private final SupervisionService supervision;
   private final SessionRepository sessions;
@@ -29,7 +29,7 @@ public class SupervisionController {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public SupervisionController(SupervisionService supervision, SessionRepository sessions,
+  SupervisionController(SupervisionService supervision, SessionRepository sessions,
       GateResultRepository gateResults, CurrentUser currentUser, Clock clock) {
     this.supervision = supervision;
     this.sessions = sessions;

@@ -1,8 +1,6 @@
 package cn.gx.titlereview.supervision;
 
-import cn.gx.titlereview.platform.gate.GateResult;
-import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
-import cn.gx.titlereview.platform.gate.GateResultRepository;
+import cn.gx.titlereview.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
@@ -10,6 +8,8 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckService;
+import cn.gx.titlereview.workflow.gate.GateResult;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * open rectifications, and the record's figures (computed by {@link RecordService}, the same code as 附件1).
  */
 @Service
-public class SupervisionService {
+class SupervisionService {
 
   /** The main process's end events, in words. */
   static final Map<String, String> ENDINGS = Map.of(
@@ -51,7 +51,7 @@ public class SupervisionService {
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  public SupervisionService(SessionRepository sessions, RecordService records, GateResultRepository gateResults,
+  SupervisionService(SessionRepository sessions, RecordService records, GateResultRepository gateResults,
       HistoryService historyService, SpotCheckRepository spotChecks, SpotCheckService spotCheckService,
       TaskService taskService, SystemAuthority system, WorkingDayCalendar calendar, Clock clock) {
     this.sessions = sessions;

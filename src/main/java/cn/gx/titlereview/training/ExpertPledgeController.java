@@ -1,9 +1,9 @@
 package cn.gx.titlereview.training;
 
 import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.importing.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
-import cn.gx.titlereview.platform.web.UploadedDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,12 +15,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/sessions/{code}/expert-pledges")
-public class ExpertPledgeController {
+class ExpertPledgeController {
 
   private final SessionAccess access;
   private final ExpertPledgeService pledges;
 
-  public ExpertPledgeController(SessionAccess access, ExpertPledgeService pledges) {
+  ExpertPledgeController(SessionAccess access, ExpertPledgeService pledges) {
     this.access = access;
     this.pledges = pledges;
   }

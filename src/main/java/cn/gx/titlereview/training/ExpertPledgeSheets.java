@@ -15,7 +15,7 @@ import org.thymeleaf.context.Context;
  * is; the archive package's copy ({@code withNames = false}) names experts by code only.
  */
 @Component
-public class ExpertPledgeSheets {
+class ExpertPledgeSheets {
 
   public record Sheet(String code, String name) {
 
@@ -27,7 +27,7 @@ public class ExpertPledgeSheets {
   private final ExpertDrawService drawService;
   private final PdfRenderer renderer;
 
-  public ExpertPledgeSheets(ExpertDrawService drawService, PdfRenderer renderer) {
+  ExpertPledgeSheets(ExpertDrawService drawService, PdfRenderer renderer) {
     this.drawService = drawService;
     this.renderer = renderer;
   }

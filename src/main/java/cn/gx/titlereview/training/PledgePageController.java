@@ -16,12 +16,12 @@ import org.thymeleaf.context.Context;
  * session's staff and the supervisors may open them.
  */
 @Controller
-public class PledgePageController {
+class PledgePageController {
 
   private final SessionAccess access;
   private final ExpertPledgeSheets sheets;
 
-  public PledgePageController(SessionAccess access, ExpertPledgeSheets sheets) {
+  PledgePageController(SessionAccess access, ExpertPledgeSheets sheets) {
     this.access = access;
     this.sheets = sheets;
   }

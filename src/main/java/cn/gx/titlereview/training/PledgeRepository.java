@@ -1,6 +1,6 @@
 package cn.gx.titlereview.training;
 
-import cn.gx.titlereview.platform.web.UploadedDocument;
+import cn.gx.titlereview.platform.importing.UploadedDocument;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package cn.gx.titlereview.training;
 
-import cn.gx.titlereview.platform.duty.DutyRule;
+import cn.gx.titlereview.workflow.duty.DutyRule;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Nobody else may be given it or complete it.
  */
 @Component
-public class StaffPledgeDuty implements DutyRule {
+class StaffPledgeDuty implements DutyRule {
 
   @Override
   public Set<String> taskKeys() {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * closed unsigned, so that the others' signatures complete the stage.
  */
 @Component
-public class StaffPledgeFollower {
+class StaffPledgeFollower {
 
   static final String PLEDGE_TASK = "Task_SignStaffPledge";
   /** Kept on a withdrawn pledge task, for whoever reads its history. */
@@ -30,7 +30,7 @@ public class StaffPledgeFollower {
   private final HistoryService historyService;
   private final SystemAuthority system;
 
-  public StaffPledgeFollower(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+  StaffPledgeFollower(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
       SystemAuthority system) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * ({@link StaffPledgeDuty} makes sure it is their own task).
  */
 @Component("recordStaffPledge")
-public class StaffPledgeListener implements TaskListener {
+class StaffPledgeListener implements TaskListener {
 
   /** Bump when the text of forms/staff-pledge.form changes, so the record shows which text was signed. */
   static final String TEMPLATE_VERSION = "附件3-2022";
@@ -25,7 +25,7 @@ public class StaffPledgeListener implements TaskListener {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public StaffPledgeListener(PledgeRepository pledges, SessionRepository sessions, CurrentUser currentUser,
+  StaffPledgeListener(PledgeRepository pledges, SessionRepository sessions, CurrentUser currentUser,
       Clock clock) {
     this.pledges = pledges;
     this.sessions = sessions;

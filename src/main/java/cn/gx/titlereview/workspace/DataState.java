@@ -8,7 +8,6 @@ import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
-import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
@@ -16,6 +15,7 @@ import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewRepository;
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * what is still missing. Shown at the top of each data task's form, and on the page itself.
  */
 @Component
-public class DataState {
+class DataState {
 
   private final SessionRepository sessions;
   private final ApplicantRepository applicants;
@@ -58,7 +58,7 @@ public class DataState {
   private final VoteAmendmentRepository amendments;
   private final PersonNames names;
 
-  public DataState(SessionRepository sessions, ApplicantRepository applicants, RosterRepository roster,
+  DataState(SessionRepository sessions, ApplicantRepository applicants, RosterRepository roster,
       DrawRepository draws, AttendanceService attendance, PledgeRepository pledges, ReviewRepository reviews,
       RecusalRepository recusals, ReviewTimes reviewTimes, RecheckRepository rechecks, RecheckService recheckService,
       PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches,

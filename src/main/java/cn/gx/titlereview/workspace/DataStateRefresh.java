@@ -15,12 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * show the new state: staff who imported on the 数据工作台 see the count in the form when they come back.
  */
 @Configuration
-public class DataStateRefresh implements WebMvcConfigurer, HandlerInterceptor {
+class DataStateRefresh implements WebMvcConfigurer, HandlerInterceptor {
 
   private final TasklistDisplay tasks;
   private final SessionRepository sessions;
 
-  public DataStateRefresh(TasklistDisplay tasks, SessionRepository sessions) {
+  DataStateRefresh(TasklistDisplay tasks, SessionRepository sessions) {
     this.tasks = tasks;
     this.sessions = sessions;
   }

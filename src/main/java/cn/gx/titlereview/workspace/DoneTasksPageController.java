@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * Tasklist lists only open tasks; this is the other half of a working day.
  */
 @Controller
-public class DoneTasksPageController {
+class DoneTasksPageController {
 
   /** How many completed tasks the page lists. */
   static final int SHOWN = 200;
@@ -33,7 +33,7 @@ public class DoneTasksPageController {
   private final CurrentUser currentUser;
   private final SystemAuthority system;
 
-  public DoneTasksPageController(HistoryService historyService, CurrentUser currentUser, SystemAuthority system) {
+  DoneTasksPageController(HistoryService historyService, CurrentUser currentUser, SystemAuthority system) {
     this.historyService = historyService;
     this.currentUser = currentUser;
     this.system = system;

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * import's own transaction, so that a refused import — which writes nothing — is still on record with its problems.
  */
 @ControllerAdvice
-public class ImportJournal implements ResponseBodyAdvice<Object> {
+class ImportJournal implements ResponseBodyAdvice<Object> {
 
   /** One upload, as the 数据工作台 lists it. */
   public record Entry(String fileName, String sha256, Integer rows, boolean accepted, String problems, String user,
@@ -43,7 +43,7 @@ public class ImportJournal implements ResponseBodyAdvice<Object> {
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  public ImportJournal(JdbcClient jdbc, SessionRepository sessions, CurrentUser currentUser, Clock clock) {
+  ImportJournal(JdbcClient jdbc, SessionRepository sessions, CurrentUser currentUser, Clock clock) {
     this.jdbc = jdbc;
     this.sessions = sessions;
     this.currentUser = currentUser;

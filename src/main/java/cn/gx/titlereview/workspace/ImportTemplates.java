@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * two cannot drift apart), a sample row, and a sheet 填写说明 saying what each column takes.
  */
 @RestController
-public class ImportTemplates {
+class ImportTemplates {
 
   /** One list: its file name and sheet, the import's columns, a sample value and a note per column key. */
   record Template(String title, List<Column> columns, Map<String, String> sample) {
@@ -72,7 +72,7 @@ public class ImportTemplates {
 
   private final CurrentUser currentUser;
 
-  public ImportTemplates(CurrentUser currentUser) {
+  ImportTemplates(CurrentUser currentUser) {
     this.currentUser = currentUser;
   }
 

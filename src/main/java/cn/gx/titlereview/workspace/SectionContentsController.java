@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The whole list behind a 数据工作台 section: paged and searchable on a page, or all of it as .xlsx. */
 @Controller
-public class SectionContentsController {
+class SectionContentsController {
 
   private final SessionAccess access;
   private final SectionContents contents;
 
-  public SectionContentsController(SessionAccess access, SectionContents contents) {
+  SectionContentsController(SessionAccess access, SectionContents contents) {
     this.access = access;
     this.contents = contents;
   }

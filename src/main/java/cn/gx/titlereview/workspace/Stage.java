@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The stages of {@code bpmn/TitleReviewSession.bpmn} (its call activities), in their order. */
-public enum Stage {
+enum Stage {
   PREPARATION("CallActivity_Preparation", "评审准备"),
   EXPERT_DRAW("CallActivity_ExpertDraw", "专家抽取"),
   TRAINING("CallActivity_TrainingAndPledges", "评前培训与签署"),

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class TasklistDisplay extends AbstractProcessEnginePlugin {
+class TasklistDisplay extends AbstractProcessEnginePlugin {
 
   /** The BPMN extension property naming the task's section of the 数据工作台. */
   static final String PROPERTY = "workspaceSection";
@@ -49,7 +49,7 @@ public class TasklistDisplay extends AbstractProcessEnginePlugin {
   private final TaskService taskService;
   private final SystemAuthority system;
 
-  public TasklistDisplay(@Lazy DataState state, @Lazy SessionRepository sessions, @Lazy TaskService taskService,
+  TasklistDisplay(@Lazy DataState state, @Lazy SessionRepository sessions, @Lazy TaskService taskService,
       @Lazy SystemAuthority system) {
     this.state = state;
     this.sessions = sessions;

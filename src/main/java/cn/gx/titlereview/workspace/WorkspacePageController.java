@@ -2,8 +2,8 @@ package cn.gx.titlereview.workspace;
 
 import cn.gx.titlereview.archive.ArchiveItem;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.security.PersonNames;
 import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.review.DisciplineIncidents;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;

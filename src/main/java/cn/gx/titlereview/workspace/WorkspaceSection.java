@@ -8,7 +8,7 @@ import java.util.Optional;
  * The sections of the 数据工作台, in the order of the review's stages. A user task names its section in the model
  * (extension property {@code workspaceSection}); its form then shows the section's data and links to it.
  */
-public enum WorkspaceSection {
+enum WorkspaceSection {
   STAFF("staff", "本评审会工作人员", null, null),
   APPLICANTS("applicants", "申报人员名单及资格审查结果", "applicants", "applicants", Stage.PREPARATION),
   ROSTER("roster", "评委名册", "roster", "roster", Stage.EXPERT_DRAW),

@@ -3,10 +3,10 @@ package cn.gx.titlereview.archive;
 import static cn.gx.titlereview.support.TestData.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.ImportFile;
-import cn.gx.titlereview.platform.web.UploadedDocument;
+import cn.gx.titlereview.platform.importing.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.Documents;
 import cn.gx.titlereview.support.IntegrationTest;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -3,10 +3,10 @@ package cn.gx.titlereview.draw;
 import static cn.gx.titlereview.support.TestData.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +16,7 @@ class RosterGateTest {
 
   @Autowired SessionFixture fixture;
   @Autowired RosterGate gate;
-  @Autowired cn.gx.titlereview.platform.attestation.AttestationRepository attestations;
+  @Autowired cn.gx.titlereview.workflow.attestation.AttestationRepository attestations;
 
   @Test
   void holdsWhenTheRosterIsCompleteTheSupervisorPresentAndThePoolLargeEnough() {

@@ -4,12 +4,12 @@ import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gx.titlereview.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.draw.DrawVerification;
 import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.inspection.InspectionRepository.Selection;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.security.SystemAuthority;

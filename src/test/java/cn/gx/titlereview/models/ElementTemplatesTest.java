@@ -4,8 +4,8 @@ import static cn.gx.titlereview.models.BpmnFiles.BPMN;
 import static cn.gx.titlereview.models.BpmnFiles.CAMUNDA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.Gate;
 import cn.gx.titlereview.support.IntegrationTest;
+import cn.gx.titlereview.workflow.gate.Gate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

@@ -68,7 +68,7 @@ class OpenApiTest {
     assertThat(fields(schemas, "cn.gx.titlereview.draw.DrawRepository.Draw")).as("the draw's fields")
         .contains("seedHex", "poolSha256", "drawnAt", "panelSize");
     assertThat(fields(schemas, "cn.gx.titlereview.review.ReviewTimes.GroupTime")).contains("startedAt", "endedAt");
-    assertThat(fields(schemas, "cn.gx.titlereview.platform.gate.GateResult")).contains("violations", "passed");
+    assertThat(fields(schemas, "cn.gx.titlereview.workflow.gate.GateResult")).contains("violations", "passed");
     assertThat(fields(schemas, "cn.gx.titlereview.record.RecordForm")).contains("sections", "signatures", "sha256");
     assertThat(contract.at("/paths/~1api~1sessions~1{code}~1votes/post/requestBody/content").has("multipart/form-data"))
         .as("imports show their body").isTrue();

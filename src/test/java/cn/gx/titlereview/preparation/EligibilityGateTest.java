@@ -4,10 +4,10 @@ import static cn.gx.titlereview.support.TestData.context;
 import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.gx.titlereview.process;
 
-import cn.gx.titlereview.platform.attestation.AttestationPlugin;
+import cn.gx.titlereview.workflow.attestation.AttestationPlugin;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gx.titlereview.draw.RosterGate;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.publicity.PublicityGate;
@@ -16,6 +15,7 @@ import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

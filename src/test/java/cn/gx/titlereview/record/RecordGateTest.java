@@ -3,12 +3,12 @@ package cn.gx.titlereview.record;
 import static cn.gx.titlereview.support.TestData.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.GateResultRepository;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.publicity.PublicityRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
-import cn.gx.titlereview.platform.gate.Violation;
+import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.review.ReviewService.AssignmentPlan;
 import cn.gx.titlereview.review.ReviewService.ReviewPlan;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ReaderRuleTest {
     ReviewSession session = fixture.sessionWithPanel();
     ReviewPlan plan = reviewService.proposePlan(session);
     reviewService.applyPlan(session, plan);
-    assertThat(plan.assignments()).allMatch(a -> a.readers().size() == ReviewService.READERS_PER_APPLICANT);
+    assertThat(plan.assignments()).allMatch(a -> a.readers().size() == PanelQuota.READERS_PER_APPLICANT);
     assertThat(gate.check(context(session))).extracting(Violation::rule)
         .doesNotContain(ReaderRule.RULE, "2名以上专家审阅同一申报者材料");
   }

@@ -5,7 +5,6 @@ import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.record.RecordService;
@@ -15,6 +14,7 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.review.ReviewService.AssignmentPlan;
 import cn.gx.titlereview.review.ReviewService.GroupPlan;
 import cn.gx.titlereview.review.ReviewService.ReviewPlan;
@@ -13,6 +12,7 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,6 @@ import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gx.titlereview.platform.attestation.AttestationRepository;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
@@ -14,6 +12,8 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package cn.gx.titlereview.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.GateResultRepository;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionWalk;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -2,8 +2,6 @@ package cn.gx.titlereview.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.platform.gate.GateResultRepository;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
@@ -12,6 +10,8 @@ import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.SessionWalk;
+import cn.gx.titlereview.workflow.gate.GateResultRepository;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

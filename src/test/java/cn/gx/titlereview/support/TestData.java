@@ -1,11 +1,11 @@
 package cn.gx.titlereview.support;
 
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.gate.GateContext;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.session.NewSession;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.workflow.gate.GateContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;

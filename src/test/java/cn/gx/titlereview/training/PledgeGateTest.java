@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
-import cn.gx.titlereview.platform.gate.Violation;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.gate.Violation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.platform.importing;
 
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.platform.web.TextRules;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

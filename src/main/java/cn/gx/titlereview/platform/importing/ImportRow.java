@@ -1,6 +1,7 @@
 package cn.gx.titlereview.platform.importing;
 
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.web.TextRules;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;

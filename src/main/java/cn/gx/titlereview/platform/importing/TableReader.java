@@ -1,5 +1,7 @@
 package cn.gx.titlereview.platform.importing;
 
+import cn.gx.titlereview.platform.web.JsonProblems;
+import cn.gx.titlereview.platform.web.TextRules;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;

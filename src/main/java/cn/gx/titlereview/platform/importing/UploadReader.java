@@ -2,7 +2,7 @@ package cn.gx.titlereview.platform.importing;
 
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.platform.web.RequestBodyLimit;
-import cn.gx.titlereview.platform.web.UploadedDocument;
+import cn.gx.titlereview.platform.web.TextRules;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;

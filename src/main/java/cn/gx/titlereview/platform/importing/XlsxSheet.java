@@ -49,7 +49,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * A formula cell is reported as such, never evaluated.
  */
 @Component
-public class XlsxSheet {
+class XlsxSheet {
 
   /** Excel's own limit on the text of one cell. */
   static final int MAX_CELL_LENGTH = 32_767;
@@ -83,7 +83,7 @@ public class XlsxSheet {
 
   private final ImportLimits limits;
 
-  public XlsxSheet(ImportLimits limits) {
+  XlsxSheet(ImportLimits limits) {
     this.limits = limits;
     ImportLimits.Xlsx xlsx = limits.getXlsx();
     ZipSecureFile.setMinInflateRatio(xlsx.getMinInflateRatio());

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  * (Camunda's own {@code processEngine} indicator only reports that an engine object exists.)
  */
 @Component
-public class EngineHealthIndicator extends AbstractHealthIndicator {
+class EngineHealthIndicator extends AbstractHealthIndicator {
 
   private final ProcessEngine engine;
   private final boolean runsJobs;
 
-  public EngineHealthIndicator(ProcessEngine engine,
+  EngineHealthIndicator(ProcessEngine engine,
       @Value("${camunda.bpm.job-execution.enabled:true}") boolean runsJobs) {
     super("流程引擎不可用");
     this.engine = engine;

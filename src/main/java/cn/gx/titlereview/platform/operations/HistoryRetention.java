@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
  * tables are never touched by it. See docs/operations.md, "History retention".
  */
 @Component
-public class HistoryRetention extends AbstractProcessEnginePlugin {
+class HistoryRetention extends AbstractProcessEnginePlugin {
 
   private final int retentionYears;
 
-  public HistoryRetention(@Value("${titlereview.archive.retention-years:30}") int retentionYears) {
+  HistoryRetention(@Value("${titlereview.archive.retention-years:30}") int retentionYears) {
     this.retentionYears = retentionYears;
   }
 

@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
  * outcome, a BPMN error, and counts as succeeded; see {@code titlereview_gate_duration_seconds} for gates.
  */
 @Component
-public class JobExecutorMetrics extends AbstractProcessEnginePlugin {
+class JobExecutorMetrics extends AbstractProcessEnginePlugin {
 
   private final Counter acquired;
   private final Timer succeeded;
   private final Timer failed;
 
-  public JobExecutorMetrics(MeterRegistry registry) {
+  JobExecutorMetrics(MeterRegistry registry) {
     this.acquired = Counter.builder("camunda.jobs.acquired").description("由本节点作业执行器获取的作业")
         .register(registry);
     this.succeeded = executed(registry, "succeeded");

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 2)
-public class LogContextFilter extends OncePerRequestFilter {
+class LogContextFilter extends OncePerRequestFilter {
 
   public static final String USER = "user";
   public static final String SESSION_CODE = "sessionCode";

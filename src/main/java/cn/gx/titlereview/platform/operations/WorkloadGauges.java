@@ -23,14 +23,14 @@ import org.springframework.scheduling.annotation.Scheduled;
  * first count, and while the database does not answer, a gauge is NaN.
  */
 @Configuration
-public class WorkloadGauges {
+class WorkloadGauges {
 
   private static final Logger log = LoggerFactory.getLogger(WorkloadGauges.class);
 
   private final List<Workload> workloads;
   private final Map<String, Double> last = new ConcurrentHashMap<>();
 
-  public WorkloadGauges(List<Workload> workloads, MeterRegistry registry) {
+  WorkloadGauges(List<Workload> workloads, MeterRegistry registry) {
     this.workloads = workloads;
     for (Workload w : workloads) {
       Gauge.builder(w.metric(), last, values -> values.getOrDefault(w.metric(), Double.NaN))

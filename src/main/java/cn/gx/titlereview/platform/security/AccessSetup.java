@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class AccessSetup implements ApplicationRunner {
+class AccessSetup implements ApplicationRunner {
 
   static final String TASK_FILTER_NAME = "我的待办";
   static final String TO_CLAIM_FILTER_NAME = "待认领";
@@ -41,7 +41,7 @@ public class AccessSetup implements ApplicationRunner {
   private final FilterService filterService;
   private final TaskService taskService;
 
-  public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+  AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
       FilterService filterService, TaskService taskService) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;

@@ -17,11 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authorization checks apply to every call of {@code /engine-rest}, {@code /api} and our pages. (The Camunda webapps
  * do the same for themselves from their session, see {@link SecurityConfig}.)
  */
-public class EngineAuthenticationFilter extends OncePerRequestFilter {
+class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
 
-  public EngineAuthenticationFilter(IdentityService identityService) {
+  EngineAuthenticationFilter(IdentityService identityService) {
     this.identityService = identityService;
   }
 

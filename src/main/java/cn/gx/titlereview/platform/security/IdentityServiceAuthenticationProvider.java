@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * A password checked a moment ago is recognised by {@link VerifiedCredentials} without asking the store again.
  */
 @Component
-public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
+class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
   /** Failed logins are logged here at WARN, one line each starting LOGIN_FAILED, for alerting. */
   private static final Logger LOGIN_LOG = LoggerFactory.getLogger("cn.gx.titlereview.security.login");
@@ -30,7 +30,7 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
   private final LoginThrottle throttle;
   private final VerifiedCredentials verified;
 
-  public IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+  IdentityServiceAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
       VerifiedCredentials verified) {
     this.identityService = identityService;
     this.throttle = throttle;

@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The one login page of the product; Spring Security handles the form it posts. */
 @Controller
-public class LoginPageController {
+class LoginPageController {
 
   private final LoginThrottle.Settings throttle;
 
-  public LoginPageController(LoginThrottle.Settings throttle) {
+  LoginPageController(LoginThrottle.Settings throttle) {
     this.throttle = throttle;
   }
 

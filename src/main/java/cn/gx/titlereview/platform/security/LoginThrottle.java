@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the attempts.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
   /** The throttle's settings, under {@code titlereview.security.login}. */
   @ConfigurationProperties("titlereview.security.login")
@@ -43,7 +43,7 @@ public class LoginThrottle {
   private final Clock clock;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  public LoginThrottle(Settings settings, Clock clock) {
+  LoginThrottle(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
   }

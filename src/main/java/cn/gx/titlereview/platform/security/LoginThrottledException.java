@@ -3,11 +3,11 @@ package cn.gx.titlereview.platform.security;
 import org.springframework.security.core.AuthenticationException;
 
 /** A login refused before its password is checked, because the account or the address must wait. */
-public class LoginThrottledException extends AuthenticationException {
+class LoginThrottledException extends AuthenticationException {
 
   private final long retryAfterSeconds;
 
-  public LoginThrottledException(long retryAfterSeconds) {
+  LoginThrottledException(long retryAfterSeconds) {
     super("登录失败次数过多，请 " + retryAfterSeconds + " 秒后再试");
     this.retryAfterSeconds = retryAfterSeconds;
   }

@@ -50,7 +50,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableConfigurationProperties(LoginThrottle.Settings.class)
-public class SecurityConfig {
+class SecurityConfig {
 
   public static final String LOGIN_PAGE = "/login";
 
@@ -86,7 +86,7 @@ public class SecurityConfig {
 
   private final ObjectMapper json;
 
-  public SecurityConfig(ObjectMapper json) {
+  SecurityConfig(ObjectMapper json) {
     this.json = json;
   }
 

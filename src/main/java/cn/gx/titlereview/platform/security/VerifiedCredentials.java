@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * directory, sees a change within the time to live.
  */
 @Component
-public class VerifiedCredentials extends AbstractProcessEnginePlugin {
+class VerifiedCredentials extends AbstractProcessEnginePlugin {
 
   /** The engine commands that change who a user is, what their password is, or which groups they belong to. */
   private static final Set<String> IDENTITY_CHANGES = Set.of("SaveUserCmd", "CreateUserCmd", "DeleteUserCmd",
@@ -53,7 +53,7 @@ public class VerifiedCredentials extends AbstractProcessEnginePlugin {
   private final Duration ttl;
   private final Clock clock;
 
-  public VerifiedCredentials(@Value("${titlereview.security.credential-cache.ttl:60s}") Duration ttl, Clock clock) {
+  VerifiedCredentials(@Value("${titlereview.security.credential-cache.ttl:60s}") Duration ttl, Clock clock) {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");

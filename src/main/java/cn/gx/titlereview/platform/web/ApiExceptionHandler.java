@@ -1,7 +1,5 @@
 package cn.gx.titlereview.platform.web;
 
-import cn.gx.titlereview.platform.importing.ImportException;
-import cn.gx.titlereview.platform.importing.JsonProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -34,11 +32,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-  @ExceptionHandler(ImportException.class)
-  ResponseEntity<Map<String, Object>> importRejected(ImportException e) {
-    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage(), "problems", e.problems()));
-  }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {

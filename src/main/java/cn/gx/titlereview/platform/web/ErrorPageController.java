@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
-public class ErrorPageController implements ErrorController {
+class ErrorPageController implements ErrorController {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPageController.class);
 

@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
  * The body of every refusal and failure we answer: {@code {"error": "<Chinese>"}}, with {@code "errorId"} when the
  * server failed, which the log carries beside the stack trace. Never a library's or an exception's text.
  */
-public final class ErrorReplies {
+final class ErrorReplies {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code UploadReader}); springdoc cannot see that, so those operations get that body described here.
  */
 @Configuration
-public class OpenApiConfig {
+class OpenApiConfig {
 
   static final String BASIC = "basic";
 

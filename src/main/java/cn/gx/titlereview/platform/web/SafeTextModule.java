@@ -1,7 +1,5 @@
 package cn.gx.titlereview.platform.web;
 
-import cn.gx.titlereview.platform.importing.JsonProblems;
-import cn.gx.titlereview.platform.importing.TextRules;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -15,9 +13,9 @@ import org.springframework.stereotype.Component;
  * {@code ObjectMapper}, so every {@code @RequestBody} is checked before a controller sees it.
  */
 @Component
-public class SafeTextModule extends SimpleModule {
+class SafeTextModule extends SimpleModule {
 
-  public SafeTextModule() {
+  SafeTextModule() {
     super("SafeText");
     addDeserializer(String.class, new SafeStrings());
   }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * that reaches Spring.
  */
 @Component
-public class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {

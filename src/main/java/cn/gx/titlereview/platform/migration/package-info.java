@@ -1,0 +1,4 @@
+/**
+ * Moving running process instances to a new version of their model.
+ */
+package cn.gx.titlereview.platform.migration;

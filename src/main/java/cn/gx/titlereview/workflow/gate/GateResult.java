@@ -1,0 +1,14 @@
+package cn.gx.titlereview.workflow.gate;
+
+import cn.gx.titlereview.platform.PlatformConfig;
+import java.time.Instant;
+import java.util.List;
+
+public record GateResult(long id, long sessionId, String gateKey, String gateName, boolean passed, List<Violation> violations,
+    String ruleVersion, Instant checkedAt, String checkedBy) {
+
+  /** When it ran, in China Standard Time, as pages show it. */
+  public String checkedAtText() {
+    return PlatformConfig.MINUTES.format(checkedAt);
+  }
+}

@@ -1,0 +1,77 @@
+package cn.gx.titlereview;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point down — stages → {@code workflow} → {@code session} → {@code region}, {@code calendar} →
+ * {@code platform} — and no package depends on itself through others. A new cycle fails the build here, naming the
+ * classes that close it.
+ */
+@AnalyzeClasses(packages = "cn.gx.titlereview", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModularityTest {
+
+  private static final String BASE = "cn.gx.titlereview";
+
+  @ArchTest
+  static final ArchRule topLevelPackagesAreFreeOfCycles =
+      slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule platformPackagesAreFreeOfCycles =
+      slices().matching(BASE + ".platform.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule platformKnowsNothingOfTheProduct = noClasses().that().resideInAPackage(BASE + ".platform..")
+      .should().dependOnClassesThat(resideInAPackage(BASE + "..").and(resideOutsideOfPackage(BASE + ".platform..")))
+      .because("the technical base serves every stage and must not know any of them");
+
+  @ArchTest
+  static final ArchRule sessionStandsBelowTheWorkflowAndTheStages = noClasses().that()
+      .resideInAnyPackage(BASE + ".session..", BASE + ".calendar..", BASE + ".region..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".workflow..", BASE + ".preparation..",
+          BASE + ".draw..", BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..",
+          BASE + ".spotcheck..", BASE + ".inspection..", BASE + ".archive..", BASE + ".record..",
+          BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..");
+
+  @ArchTest
+  static final ArchRule workflowKnowsNoStage = noClasses().that().resideInAPackage(BASE + ".workflow..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".preparation..", BASE + ".draw..",
+          BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..", BASE + ".spotcheck..",
+          BASE + ".inspection..", BASE + ".archive..", BASE + ".record..", BASE + ".supervision..",
+          BASE + ".workspace..", BASE + ".demo..")
+      .because("stages contribute gates, documents and sections to the workflow, not the other way round");
+
+  @Test
+  void everyPackageSaysWhatItIsForInAPackageInfo() throws IOException {
+    Path sources = Path.of("src/main/java");
+    try (Stream<Path> files = Files.walk(sources)) {
+      List<Path> packagesWithoutInfo = files.filter(Files::isDirectory)
+          .filter(dir -> hasJava(dir) && !Files.exists(dir.resolve("package-info.java")))
+          .map(sources::relativize).toList();
+      assertThat(packagesWithoutInfo).as("packages without package-info.java").isEmpty();
+    }
+  }
+
+  private static boolean hasJava(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.toString().endsWith(".java"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
