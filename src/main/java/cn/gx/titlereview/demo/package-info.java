@@ -1,5 +1,5 @@
 /**
  * The demo profile: demo users, demo data and the button that fills the open task's data, so that the tour of the
- * README works on an empty database.
+ * tour of docs/process.md works on an empty database.
  */
 package cn.gx.titlereview.demo;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class VoteCheck {
 
-  /** The rule as the README, the docs and the messages word it. */
+  /** The rule as the docs and the messages word it. */
   public static final String WORDING = "出席评审的评委达到评委会人数的三分之二方可表决；可表决人数 = 出席人数 − 出席者中须回避该申报人的人数；"
       + "赞成票不少于可表决人数的三分之二为通过（按整数比较，恰好三分之二即通过）";
 

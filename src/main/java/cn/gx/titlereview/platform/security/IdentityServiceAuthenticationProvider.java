@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a user name and password against the engine's identity service, the product's user store, for the login
  * page and for HTTP Basic alike. The user's groups become the authorities. With Camunda's LDAP identity provider
- * plugin configured, the same check goes to the directory; see the README on replacing it with single sign-on.
+ * plugin configured, the same check goes to the directory; see docs/security.md on replacing it with single sign-on.
  * A password checked a moment ago is recognised by {@link VerifiedCredentials} without asking the store again.
  */
 @Component

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Who may do what on which session, through which door: every user of every group (and staff on and off the
  * session) against every endpoint family of {@code /api}, {@code /engine-rest} and Tasklist's API, on a session they
  * are on and one they are not. The expected answer of each cell comes from {@link #expected}, the access model the
- * README states; the cells are generated, not written one by one.
+ * docs/security.md states; the cells are generated, not written one by one.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
