@@ -49,6 +49,12 @@ class ModularityTest {
           BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..");
 
   @ArchTest
+  static final ArchRule theRegionAndTheCalendarKnowNoSession = noClasses().that()
+      .resideInAnyPackage(BASE + ".region..", BASE + ".calendar..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + ".session..")
+      .because("sessions belong to committees of the region, not the other way round");
+
+  @ArchTest
   static final ArchRule workflowKnowsNoStage = noClasses().that().resideInAPackage(BASE + ".workflow..")
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".preparation..", BASE + ".draw..",
           BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..", BASE + ".spotcheck..",

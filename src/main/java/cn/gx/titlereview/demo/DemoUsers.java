@@ -12,8 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo accounts, one or two per group, with the password {@code demo}. Only in the demo profile;
- * the demo administrator comes from {@code camunda.bpm.admin-user} in {@code application-demo.yaml}.
+ * Demo accounts of the demo region ({@link DemoRegion}), with the password {@code demo}: three staff, a supervisor
+ * and a unit head in each of two units, the approvers of two cities and of the region, a department head and an
+ * operator. Only in the demo profile; the demo administrator comes from {@code camunda.bpm.admin-user} in
+ * {@code application-demo.yaml}.
  */
 @Component
 @Profile("demo")
@@ -30,9 +32,16 @@ class DemoUsers implements ApplicationRunner {
       new DemoUser("staff1", "李", "明", Groups.STAFF),
       new DemoUser("staff2", "王", "芳", Groups.STAFF),
       new DemoUser("staff3", "刘", "洋", Groups.STAFF),
+      new DemoUser("staff4", "张", "丽", Groups.STAFF),
+      new DemoUser("staff5", "杨", "帆", Groups.STAFF),
+      new DemoUser("staff6", "吴", "昊", Groups.STAFF),
       new DemoUser("supervisor1", "赵", "强", Groups.SUPERVISOR),
+      new DemoUser("supervisor2", "韦", "宁", Groups.SUPERVISOR),
       new DemoUser("unithead1", "陈", "静", Groups.UNIT_HEAD),
+      new DemoUser("unithead2", "蒙", "涛", Groups.UNIT_HEAD),
       new DemoUser("approver1", "黄", "伟", Groups.APPROVER),
+      new DemoUser("nn-approver1", "梁", "斌", Groups.APPROVER),
+      new DemoUser("gl-approver1", "覃", "雪", Groups.APPROVER),
       new DemoUser("depthead1", "周", "敏", Groups.DEPT_HEAD),
       new DemoUser("monitor1", "孙", "磊", Groups.MONITORING));
 

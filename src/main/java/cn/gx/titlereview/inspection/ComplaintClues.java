@@ -1,6 +1,7 @@
 package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.region.Jurisdiction;
 import cn.gx.titlereview.session.ReviewSession;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * 信访线索: when the complaints about one intermediate or junior committee in a review year reach a threshold
  * ({@code titlereview.inspection.complaint-threshold}, default 3), the system proposes an on-site inspection
- * (实地监督管理, which 监管方案 三（二） provides for 中初级评委会) to the approving unit: it starts {@code Inspection}
- * at its message start event. It proposes once, when the count reaches the threshold; the approver decides.
+ * (实地监督管理, which 监管方案 三（二） provides for 中初级评委会, by the 自治区职改办) to the region's office: it starts
+ * {@code Inspection} at its message start event. It proposes once, when the count reaches the threshold; the
+ * office's approver decides.
  */
 @Component
 public class ComplaintClues {
@@ -19,13 +21,16 @@ public class ComplaintClues {
   public static final String MESSAGE = "Message_ComplaintThresholdReached";
 
   private final InspectionRepository inspections;
+  private final Jurisdiction jurisdiction;
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final int threshold;
 
-  public ComplaintClues(InspectionRepository inspections, RuntimeService runtimeService, SystemAuthority system,
+  public ComplaintClues(InspectionRepository inspections, Jurisdiction jurisdiction, RuntimeService runtimeService,
+      SystemAuthority system,
       @Value("${titlereview.inspection.complaint-threshold:3}") int threshold) {
     this.inspections = inspections;
+    this.jurisdiction = jurisdiction;
     this.runtimeService = runtimeService;
     this.system = system;
     this.threshold = threshold;
@@ -35,16 +40,17 @@ public class ComplaintClues {
     if (!session.intermediateOrJunior()) {
       return;
     }
-    int count = inspections.complaintsAbout(session.committeeName(), session.reviewYear());
+    int count = inspections.complaintsAbout(session.committeeId(), session.reviewYear());
     if (count != threshold) {
       return;
     }
     String clue = "评委会“" + session.committeeName() + "” " + session.reviewYear() + " 年度已收到信访件 " + count
         + " 件，达到 " + threshold + " 件的提示线";
+    String committeeCode = jurisdiction.region().committee(session.committeeId()).code();
     system.run(() -> runtimeService.createMessageCorrelation(MESSAGE)
-        .processInstanceBusinessKey("实地监督-" + session.committeeName() + "-" + session.reviewYear())
-        .setVariables(Map.of("committeeName", session.committeeName(), "complaintClue", clue,
-            "inspectionTitle", "实地监督管理建议：" + clue))
+        .processInstanceBusinessKey("实地监督-" + committeeCode + "-" + session.reviewYear())
+        .setVariables(Map.of("committeeCode", committeeCode, "committeeName", session.committeeName(),
+            "complaintClue", clue, "inspectionTitle", "实地监督管理建议：" + clue))
         .correlateStartMessage());
   }
 }

@@ -6,6 +6,9 @@ import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.region.Organization;
+import cn.gx.titlereview.region.RegionViews;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -37,16 +40,25 @@ class InspectionController {
   private final InspectionStaff staff;
   private final InspectionCorrections corrections;
   private final CorrectionRepository correctionRecords;
+  private final Jurisdiction jurisdiction;
+  private final RegionViews regionViews;
 
   InspectionController(InspectionService service, InspectionRepository inspections,
       CurrentUser currentUser, InspectionStaff staff, InspectionCorrections corrections,
-      CorrectionRepository correctionRecords) {
+      CorrectionRepository correctionRecords, Jurisdiction jurisdiction, RegionViews regionViews) {
     this.service = service;
     this.inspections = inspections;
     this.currentUser = currentUser;
     this.staff = staff;
     this.corrections = corrections;
     this.correctionRecords = correctionRecords;
+    this.jurisdiction = jurisdiction;
+    this.regionViews = regionViews;
+  }
+
+  /** The grants that opened the inspected committee to other organizations (交叉检查、联合检查、委派第三方督查). */
+  private List<RegionViews.GrantView> grants(Inspection inspection) {
+    return regionViews.grants(jurisdiction.region().committee(inspection.committeeId()));
   }
 
   @PostMapping
@@ -71,7 +83,7 @@ class InspectionController {
   @PostMapping("/{id}/findings")
   public Map<String, Object> findings(@PathVariable long id, HttpServletRequest request) {
     currentUser.requireAnyGroup(Groups.APPROVER);
-    inspection(id);
+    staff.inspectable(id);
     return Map.of("recorded", service.recordFindings(id, UploadReader.read(request)));
   }
 
@@ -83,7 +95,7 @@ class InspectionController {
   @ResponseStatus(HttpStatus.CREATED)
   public Map<String, Object> correct(@PathVariable long id, @RequestBody InspectionCorrections.Proposal proposal) {
     String user = currentUser.requireAnyGroup(Groups.APPROVER);
-    inspection(id);
+    staff.inspectable(id);
     long correction = corrections.propose(id, proposal, user);
     return Map.of("id", correction, "correction", correctionRecords.find(correction).orElseThrow().describe());
   }
@@ -95,7 +107,7 @@ class InspectionController {
   public CorrectionRepository.Correction signOff(@PathVariable long id, @PathVariable long correctionId,
       @RequestBody(required = false) SignOff signOff) {
     String user = currentUser.requireAnyGroup(Groups.DEPT_HEAD);
-    inspection(id);
+    staff.readable(id);
     return corrections.signOff(id, correctionId, signOff == null ? null : signOff.note(), user);
   }
 
@@ -108,12 +120,17 @@ class InspectionController {
 
   @GetMapping("/random-selection/{id}")
   public Selection selection(@PathVariable long id) {
-    currentUser.requireAnyGroup(READERS);
-    return inspections.selection(id).orElseThrow(() -> BusinessException.notFound("随机抽查 " + id + " 不存在"));
-  }
-
-  private Inspection inspection(long id) {
-    return inspections.find(id).orElseThrow(() -> BusinessException.notFound("督查 " + id + " 不存在"));
+    String user = currentUser.requireAnyGroup(Groups.APPROVER, Groups.DEPT_HEAD);
+    Selection selection = inspections.selection(id)
+        .orElseThrow(() -> BusinessException.notFound("随机抽查 " + id + " 不存在"));
+    // The pool names the sessions the drawing organization supervises: its own people and the offices above read it.
+    Organization drawer = jurisdiction.organizationOf(selection.drawnBy()).orElse(null);
+    Organization reader = jurisdiction.organizationOf(user).orElse(null);
+    if (!currentUser.isIn(Groups.ADMIN) && (drawer == null || reader == null
+        || !jurisdiction.region().within(drawer.id(), reader.id()))) {
+      throw BusinessException.forbidden("随机抽查 " + id + " 由其他单位抽取，本账号不能查看");
+    }
+    return selection;
   }
 
   private Map<String, Object> described(Inspection inspection) {
@@ -122,6 +139,7 @@ class InspectionController {
     described.put("inspection", inspection);
     described.put("findings", inspections.findings(inspection.id()));
     described.put("corrections", correctionRecords.ofInspection(inspection.id()));
+    described.put("grants", grants(inspection));
     return described;
   }
 }

@@ -4,6 +4,8 @@ import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.region.RegionViews;
 import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.document.Workbooks;
 import java.util.ArrayList;
@@ -23,19 +25,23 @@ class InspectionPageController {
   private final InspectionRepository inspections;
   private final CurrentUser currentUser;
   private final InspectionStaff staff;
+  private final Jurisdiction jurisdiction;
+  private final RegionViews regionViews;
 
   InspectionPageController(InspectionService service, InspectionRepository inspections,
-      CurrentUser currentUser, InspectionStaff staff) {
+      CurrentUser currentUser, InspectionStaff staff, Jurisdiction jurisdiction, RegionViews regionViews) {
     this.service = service;
     this.inspections = inspections;
     this.currentUser = currentUser;
     this.staff = staff;
+    this.jurisdiction = jurisdiction;
+    this.regionViews = regionViews;
   }
 
   @GetMapping("/supervision/inspections")
   public String list(Model model) {
     currentUser.requireAnyGroup(Groups.APPROVER, Groups.DEPT_HEAD);
-    List<Inspection> all = inspections.list();
+    List<Inspection> all = inspections.list().stream().filter(staff::visible).toList();
     model.addAttribute("inspections", all.stream().map(i -> Map.of("inspection", i, "title", service.title(i),
         "findings", inspections.findings(i.id()))).toList());
     model.addAttribute("means", InspectionService.MEANS);
@@ -49,7 +55,7 @@ class InspectionPageController {
   public ResponseEntity<byte[]> sheet() {
     currentUser.requireAnyGroup(Groups.APPROVER, Groups.DEPT_HEAD);
     List<List<Object>> rows = new ArrayList<>();
-    for (Inspection i : inspections.list()) {
+    for (Inspection i : inspections.list().stream().filter(staff::visible).toList()) {
       List<Finding> findings = inspections.findings(i.id());
       if (findings.isEmpty()) {
         rows.add(List.of(i.id(), service.title(i), i.opened(), i.state(), "", "", "", ""));
@@ -68,6 +74,7 @@ class InspectionPageController {
     model.addAttribute("inspection", inspection);
     model.addAttribute("title", service.title(inspection));
     model.addAttribute("findings", inspections.findings(id));
+    model.addAttribute("grants", regionViews.grants(jurisdiction.region().committee(inspection.committeeId())));
     model.addAttribute("selection", inspection.selectionId() == null ? null
         : inspections.selection(inspection.selectionId()).orElse(null));
     return "inspection";

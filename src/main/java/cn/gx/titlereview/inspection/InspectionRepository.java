@@ -18,7 +18,7 @@ class InspectionRepository {
 
   public record Inspection(long id, Long sessionId, String committeeName, List<String> means, String trigger,
       String triggerNote, Long selectionId, String processInstanceId, String openedBy, Instant openedAt,
-      String conclusion, Instant findingsClosedAt, Instant concludedAt) {
+      String conclusion, Instant findingsClosedAt, Instant concludedAt, long committeeId, Long inspectingOrgId) {
 
     /** Who opened it and when, as pages show it. */
     public String opened() {
@@ -57,15 +57,15 @@ class InspectionRepository {
     this.jdbc = jdbc;
   }
 
-  public long insert(Long sessionId, String committeeName, List<String> means, String trigger, String note,
-      Long selectionId, String user, Instant at) {
+  public long insert(Long sessionId, long committeeId, String committeeName, Long inspectingOrgId, List<String> means,
+      String trigger, String note, Long selectionId, String user, Instant at) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
-            insert into inspection (session_id, committee_name, means, trigger_kind, trigger_note, selection_id,
-                                    opened_by, opened_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(sessionId, committeeName, String.join(",", means), trigger, note, selectionId, user,
-            Timestamp.from(at))
+            insert into inspection (session_id, committee_id, committee_name, inspecting_org_id, means, trigger_kind,
+                                    trigger_note, selection_id, opened_by, opened_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(sessionId, committeeId, committeeName, inspectingOrgId, String.join(",", means), trigger, note,
+            selectionId, user, Timestamp.from(at))
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -79,11 +79,17 @@ class InspectionRepository {
   }
 
   /** The inspections of a session: those on it, and those on its committee as a whole. */
-  public List<Inspection> forSession(long sessionId, String committeeName) {
+  public List<Inspection> forSession(long sessionId, long committeeId) {
     return jdbc.sql("""
-            select * from inspection where session_id = ? or (session_id is null and committee_name = ?)
+            select * from inspection where session_id = ? or (session_id is null and committee_id = ?)
             order by id""")
-        .params(sessionId, committeeName).query((rs, n) -> inspection(rs)).list();
+        .params(sessionId, committeeId).query((rs, n) -> inspection(rs)).list();
+  }
+
+  /** The committee of the inspection a process instance runs. */
+  Optional<Long> committeeOfProcess(String processInstanceId) {
+    return jdbc.sql("select committee_id from inspection where process_instance_id = ?").param(processInstanceId)
+        .query(Long.class).optional();
   }
 
   public List<Inspection> list() {
@@ -169,11 +175,11 @@ class InspectionRepository {
   }
 
   /** How many complaints the sessions of a committee received in a review year. */
-  public int complaintsAbout(String committeeName, int reviewYear) {
+  public int complaintsAbout(long committeeId, int reviewYear) {
     return jdbc.sql("""
             select count(*) from complaint c join review_session s on s.id = c.session_id
-            where s.committee_name = ? and s.review_year = ?""")
-        .params(committeeName, reviewYear).query(Integer.class).single();
+            where s.committee_id = ? and s.review_year = ?""")
+        .params(committeeId, reviewYear).query(Integer.class).single();
   }
 
   private static Inspection inspection(ResultSet rs) throws SQLException {
@@ -184,7 +190,8 @@ class InspectionRepository {
     return new Inspection(rs.getLong("id"), sessionId, rs.getString("committee_name"), split(rs.getString("means")),
         rs.getString("trigger_kind"), rs.getString("trigger_note"), selectionId,
         rs.getString("process_instance_id"), rs.getString("opened_by"), instant(rs, "opened_at"),
-        rs.getString("conclusion"), instant(rs, "findings_closed_at"), instant(rs, "concluded_at"));
+        rs.getString("conclusion"), instant(rs, "findings_closed_at"), instant(rs, "concluded_at"),
+        rs.getLong("committee_id"), nullableLong(rs, "inspecting_org_id"));
   }
 
   private static Finding finding(ResultSet rs) throws SQLException {
@@ -197,6 +204,11 @@ class InspectionRepository {
         rs.getString("escalation_by"), verifiedOrNull, rs.getString("verification_note"),
         rs.getString("verified_by"), instant(rs, "verified_at"), rs.getString("accountability"),
         rs.getString("accountability_regulation"));
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

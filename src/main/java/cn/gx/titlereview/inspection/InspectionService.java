@@ -13,16 +13,23 @@ import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.security.SystemAuthority;
+import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.region.Capacity;
+import cn.gx.titlereview.region.Committee;
+import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.region.Organization;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,14 +61,19 @@ public class InspectionService {
   static final int MAX_DEADLINE = 60;
   static final String SELECTION_GROUP = "sessions";
 
-  /** What opens an inspection: exactly one of a session's code or a committee's name. */
-  public record Request(String sessionCode, String committeeName, List<String> means, String trigger,
+  /** What opens an inspection: exactly one of a session's code or a committee's code. */
+  public record Request(String sessionCode, String committeeCode, List<String> means, String trigger,
       String triggerNote) {
   }
+
+  /** The standings from which an organization inspects a committee (监管方案 三（二）). */
+  static final Set<Capacity> INSPECTING = EnumSet.of(Capacity.APPROVER, Capacity.SUPERVISING_OFFICE,
+      Capacity.GRANTEE);
 
   private final InspectionRepository inspections;
   private final CorrectionRepository corrections;
   private final SessionRepository sessions;
+  private final Jurisdiction jurisdiction;
   private final TableReader reader;
   private final WorkingDayCalendar calendar;
   private final RuntimeService runtimeService;
@@ -70,11 +82,12 @@ public class InspectionService {
   private final SecureRandom random = new SecureRandom();
 
   public InspectionService(InspectionRepository inspections, CorrectionRepository corrections,
-      SessionRepository sessions, TableReader reader, WorkingDayCalendar calendar, RuntimeService runtimeService,
+      SessionRepository sessions, Jurisdiction jurisdiction, TableReader reader, WorkingDayCalendar calendar, RuntimeService runtimeService,
       SystemAuthority system, Clock clock) {
     this.inspections = inspections;
     this.corrections = corrections;
     this.sessions = sessions;
+    this.jurisdiction = jurisdiction;
     this.reader = reader;
     this.calendar = calendar;
     this.runtimeService = runtimeService;
@@ -86,8 +99,10 @@ public class InspectionService {
   @Transactional
   public Inspection open(Request request, Long selectionId, String user) {
     long id = insert(request, selectionId, user);
+    Inspection inspection = inspections.find(id).orElseThrow();
     String processInstanceId = system.call(() -> runtimeService.startProcessInstanceByKey(PROCESS, "督查-" + id,
-        Map.of("inspectionId", id, "inspectionTitle", title(inspections.find(id).orElseThrow()))).getId());
+        Map.of("inspectionId", id, "inspectionTitle", title(inspection),
+            "committeeCode", jurisdiction.region().committee(inspection.committeeId()).code())).getId());
     inspections.attachProcess(id, processInstanceId);
     return inspections.find(id).orElseThrow();
   }
@@ -103,15 +118,28 @@ public class InspectionService {
   private long insert(Request request, Long selectionId, String user) {
     List<String> problems = new ArrayList<>();
     boolean bySession = request.sessionCode() != null && !request.sessionCode().isBlank();
-    boolean byCommittee = request.committeeName() != null && !request.committeeName().isBlank();
+    boolean byCommittee = request.committeeCode() != null && !request.committeeCode().isBlank();
     ReviewSession session = null;
+    Committee committee = null;
     if (bySession == byCommittee) {
-      problems.add("请指定督查对象：评审会编号 sessionCode 或评委会名称 committeeName，二者选一");
+      problems.add("请指定督查对象：评审会编号 sessionCode 或评委会编码 committeeCode，二者选一");
     } else if (bySession) {
       session = sessions.findByCode(request.sessionCode().trim()).orElse(null);
       if (session == null) {
         problems.add("评审会 " + request.sessionCode() + " 不存在");
+      } else {
+        committee = jurisdiction.region().committee(session.committeeId());
       }
+    } else {
+      committee = jurisdiction.region().committee(request.committeeCode().trim()).orElse(null);
+      if (committee == null) {
+        problems.add("评委会 " + request.committeeCode() + " 不存在");
+      }
+    }
+    if (committee != null && user != null
+        && jurisdiction.capacities(user, committee).stream().noneMatch(INSPECTING::contains)) {
+      throw BusinessException.forbidden("账号 " + user + " 不能督查评委会“" + committee.name() + "”：须为其核准单位、上级职改办的人员，"
+          + "或受核准单位授权检查的单位的人员");
     }
     if (request.means() == null || request.means().isEmpty()) {
       problems.add("请至少选择一种督查方式 means（" + String.join("、", MEANS) + "）");
@@ -125,8 +153,9 @@ public class InspectionService {
     if (!problems.isEmpty()) {
       throw new ImportException(problems);
     }
-    return inspections.insert(session == null ? null : session.id(),
-        session == null ? request.committeeName().trim() : session.committeeName(), request.means(),
+    Long inspectingOrg = user == null ? null : jurisdiction.organizationOf(user).map(Organization::id).orElse(null);
+    return inspections.insert(session == null ? null : session.id(), committee.id(),
+        session == null ? committee.name() : session.committeeName(), inspectingOrg, request.means(),
         request.trigger(), request.triggerNote(), selectionId, user, clock.instant());
   }
 
@@ -198,7 +227,7 @@ public class InspectionService {
    */
   public List<String> outcomes(ReviewSession session) {
     List<CorrectionRepository.Correction> ofSession = corrections.ofSession(session.id());
-    return inspections.forSession(session.id(), session.committeeName()).stream().flatMap(i -> java.util.stream.Stream
+    return inspections.forSession(session.id(), session.committeeId()).stream().flatMap(i -> java.util.stream.Stream
         .concat(java.util.stream.Stream.of(outcome(i)), ofSession.stream().filter(c -> c.inspectionId() == i.id())
             .map(CorrectionRepository.Correction::describe))).toList();
   }
@@ -226,9 +255,11 @@ public class InspectionService {
     if (from == null || to == null || to.isBefore(from)) {
       throw new ImportException(List.of("请提供期间 from 至 to（to 不早于 from）"));
     }
-    List<String> pool = sessions.codesPlannedBetween(from, to);
+    // Only what the inspector's organization supervises: the sessions of the committees it approved, or of its subtree.
+    List<String> pool = sessions.codesPlannedBetween(from, to).stream()
+        .filter(code -> supervises(user, sessions.getByCode(code))).toList();
     if (count < 1 || count > pool.size()) {
-      throw new ImportException(List.of("抽查数量 count 应为 1 至 " + pool.size() + "（该期间共有评审会 " + pool.size()
+      throw new ImportException(List.of("抽查数量 count 应为 1 至 " + pool.size() + "（该期间本单位监管的评审会共 " + pool.size()
           + " 个）"));
     }
     byte[] seed = new byte[32];
@@ -243,6 +274,12 @@ public class InspectionService {
           id, user);
     }
     return inspections.selection(id).orElseThrow();
+  }
+
+  private boolean supervises(String user, ReviewSession session) {
+    Committee committee = jurisdiction.region().committee(session.committeeId());
+    Set<Capacity> standing = jurisdiction.capacities(user, committee);
+    return standing.contains(Capacity.APPROVER) || standing.contains(Capacity.SUPERVISING_OFFICE);
   }
 
   /** The seeded order of a selection's pool, as {@code POST /api/draw/verify} computes it for group "sessions". */

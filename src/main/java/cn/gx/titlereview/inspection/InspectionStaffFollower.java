@@ -36,7 +36,7 @@ class InspectionStaffFollower {
   @EventListener
   public void follow(StaffChanged change) {
     system.run(() -> {
-      for (Inspection inspection : inspections.forSession(change.session().id(), change.session().committeeName())) {
+      for (Inspection inspection : inspections.forSession(change.session().id(), change.session().committeeId())) {
         if (inspection.concludedAt() != null || inspection.processInstanceId() == null) {
           continue;
         }

@@ -44,7 +44,7 @@ public class InspectionSteps {
   JavaDelegate openOnSiteInspection(InspectionService service) {
     return execution -> {
       var inspection = service.openInProcess(new InspectionService.Request(null,
-          (String) execution.getVariable("committeeName"), List.of("现场观摩", "查阅资料"), "COMPLAINT",
+          (String) execution.getVariable("committeeCode"), List.of("现场观摩", "查阅资料"), "COMPLAINT",
           "实地监督管理：" + execution.getVariable("complaintClue")), execution.getProcessInstanceId(),
           (String) execution.getVariable("onSiteDecidedBy"));
       execution.setVariable("inspectionId", inspection.id());

@@ -6,6 +6,7 @@ import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionController;
 import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecordController {
 
-  static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
+  static final String[] READERS = SessionController.READERS;
 
   private final SessionAccess access;
   private final RecordService records;
@@ -80,7 +81,8 @@ class RecordController {
   @GetMapping("/api/record-forms")
   public List<Map<String, Object>> versions() {
     currentUser.requireAnyGroup(READERS);
-    return forms.list().stream().map(this::described).toList();
+    return (currentUser.isIn(Groups.ADMIN) ? forms.list() : forms.visibleTo(currentUser.id())).stream()
+        .map(this::described).toList();
   }
 
   private Map<String, Object> described(RecordFormVersions.Version version) {

@@ -4,11 +4,15 @@ import cn.gx.titlereview.platform.importing.ColumnWidths;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.platform.web.JsonProblems;
 import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
 import cn.gx.titlereview.record.RecordCatalogue.Group;
 import cn.gx.titlereview.record.RecordCatalogue.Item;
 import cn.gx.titlereview.record.RecordCatalogue.Section;
+import cn.gx.titlereview.region.Capacity;
+import cn.gx.titlereview.region.Committee;
+import cn.gx.titlereview.region.Jurisdiction;
 import cn.gx.titlereview.session.ReviewSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,14 +66,16 @@ public class RecordFormVersions {
   }
 
   private final JdbcClient jdbc;
+  private final Jurisdiction jurisdiction;
   private final RecordCatalogue catalogue;
   private final ObjectMapper json;
   private final Clock clock;
   private final ColumnWidths widths;
 
-  public RecordFormVersions(JdbcClient jdbc, RecordCatalogue catalogue, ObjectMapper json, Clock clock,
-      ColumnWidths widths) {
+  public RecordFormVersions(JdbcClient jdbc, Jurisdiction jurisdiction, RecordCatalogue catalogue, ObjectMapper json,
+      Clock clock, ColumnWidths widths) {
     this.jdbc = jdbc;
+    this.jurisdiction = jurisdiction;
     this.catalogue = catalogue;
     this.json = json;
     this.clock = clock;
@@ -82,6 +89,8 @@ public class RecordFormVersions {
     List<String> problems = new ArrayList<>();
     if (blank(adjustment.committeeName())) {
       problems.add("「committeeName」评委会名称不能为空");
+    } else {
+      requireSupervisor(adjustment.committeeName(), user, problems);
     }
     if (blank(adjustment.label())) {
       problems.add("「label」版本名称不能为空");
@@ -116,6 +125,32 @@ public class RecordFormVersions {
             Timestamp.from(clock.instant()))
         .update();
     return latest(adjustment.committeeName()).orElseThrow();
+  }
+
+  /**
+   * 监管方案 四（一）: the committee's 主管部门 adjusts its form — its approving unit or a 职改办 above it. The committee
+   * must be registered under that name.
+   */
+  private void requireSupervisor(String committeeName, String user, List<String> problems) {
+    List<Committee> named = jurisdiction.region().committees().stream()
+        .filter(c -> c.name().equals(committeeName)).toList();
+    if (named.isEmpty()) {
+      problems.add("「committeeName」评委会“" + committeeName + "”未在评委会名录中登记");
+    } else if (named.stream().noneMatch(c -> supervises(user, c))) {
+      throw BusinessException.forbidden("账号 " + user + " 不能调整评委会“" + committeeName + "”的记录表：须为其核准单位或上级职改办的人员");
+    }
+  }
+
+  private boolean supervises(String user, Committee committee) {
+    Set<Capacity> standing = jurisdiction.capacities(user, committee);
+    return standing.contains(Capacity.APPROVER) || standing.contains(Capacity.SUPERVISING_OFFICE);
+  }
+
+  /** The versions of the committees the user's organization stands towards. */
+  public List<Version> visibleTo(String user) {
+    Set<String> names = jurisdiction.committeesOf(user).stream().map(Committee::name)
+        .collect(Collectors.toSet());
+    return list().stream().filter(v -> names.contains(v.committeeName())).toList();
   }
 
   public List<Version> list() {

@@ -3,6 +3,7 @@ package cn.gx.titlereview.record;
 import cn.gx.titlereview.archive.ArchiveSigningKey;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.inspection.InspectionService;
+import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckFinding;
@@ -13,6 +14,8 @@ import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.Pledges;
 import cn.gx.titlereview.record.RecordForm.Section;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
+import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.region.RegionViews;
 import cn.gx.titlereview.review.DisciplineIncidents;
 import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewTimes;
@@ -24,12 +27,14 @@ import cn.gx.titlereview.spotcheck.SpotCheckView;
 import cn.gx.titlereview.training.PledgeRepository;
 import cn.gx.titlereview.workflow.attestation.Attestation;
 import cn.gx.titlereview.workflow.attestation.SessionAttestations;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,8 @@ public class RecordService {
   private final DisciplineIncidents incidents;
   private final ReviewTimes reviewTimes;
   private final InspectionService inspections;
+  private final Jurisdiction jurisdiction;
+  private final RegionViews regionViews;
   private final ArchiveSigningKey archiveKey;
   private final SpotCheckView spotChecks;
   private final ObjectMapper canonical;
@@ -67,7 +74,8 @@ public class RecordService {
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
       PledgeRepository pledges, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
-      InspectionService inspections, ArchiveSigningKey archiveKey, SpotCheckView spotChecks, ObjectMapper json) {
+      InspectionService inspections, Jurisdiction jurisdiction, RegionViews regionViews, ArchiveSigningKey archiveKey,
+      SpotCheckView spotChecks, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -78,9 +86,20 @@ public class RecordService {
     this.incidents = incidents;
     this.reviewTimes = reviewTimes;
     this.inspections = inspections;
+    this.jurisdiction = jurisdiction;
+    this.regionViews = regionViews;
     this.archiveKey = archiveKey;
     this.spotChecks = spotChecks;
-    this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+        .addMixIn(ReviewSession.class, SessionAsSigned.class);
+  }
+
+  /**
+   * The session as the signed content describes it: its committee's registry id (added with the region, V31) is an
+   * id of ours, not a fact of the record, and leaving it out keeps every signature made before valid.
+   */
+  @JsonIgnoreProperties("committeeId")
+  abstract static class SessionAsSigned {
   }
 
   /** The record with its signatures, each marked valid only if it signed the record as it is now. */
@@ -95,8 +114,23 @@ public class RecordService {
     sessions.closure(session.id()).ifPresent(c -> after.add((c.confirmed() ? "评审结果已确认" : "评审结果未获确认")
         + (c.closedBy() == null ? "" : "：" + c.closedBy()) + " 于 " + RecordFacts.TIME.format(c.closedAt())
         + "；此后评审会数据冻结，更正须经督查（复查或倒查）登记并签发"));
-    return content.withSignatures(signed, hash).withInspections(inspections.outcomes(session))
+    List<String> inspected = new ArrayList<>(inspections.outcomes(session));
+    inspected.addAll(grants(session));
+    return content.withSignatures(signed, hash).withInspections(inspected)
         .withArchiveKey(archiveKey.fingerprint()).withAfterSigning(after);
+  }
+
+  /**
+   * 交叉检查、联合检查、委派第三方督查 that opened the session's committee during its review year (监管方案 三（二）): beside
+   * the record with the inspections, never in the signed content, so that a later grant leaves the signatures alone.
+   */
+  private List<String> grants(ReviewSession session) {
+    LocalDate yearStart = LocalDate.of(session.reviewYear(), 1, 1);
+    LocalDate until = sessions.closure(session.id()).map(c -> LocalDate.ofInstant(c.closedAt(), PlatformConfig.ZONE))
+        .orElse(jurisdiction.today());
+    return regionViews.grants(jurisdiction.region().committee(session.committeeId())).stream()
+        .filter(g -> !g.validTo().isBefore(yearStart) && !g.validFrom().isAfter(until))
+        .map(g -> "授权检查：" + g.describe()).toList();
   }
 
   public String sha256(ReviewSession session) {

@@ -3,6 +3,11 @@ package cn.gx.titlereview.session;
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.ConflictRefusal;
+import cn.gx.titlereview.region.Capacity;
+import cn.gx.titlereview.region.Committee;
+import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.region.Organization;
+import cn.gx.titlereview.region.Region;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,25 +22,28 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the start form's session in our tables, makes its code the business key, and keeps only ids and a few
- * display fields as variables. Runs in the starting transaction: a refusal means no session and no instance.
+ * Stores the start form's session in our tables for a registered committee, makes its code the business key, and
+ * keeps only ids and a few display fields as variables. The committee's name, series, units and 自主评审 come from the
+ * registry and are kept as they are today. Runs in the starting transaction: a refusal means no session and no
+ * instance.
  */
 @Component("registerSession")
 class RegisterSessionDelegate implements JavaDelegate {
 
   /** Form fields that live in review_session afterwards, not in the process. */
-  private static final List<String> FORM_ONLY = List.of("series", "organisingUnit", "approvingUnit", "selfManaged",
-      "plannedReviewStart", "plannedReviewEnd", "staffUserIds");
+  private static final List<String> FORM_ONLY = List.of("plannedReviewStart", "plannedReviewEnd", "staffUserIds");
 
   private final SessionRepository sessions;
   private final IdentityService identityService;
+  private final Jurisdiction jurisdiction;
   private final SessionTaskFilter taskFilter;
   private final Clock clock;
 
-  RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService,
+  RegisterSessionDelegate(SessionRepository sessions, IdentityService identityService, Jurisdiction jurisdiction,
       SessionTaskFilter taskFilter, Clock clock) {
     this.sessions = sessions;
     this.identityService = identityService;
+    this.jurisdiction = jurisdiction;
     this.taskFilter = taskFilter;
     this.clock = clock;
   }
@@ -53,6 +61,7 @@ class RegisterSessionDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(session.code());
     execution.setVariable("sessionId", id);
     execution.setVariable("sessionCode", session.code());
+    execution.setVariable("committeeName", session.committeeName());
     execution.setVariable("reviewYear", session.reviewYear());
     FORM_ONLY.forEach(execution::removeVariable);
   }
@@ -60,11 +69,8 @@ class RegisterSessionDelegate implements JavaDelegate {
   private NewSession read(DelegateExecution execution, String initiator) {
     List<String> missing = new ArrayList<>();
     String code = text(execution, "sessionCode", "评审会编号", missing);
-    String committee = text(execution, "committeeName", "评委会名称", missing);
+    String committeeCode = text(execution, "committeeCode", "评委会编码", missing);
     String level = text(execution, "level", "评审级别", missing);
-    String series = text(execution, "series", "评审系列/专业", missing);
-    String organising = text(execution, "organisingUnit", "评委会组建单位", missing);
-    String approving = text(execution, "approvingUnit", "核准单位", missing);
     Object year = execution.getVariable("reviewYear");
     if (!(year instanceof Number)) {
       missing.add("评审年度（reviewYear）");
@@ -74,8 +80,18 @@ class RegisterSessionDelegate implements JavaDelegate {
     if (!missing.isEmpty()) {
       throw new BadUserRequestException("以下字段未填写或格式不正确：" + String.join("、", missing));
     }
+    Region region = jurisdiction.region();
+    Committee committee = region.committee(committeeCode).orElseThrow(() -> new BadUserRequestException(
+        "评委会编码 " + committeeCode + " 不存在：请在“评委会”页面查看本单位的评委会及其编码"));
+    committee.whyNoSessionOn(LocalDate.now(clock)).ifPresent(why -> {
+      throw new BadUserRequestException(why);
+    });
     if (!ReviewSession.LEVELS.contains(level)) {
       throw new BadUserRequestException("评审级别应为 " + String.join(" / ", ReviewSession.LEVELS) + " 之一，实际为“" + level + "”");
+    }
+    if (!committee.reviews(level)) {
+      throw new BadUserRequestException("评委会“" + committee.name() + "”是" + committee.level() + "评委会，不能评审"
+          + level + "：应为 " + String.join(" / ", Committee.SESSION_LEVELS.get(committee.level())));
     }
     if (end.isBefore(start)) {
       throw new BadUserRequestException("计划评审结束日期（" + end + "）早于开始日期（" + start + "）");
@@ -84,12 +100,15 @@ class RegisterSessionDelegate implements JavaDelegate {
     if (reviewYear < 2000 || reviewYear > 2100) {
       throw new BadUserRequestException("评审年度 " + reviewYear + " 不合理");
     }
-    return new NewSession(code, committee, level, series, reviewYear, organising, approving,
-        Boolean.TRUE.equals(execution.getVariable("selfManaged")), start, end, staff(execution, initiator));
+    Organization organising = region.organization(committee.organisingUnitId());
+    return new NewSession(code, committee.name(), level, committee.series(), reviewYear, organising.name(),
+        region.organization(committee.approvingUnitId()).name(), committee.selfManaged(), start, end,
+        staff(execution, initiator, committee, organising), committee.id());
   }
 
-  /** The initiator plus the listed accounts, each of which must be a staff user. */
-  private List<String> staff(DelegateExecution execution, String initiator) {
+  /** The initiator plus the listed accounts, each of which must be a staff user of the organising unit. */
+  private List<String> staff(DelegateExecution execution, String initiator, Committee committee,
+      Organization organising) {
     Set<String> staff = new LinkedHashSet<>();
     if (initiator != null) {
       staff.add(initiator);
@@ -106,6 +125,12 @@ class RegisterSessionDelegate implements JavaDelegate {
         .toList();
     if (!unknown.isEmpty()) {
       throw new BadUserRequestException("以下账号不存在或不属于“工作人员”用户组：" + String.join("、", unknown));
+    }
+    List<String> elsewhere = staff.stream()
+        .filter(user -> !jurisdiction.capacities(user, committee).contains(Capacity.ORGANISER)).toList();
+    if (!elsewhere.isEmpty()) {
+      throw new BadUserRequestException("以下账号不属于评委会“" + committee.name() + "”的组建单位" + organising.label()
+          + "，不能担任本评审会的工作人员：" + String.join("、", elsewhere));
     }
     return List.copyOf(staff);
   }

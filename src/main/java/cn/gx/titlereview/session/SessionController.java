@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class SessionController {
 
   /** Who reads a session: its data, and the documents printed from it (publicity notices, results). */
-  public static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
+  public static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER,
+      Groups.DEPT_HEAD};
 
   private final RuntimeService runtimeService;
   private final SessionAccess access;
@@ -42,13 +43,25 @@ public class SessionController {
   /** Starts a session exactly as the Tasklist start form does: the same variables, the same checks. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  public Map<String, Object> start(@RequestBody Map<String, Object> form) {
+  public Started start(@RequestBody Map<String, Object> form) {
     currentUser.requireAnyGroup(Groups.STAFF);
     Map<String, Object> variables = new HashMap<>(form);
-    variables.keySet().retainAll(List.of("sessionCode", "committeeName", "level", "series", "reviewYear",
-        "organisingUnit", "approvingUnit", "selfManaged", "plannedReviewStart", "plannedReviewEnd", "staffUserIds"));
+    variables.keySet().retainAll(List.of("sessionCode", "committeeCode", "level", "reviewYear", "plannedReviewStart",
+        "plannedReviewEnd", "staffUserIds"));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("TitleReviewSession", variables);
-    return Map.of("code", String.valueOf(form.get("sessionCode")), "processInstanceId", instance.getId());
+    return new Started(String.valueOf(form.get("sessionCode")), instance.getId());
+  }
+
+  /** The session started: its code and its process instance. */
+  public record Started(String code, String processInstanceId) {
+  }
+
+  /** The staff list now, and every change to it. */
+  public record StaffList(List<String> staff, List<SessionRepository.StaffChange> changes) {
+  }
+
+  /** The staff list after a change. */
+  public record Staff(List<String> staff) {
   }
 
   @GetMapping("/{code}")
@@ -59,21 +72,20 @@ public class SessionController {
   public record StaffMember(String userId) {
   }
 
-  /** The staff list now, and every change to it. */
   @GetMapping("/{code}/staff")
-  public Map<String, Object> staff(@PathVariable String code) {
+  public StaffList staff(@PathVariable String code) {
     ReviewSession session = access.forGroups(code, READERS);
-    return Map.of("staff", sessions.staff(session.id()), "changes", sessions.staffChanges(session.id()));
+    return new StaffList(sessions.staff(session.id()), sessions.staffChanges(session.id()));
   }
 
   /** A staff member joins while the session runs; the session's staff and administrators may add them. */
   @PostMapping("/{code}/staff")
-  public Map<String, Object> addStaff(@PathVariable String code, @RequestBody StaffMember member) {
-    return Map.of("staff", staffChanges.add(access.forStaff(code), member.userId()));
+  public Staff addStaff(@PathVariable String code, @RequestBody StaffMember member) {
+    return new Staff(staffChanges.add(access.forStaff(code), member.userId()));
   }
 
   @DeleteMapping("/{code}/staff/{userId}")
-  public Map<String, Object> removeStaff(@PathVariable String code, @PathVariable String userId) {
-    return Map.of("staff", staffChanges.remove(access.forStaff(code), userId));
+  public Staff removeStaff(@PathVariable String code, @PathVariable String userId) {
+    return new Staff(staffChanges.remove(access.forStaff(code), userId));
   }
 }

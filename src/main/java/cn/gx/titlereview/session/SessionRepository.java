@@ -51,11 +51,11 @@ public class SessionRepository {
     jdbc.sql("""
             insert into review_session (code, committee_name, level, series, review_year, organising_unit,
               approving_unit, self_managed, planned_review_start, planned_review_end, process_instance_id,
-              created_by, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              created_by, created_at, committee_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(s.code(), s.committeeName(), s.level(), s.series(), s.reviewYear(), s.organisingUnit(),
             s.approvingUnit(), s.selfManaged(), Date.valueOf(s.plannedReviewStart()),
-            Date.valueOf(s.plannedReviewEnd()), processInstanceId, createdBy, Timestamp.from(at))
+            Date.valueOf(s.plannedReviewEnd()), processInstanceId, createdBy, Timestamp.from(at), s.committeeId())
         .update();
     return jdbc.sql("select id from review_session where code = ?").param(s.code()).query(Long.class).single();
   }
@@ -92,11 +92,11 @@ public class SessionRepository {
   }
 
   /** The staff of every session of one committee, each once. */
-  public List<String> staffOfCommittee(String committeeName) {
+  public List<String> staffOfCommittee(long committeeId) {
     return jdbc.sql("""
             select distinct s.user_id from session_staff s join review_session r on r.id = s.session_id
-            where r.committee_name = ? order by s.user_id""")
-        .param(committeeName).query(String.class).list();
+            where r.committee_id = ? order by s.user_id""")
+        .param(committeeId).query(String.class).list();
   }
 
   public ReviewSession get(long id) {
@@ -195,6 +195,6 @@ public class SessionRepository {
         rs.getString("level"), rs.getString("series"), rs.getInt("review_year"), rs.getString("organising_unit"),
         rs.getString("approving_unit"), rs.getBoolean("self_managed"),
         rs.getDate("planned_review_start").toLocalDate(), rs.getDate("planned_review_end").toLocalDate(),
-        rs.getString("process_instance_id"));
+        rs.getString("process_instance_id"), rs.getLong("committee_id"));
   }
 }

@@ -4,6 +4,9 @@ import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.region.Capacity;
+import cn.gx.titlereview.region.Committee;
+import cn.gx.titlereview.region.Jurisdiction;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,11 +34,12 @@ class SessionStaffChanges {
   private final SystemAuthority system;
   private final CurrentUser currentUser;
   private final ApplicationEventPublisher events;
+  private final Jurisdiction jurisdiction;
   private final Clock clock;
 
   SessionStaffChanges(SessionRepository sessions, TaskService taskService, RuntimeService runtimeService,
       StaffTaskRights rights, IdentityService identityService, SystemAuthority system,
-      CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+      CurrentUser currentUser, ApplicationEventPublisher events, Jurisdiction jurisdiction, Clock clock) {
     this.sessions = sessions;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -44,6 +48,7 @@ class SessionStaffChanges {
     this.system = system;
     this.currentUser = currentUser;
     this.events = events;
+    this.jurisdiction = jurisdiction;
     this.clock = clock;
   }
 
@@ -52,6 +57,11 @@ class SessionStaffChanges {
     requireRunning(session);
     if (userId == null || identityService.createUserQuery().userId(userId).memberOfGroup(Groups.STAFF).count() == 0) {
       throw BusinessException.badRequest("账号 " + userId + " 不存在或不属于“工作人员”用户组，不能加入评审会");
+    }
+    Committee committee = jurisdiction.region().committee(session.committeeId());
+    if (!jurisdiction.capacities(userId, committee).contains(Capacity.ORGANISER)) {
+      throw BusinessException.badRequest("账号 " + userId + " 不属于评委会“" + committee.name() + "”的组建单位，不能加入评审会 "
+          + session.code());
     }
     if (sessions.staff(session.id()).contains(userId)) {
       throw BusinessException.conflict("账号 " + userId + " 已是评审会 " + session.code() + " 的工作人员");

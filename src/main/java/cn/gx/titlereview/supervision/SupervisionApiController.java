@@ -1,7 +1,6 @@
 package cn.gx.titlereview.supervision;
 
 import cn.gx.titlereview.platform.security.CurrentUser;
-import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.workflow.gate.GateResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +35,7 @@ class SupervisionApiController {
 
   @GetMapping("/sessions")
   public List<SessionState> sessions() {
-    currentUser.requireAnyGroup(Groups.APPROVER);
+    currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
     Instant now = clock.instant();
     return supervision.overview(null, null, null).stream().map(r -> new SessionState(r.session().code(),
         r.session().committeeName(), r.session().reviewYear(), r.session().level(), r.stage(), r.waited(now),

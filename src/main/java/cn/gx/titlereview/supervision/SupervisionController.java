@@ -4,9 +4,8 @@ import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.document.Workbooks;
 import cn.gx.titlereview.platform.security.CurrentUser;
-import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
-import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.session.SessionAccess;
 import cn.gx.titlereview.workflow.gate.GateResult;
 import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import java.time.Clock;
@@ -24,15 +23,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SupervisionController {
 
   private final SupervisionService supervision;
-  private final SessionRepository sessions;
+  private final SessionAccess access;
   private final GateResultRepository gateResults;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  SupervisionController(SupervisionService supervision, SessionRepository sessions,
+  SupervisionController(SupervisionService supervision, SessionAccess access,
       GateResultRepository gateResults, CurrentUser currentUser, Clock clock) {
     this.supervision = supervision;
-    this.sessions = sessions;
+    this.access = access;
     this.gateResults = gateResults;
     this.currentUser = currentUser;
     this.clock = clock;
@@ -41,7 +40,7 @@ class SupervisionController {
   @GetMapping("/supervision")
   public String overview(@RequestParam(required = false) Integer year,
       @RequestParam(required = false) String level, @RequestParam(required = false) String unit, Model model) {
-    currentUser.requireAnyGroup(Groups.APPROVER);
+    currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
     List<SessionOverview> rows = supervision.overview(year, blankToNull(level), blankToNull(unit));
     model.addAttribute("rows", rows);
     model.addAttribute("now", clock.instant());
@@ -49,14 +48,14 @@ class SupervisionController {
     model.addAttribute("level", level);
     model.addAttribute("unit", unit);
     model.addAttribute("levels", ReviewSession.LEVELS);
-    model.addAttribute("units", sessions.organisingUnits());
+    model.addAttribute("units", supervision.organisingUnits());
     return "supervision";
   }
 
   @GetMapping("/supervision/sessions/{code}")
   public String session(@PathVariable String code, Model model) {
-    currentUser.requireAnyGroup(Groups.APPROVER);
-    ReviewSession session = sessions.getByCode(code);
+    currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
+    ReviewSession session = access.forGroups(code, SupervisionService.SUPERVISORS);
     model.addAttribute("row", supervision.overview(session));
     model.addAttribute("now", clock.instant());
     model.addAttribute("gates", gateResults.history(session.id()));
@@ -68,7 +67,7 @@ class SupervisionController {
   @GetMapping("/supervision.xlsx")
   public ResponseEntity<byte[]> overviewSheet(@RequestParam(required = false) Integer year,
       @RequestParam(required = false) String level, @RequestParam(required = false) String unit) {
-    currentUser.requireAnyGroup(Groups.APPROVER);
+    currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
     Instant now = clock.instant();
     return Downloads.xlsx("职称评审监管视图", Workbooks.write(Workbooks.Table.of("评审会", List.of("评审会编号", "评委会", "年度", "级别", "组建单位",
         "当前环节", "已停留", "未通过的合规检查", "待整改", "逾期任务", "申报人数", "通过人数", "通过率", "体制内事业单位通过率",
@@ -85,8 +84,8 @@ class SupervisionController {
   /** One session's gate history as .xlsx. */
   @GetMapping("/supervision/sessions/{code}/gates.xlsx")
   public ResponseEntity<byte[]> gateSheet(@PathVariable String code) {
-    currentUser.requireAnyGroup(Groups.APPROVER);
-    ReviewSession session = sessions.getByCode(code);
+    currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
+    ReviewSession session = access.forGroups(code, SupervisionService.SUPERVISORS);
     return Downloads.xlsx(code + "-合规检查记录", Workbooks.write(Workbooks.Table.of("合规检查记录",
         List.of("时间", "合规检查", "结果", "经办人", "规则版本", "发现的问题"),
         gateResults.history(session.id()).stream().map(g -> List.<Object>of(g.checkedAtText(),
@@ -98,7 +97,7 @@ class SupervisionController {
   /** Every open task past its due date, across sessions (催办). */
   @GetMapping("/supervision/overdue.xlsx")
   public ResponseEntity<byte[]> overdueSheet() {
-    currentUser.requireAnyGroup(Groups.APPROVER);
+    currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
     List<List<Object>> rows = supervision.overview(null, null, null).stream()
         .flatMap(r -> r.overdueTasks().stream().map(t -> List.<Object>of(r.session().code(),
             r.session().committeeName(), t.name(), PlatformConfig.MINUTES.format(t.due()), text(t.assignee()))))

@@ -1,10 +1,12 @@
 package cn.gx.titlereview.supervision;
 
 import cn.gx.titlereview.calendar.WorkingDayCalendar;
+import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionAccess;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckService;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -25,7 +28,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 
 /**
- * Every session's state against the supervision plan: its stage from the engine's history, the gates in force,
+ * Every session's state against the supervision plan, for the organizations that supervise it: its stage from the engine's history, the gates in force,
  * open rectifications, and the record's figures (computed by {@link RecordService}, the same code as 附件1).
  */
 @Service
@@ -40,7 +43,11 @@ class SupervisionService {
   public record StageTime(String stage, int workingDays) {
   }
 
+  /** Who reads the supervision view: the approving units and 职改办, and the industry departments. */
+  static final String[] SUPERVISORS = {Groups.APPROVER, Groups.DEPT_HEAD};
+
   private final SessionRepository sessions;
+  private final SessionAccess access;
   private final RecordService records;
   private final GateResultRepository gateResults;
   private final HistoryService historyService;
@@ -51,10 +58,11 @@ class SupervisionService {
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  SupervisionService(SessionRepository sessions, RecordService records, GateResultRepository gateResults,
+  SupervisionService(SessionRepository sessions, SessionAccess access, RecordService records, GateResultRepository gateResults,
       HistoryService historyService, SpotCheckRepository spotChecks, SpotCheckService spotCheckService,
       TaskService taskService, SystemAuthority system, WorkingDayCalendar calendar, Clock clock) {
     this.sessions = sessions;
+    this.access = access;
     this.records = records;
     this.gateResults = gateResults;
     this.historyService = historyService;
@@ -66,8 +74,20 @@ class SupervisionService {
     this.clock = clock;
   }
 
+  /** The sessions the caller supervises (谁批准组建，谁负责监管), matching the filters. */
   public List<SessionOverview> overview(Integer year, String level, String organisingUnit) {
-    return sessions.search(year, level, organisingUnit).stream().map(this::overview).toList();
+    return supervised(year, level, organisingUnit).stream().map(this::overview).toList();
+  }
+
+  public List<ReviewSession> supervised(Integer year, String level, String organisingUnit) {
+    Set<Long> committees = access.supervisedCommittees();
+    return sessions.search(year, level, organisingUnit).stream()
+        .filter(s -> committees == null || committees.contains(s.committeeId())).toList();
+  }
+
+  /** The organising units of the sessions the caller supervises, for the filter. */
+  public List<String> organisingUnits() {
+    return supervised(null, null, null).stream().map(ReviewSession::organisingUnit).distinct().sorted().toList();
   }
 
   public SessionOverview overview(ReviewSession session) {

@@ -116,7 +116,7 @@ class ArchivePackageTest {
   void aChangedRetentionPeriodOrUploaderFails() throws IOException {
     byte[] zip = packages.build(archived(), "staff1");
     for (String[] change : List.of(new String[] {"\"retentionYears\" : 30", "\"retentionYears\" : 10"},
-        new String[] {"\"uploadedBy\" : \"staff1\"", "\"uploadedBy\" : \"staff2\""})) {
+        new String[] {"\"uploadedBy\" : \"staff1\"", "\"uploadedBy\" : \"staff4\""})) {
       byte[] tampered = rewrite(zip, (path, content) -> path.equals("manifest.json")
           ? replace(content, change[0], change[1]) : content);
       assertThat(verify(tampered)).as(change[1]).anyMatch(p -> p.startsWith(SIGNATURE_FAILS))

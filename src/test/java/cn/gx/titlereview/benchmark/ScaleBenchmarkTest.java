@@ -171,7 +171,7 @@ class ScaleBenchmarkTest {
     List<Map<String, Object>> findings = recheckService.passedApplicants(session.id()).stream()
         .map(a -> row("applicantNo", a.applicantNo(), "problem", false)).toList();
     time("recheck findings, round 1", () -> recheckService.record(session, 1, data.json(findings), "staff1"));
-    time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff2"));
+    time("recheck findings, round 2", () -> recheckService.record(session, 2, data.json(findings), "staff4"));
     time("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
     warm("recheck gate, 1,800 passed", () -> recheckGate.check(context(session)));
     warm("eligibility gate, 2,000 applicants", () -> eligibilityGate.check(context(session)));

@@ -110,7 +110,7 @@ class SeasonBenchmarkTest {
           step("supervisor1", "Task_ConfirmDrawCommitment", false, "drawPhrase", "公平公正，随机抽取"),
           step("staff1", "Task_RecordExpertResponses", true, "expertResponsesRecorded", true),
           assigned("staff1", "Task_SignStaffPledge", "pledgeConfirmed", true),
-          assigned("staff2", "Task_SignStaffPledge", "pledgeConfirmed", true),
+          assigned("staff4", "Task_SignStaffPledge", "pledgeConfirmed", true),
           assigned("staff3", "Task_SignStaffPledge", "pledgeConfirmed", true),
           step("staff1", "Task_RecordTrainingAndExpertPledges", true, "trainingCoursewareWatched", "yes",
               "trainingPolicyAndSoftware", "yes", "expertPledgesRecorded", true),
@@ -121,7 +121,7 @@ class SeasonBenchmarkTest {
           step("supervisor1", "Task_AttestDiscipline", false, SessionWalk.DISCIPLINE_KEPT),
           step("staff1", "Task_FirstRecheck", true, "recheckMode", "cross", "recheckUnit", "柳州市人社局",
               "firstRecheckDone", true),
-          step("staff2", "Task_SecondRecheck", true, "secondRecheckDone", true),
+          step("staff4", "Task_SecondRecheck", true, "secondRecheckDone", true),
           step("supervisor1", "Task_AssessRecheckers", false, "rechecksFit", "yes"))),
       new Phase("2026-06-06T09:00", List.of(publicity("2026-06-08"))),
       new Phase("2026-06-13T09:00", List.of(
@@ -321,9 +321,8 @@ class SeasonBenchmarkTest {
   private void startSession(Api api, String code, Timings t) {
     long s = System.nanoTime();
     Api.Reply reply = api.postJson("/api/sessions", "staff1", """
-        {"sessionCode":"%s","committeeName":"广西工程系列高级职称评审委员会","level":"正高","series":"工程",
-         "reviewYear":2026,"organisingUnit":"广西壮族自治区人力资源和社会保障厅","approvingUnit":"自治区职改办",
-         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"staff2,staff3"}"""
+        {"sessionCode":"%s","committeeCode":"IT-SENIOR","level":"正高","reviewYear":2026,
+         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"staff4,staff3"}"""
         .formatted(code, REVIEW_START, REVIEW_START.plusDays(2)));
     t.add("start", System.nanoTime() - s);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);

@@ -36,7 +36,8 @@ class ChineseEverywhereTest {
   static final Set<String> ALLOWED = Set.of("Camunda", "Platform", "SHA", "xlsx", "docx", "pdf", "json", "zip",
       "PDF", "Word", "Excel", "UTC", "jpg", "jpeg", "png", "staff", "supervisor", "unitHead", "approver", "deptHead",
       "camunda-admin", "admin", "tasklist", "cockpit", "welcome");
-  private static final Pattern DATA = Pattern.compile("\\S+@\\S+|\\S+\\.[A-Za-z]{2,5}\\b");
+  /** Data, not words: e-mail addresses, file names, and the region's codes (GX-DEMO-A, IT-SENIOR). */
+  private static final Pattern DATA = Pattern.compile("\\S+@\\S+|\\S+\\.[A-Za-z]{2,5}\\b|\\b[A-Z]+(-[A-Z0-9]+)+\\b");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
   @LocalServerPort int port;
@@ -46,7 +47,7 @@ class ChineseEverywhereTest {
   @Test
   void noPageShowsAnEnglishWord() throws Exception {
     String code = "ZH-" + System.nanoTime() % 1_000_000;
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     walk.toFirstRecheck(code);
     String recheck = taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_FirstRecheck").singleResult().getId();
@@ -66,8 +67,16 @@ class ChineseEverywhereTest {
       read(browser, english, "监管视图", "/supervision", "监管");
       read(browser, english, "评审会监管", "/supervision/sessions/" + code, "合规检查记录");
       read(browser, english, "督查", "/supervision/inspections", "督查");
+      read(browser, english, "组织机构", "/region/organizations", "南宁市职称改革工作领导小组办公室");
+      browser.shoot("region-organizations");
+      read(browser, english, "评委会名录", "/region/committees", "桂林市建筑设计研究院");
+      browser.shoot("region-committees");
+      read(browser, english, "评委会", "/region/committees/GX-DEMO-A", "交叉检查");
+      browser.shoot("region-committee");
       browser.logOut();
       browser.logIn("admin");
+      read(browser, english, "账号与所属单位", "/region/accounts", "nn-approver1");
+      browser.shoot("region-accounts");
       read(browser, english, "系统管理：用户", "/camunda/app/admin/default/#/users", "用户");
       read(browser, english, "系统管理：授权", "/camunda/app/admin/default/#/authorization?resource=0", "授权");
     }

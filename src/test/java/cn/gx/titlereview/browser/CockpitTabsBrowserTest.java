@@ -32,7 +32,7 @@ class CockpitTabsBrowserTest {
   @Test
   void anApproverSeesInCockpitWhyASessionWaits() throws Exception {
     String code = "COCKPIT-" + System.currentTimeMillis() % 1_000_000;
-    ReviewSession session = walk.start(code, "staff2,staff3");
+    ReviewSession session = walk.start(code, "staff4,staff3");
     // Completed before any applicant was imported: the eligibility gate fails and 整改：资格审查 waits.
     walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
 

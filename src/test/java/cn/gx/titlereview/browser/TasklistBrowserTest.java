@@ -11,6 +11,7 @@ import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.support.Xlsx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,17 +84,14 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'职称评审会')]"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[contains(.,'评审会编号')]")));
     type("评审会编号", code);
-    type("评委会名称", "广西工程系列高级职称评审委员会");
+    type("评委会编码", TestRegion.SENIOR);
     browser.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='正高']"))).click();
-    type("评审系列/专业", "工程");
     type("评审年度", "2026");
-    type("评委会组建单位", "广西壮族自治区人力资源和社会保障厅");
-    type("核准单位", "自治区职改办");
     field("计划评审开始日期").sendKeys("2026/12/10", Keys.ENTER);
     field("计划评审结束日期").sendKeys("2026/12/12", Keys.ENTER);
-    type("本评审会工作人员账号", "staff2");
+    type("本评审会工作人员账号", "staff4");
     shoot("02-start-form");
     browser.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-footer")));

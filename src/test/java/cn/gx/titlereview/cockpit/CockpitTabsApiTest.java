@@ -37,7 +37,7 @@ class CockpitTabsApiTest {
   @Test
   void theDefinitionTabListsSessionsByStageWithTheirFailingGatesForApproversOnly() throws Exception {
     String code = "COCKPIT-API-1";
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     // Completed before any applicant was imported: the eligibility gate fails.
     walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
 
@@ -75,7 +75,7 @@ class CockpitTabsApiTest {
   @Test
   void aGateThatCannotDecideBecomesAnIncidentNamingTheGateAndItsRulesInChinese() {
     String code = "COCKPIT-INCIDENT-1";
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     walk.toRosterConfirmation(code);
     Task check = walk.openTask(code, "supervisor1", "Task_ConfirmRosterAndPresence");
     // Completed without running the gate's job, then the DMN's panel size is spoilt: the roster gate cannot decide.

@@ -17,7 +17,7 @@ class DrawWindowTest {
   static final LocalDate REVIEW = LocalDate.of(2026, 12, 10);
   final DrawWindow window = new DrawWindow(3);
   final ReviewSession session = new ReviewSession(1, "W-1", "测试评委会", "正高", "工程", 2026, "单位", "核准", false,
-      REVIEW, REVIEW.plusDays(2), null);
+      REVIEW, REVIEW.plusDays(2), null, 1);
 
   @Test
   void aDrawAndNotificationsWithinThreeDaysBeforeTheReviewPass() {

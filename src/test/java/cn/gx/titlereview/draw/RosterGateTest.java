@@ -41,9 +41,9 @@ class RosterGateTest {
   void failsWhenThePresenceIsConfirmedByOneOfTheSessionsStaff() {
     ReviewSession session = fixture.sessionWithRoster();
     fixture.attest(session, "officialRosterTotal", "40");
-    attestations.append(session.id(), "supervisorPresentAtDraw", "yes", "staff2", java.time.Instant.now(), null);
+    attestations.append(session.id(), "supervisorPresentAtDraw", "yes", "staff4", java.time.Instant.now(), null);
     assertThat(check(session, 11, 4, 3)).extracting(Violation::finding)
-        .containsExactly("确认到场监督的 staff2 是本评审会的工作人员，不能监督本人经办的抽取");
+        .containsExactly("确认到场监督的 staff4 是本评审会的工作人员，不能监督本人经办的抽取");
   }
 
   @Test

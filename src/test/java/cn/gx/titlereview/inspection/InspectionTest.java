@@ -15,6 +15,7 @@ import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.record.RecordService;
+import cn.gx.titlereview.region.Jurisdiction;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.support.Api;
@@ -42,6 +43,7 @@ class InspectionTest {
 
   @Autowired InspectionService service;
   @Autowired InspectionRepository inspections;
+  @Autowired Jurisdiction jurisdiction;
   @Autowired TaskDriver tasks;
   @Autowired TestData data;
   @Autowired RecordService records;
@@ -70,25 +72,25 @@ class InspectionTest {
   @Test
   void anOpenInspectionsAnswerTasksFollowTheSessionsStaffChanges() {
     String code = "INSP-STAFF-" + System.nanoTime();
-    walk.start(code, "staff2");
+    walk.start(code, "staff4");
     Inspection inspection = service.open(new InspectionService.Request(code, null, List.of("查阅资料"), "ROUTINE",
         "年度例行督查"), null, "approver1");
     String process = inspection.processInstanceId();
     service.recordFindings(inspection.id(), data.json(List.of(row("rule", "评审会议记录不完整", "responsible",
         "测试组建单位", "rectification", "补齐会议记录", "deadlineWorkingDays", 5))));
     tasks.completeOnly("approver1", process, "Task_RecordInspectionFindings", "inspectionConclusion", "发现一处问题");
-    assertThat(tasks.visible("staff2", process, "Task_AnswerFinding")).hasSize(1);
+    assertThat(tasks.visible("staff4", process, "Task_AnswerFinding")).hasSize(1);
     assertThat(tasks.visible("staff3", process, "Task_AnswerFinding")).isEmpty();
-    Task answer = tasks.visible("staff2", process, "Task_AnswerFinding").get(0);
-    tasks.claim("staff2", answer);
+    Task answer = tasks.visible("staff4", process, "Task_AnswerFinding").get(0);
+    tasks.claim("staff4", answer);
 
     Api api = new Api(port);
     assertThat(api.postJson("/api/sessions/" + code + "/staff", "staff1", "{\"userId\": \"staff3\"}").status())
         .isEqualTo(200);
-    assertThat(api.delete("/api/sessions/" + code + "/staff/staff2", "staff1").status()).isEqualTo(200);
+    assertThat(api.delete("/api/sessions/" + code + "/staff/staff4", "staff1").status()).isEqualTo(200);
 
     assertThat(tasks.visible("staff3", process, "Task_AnswerFinding")).hasSize(1);
-    assertThat(tasks.visible("staff2", process, "Task_AnswerFinding")).as("staff2 left the session").isEmpty();
+    assertThat(tasks.visible("staff4", process, "Task_AnswerFinding")).as("staff4 left the session").isEmpty();
     Task reoffered = tasks.visible("staff3", process, "Task_AnswerFinding").get(0);
     assertThat(reoffered.getAssignee()).as("the leaver's claim goes with them").isNull();
     tasks.complete("staff3", reoffered, "rectificationAnswer", "已补齐会议记录");
@@ -99,8 +101,8 @@ class InspectionTest {
   void anInspectionRunsEndToEndWithOneFindingVerifiedAndAnOverdueOneEscalated() {
     // The engine and the deadlines both run on a controllable clock.
     ClockUtil.setCurrentTime(Date.from(MONDAY));
-    InspectionService inJune = new InspectionService(inspections, corrections, sessions, reader, calendar, runtimeService,
-        system, Clock.fixed(MONDAY, PlatformConfig.ZONE));
+    InspectionService inJune = new InspectionService(inspections, corrections, sessions, jurisdiction, reader, calendar,
+        runtimeService, system, Clock.fixed(MONDAY, PlatformConfig.ZONE));
     ReviewSession session = data.session("中级");
     Inspection inspection = inJune.open(new InspectionService.Request(session.code(), null,
         List.of("查阅资料", "约谈"), "ROUTINE", "年度例行督查"), null, "approver1");
@@ -196,7 +198,7 @@ class InspectionTest {
     assertThatThrownBy(() -> service.open(new InspectionService.Request("X", "Y", List.of("随便看看"), "SOMETIMES",
         null), null, "approver1"))
         .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.problems()).containsExactly(
-            "请指定督查对象：评审会编号 sessionCode 或评委会名称 committeeName，二者选一",
+            "请指定督查对象：评审会编号 sessionCode 或评委会编码 committeeCode，二者选一",
             "督查方式“随便看看”不在监管方案所列方式之中",
             "督查起因 trigger 应为 ROUTINE / COMPLAINT / RANDOM 之一"));
   }

@@ -41,7 +41,7 @@ class RefusalLogFilterTest {
   @Test
   void aTaskCompletionRefusedByItsListenerLeavesNoErrorInTheLog(CapturedOutput output) {
     String code = "LOG-" + System.nanoTime();
-    walk.start(code, "staff2");
+    walk.start(code, "staff4");
     walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
     try {
       // 整改：资格审查 without its note: the attestation listener refuses the completion.

@@ -104,6 +104,8 @@ public final class ProcessTestEngine {
     });
     beans.put("sessionStaff", new StaffStub());
     beans.put("inspectionStaff", new StaffStub());
+    beans.put("sessionPeople", new SessionPeopleStub());
+    beans.put("inspectionPeople", new InspectionPeopleStub());
     beans.put("deadlines", new DeadlinesStub());
     // Separation of duties is tested against real data in the Spring tests; here every user may do every task.
     beans.put("separationOfDuties", (TaskListener) task -> { });
@@ -157,7 +159,32 @@ public final class ProcessTestEngine {
   /** Stands in for the sessionStaff and inspectionStaff beans: two staff users on every session. */
   public static class StaffStub {
     public List<String> userIds(Number id) {
-      return List.of("staff1", "staff2");
+      return List.of("staff1", "staff4");
+    }
+  }
+
+  /** The role groups as the models name them, without organizations: the bare engine has none. */
+  public static class SessionPeopleStub {
+    public String organising(Number sessionId, String role) {
+      return role;
+    }
+
+    public String approving(Number sessionId) {
+      return "approver";
+    }
+  }
+
+  public static class InspectionPeopleStub {
+    public String inspectors(Number inspectionId) {
+      return "approver";
+    }
+
+    public String escalation(Number inspectionId) {
+      return "deptHead";
+    }
+
+    public String regionOffice() {
+      return "approver";
     }
   }
 }

@@ -69,6 +69,7 @@ class PublicityTimerAfterRestartTest {
         Date.from(Instant.now().plus(Duration.ofDays(5)))));
     beans.put("recordAttestation", (TaskListener) t -> { });
     beans.put("sessionStaff", new ProcessTestEngine.StaffStub());
+    beans.put("sessionPeople", new ProcessTestEngine.SessionPeopleStub());
     beans.put("deadlines", new ProcessTestEngine.DeadlinesStub());
     beans.put("verifyComplaint", (TaskListener) t -> { });
     beans.put("runGate", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> { });

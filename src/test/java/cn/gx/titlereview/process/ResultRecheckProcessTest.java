@@ -27,7 +27,7 @@ class ResultRecheckProcessTest extends ProcessTest {
     ProcessInstance instance = startStage("ResultRecheck");
     completeTask("Task_FirstRecheck");
     completeTask("Task_SecondRecheck");
-    completeTask("Task_AssessRecheckers", "rechecksFit", "no", "unfitRechecker", "staff2", "unfitNote", "未核对表决票数");
+    completeTask("Task_AssessRecheckers", "rechecksFit", "no", "unfitRechecker", "staff4", "unfitNote", "未核对表决票数");
     assertThat(instance).isWaitingAt("Task_FirstRecheck");
     assertThat(ProcessTestEngine.GATES_RUN).isEmpty();
   }

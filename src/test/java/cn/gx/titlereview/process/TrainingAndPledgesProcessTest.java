@@ -16,7 +16,7 @@ class TrainingAndPledgesProcessTest extends ProcessTest {
   void eachStaffMemberSignsTheirOwnPledgeThenTheGateRuns() {
     ProcessInstance instance = startStage("TrainingAndPledges");
     assertThat(taskService().createTaskQuery().taskDefinitionKey("Task_SignStaffPledge").list())
-        .extracting(Task::getAssignee).containsExactlyInAnyOrder("staff1", "staff2");
+        .extracting(Task::getAssignee).containsExactlyInAnyOrder("staff1", "staff4");
     for (Task pledge : taskService().createTaskQuery().taskDefinitionKey("Task_SignStaffPledge").list()) {
       taskService().complete(pledge.getId());
     }

@@ -48,14 +48,14 @@ class PublicityNoticeTest {
 
     assertThat(first.periodText()).isEqualTo("2026年3月2日至2026年3月6日（共 5 个工作日）");
     assertThat(first.date()).isEqualTo("2026年3月2日");
-    assertThat(first.issuer()).isEqualTo("测试组建单位");
+    assertThat(first.issuer()).isEqualTo("南宁建设工程集团有限公司");
     assertThat(first.title()).isEqualTo("关于2026年度测试评委会评审通过人员的公示（第一次）");
     assertThat(first.body()).contains("申报人1等 2 名同志通过工程系列正高级职称评审", "（第一次公示）");
 
     String word = Documents.word(docx.write(first)).text();
     String pdf = Documents.pdf(notices.pdf(first)).text().replaceAll("\\s+", "");
     for (String text : List.of(word.replaceAll("\\s+", ""), pdf)) {
-      assertThat(text).contains("申报人1", "申报人3", "电话0771-1234567", "测试组建单位", "2026年3月2日", "共5个工作日")
+      assertThat(text).contains("申报人1", "申报人3", "电话0771-1234567", "南宁建设工程集团有限公司", "2026年3月2日", "共5个工作日")
           .doesNotContain("申报人2");
     }
     List<List<String>> list = Documents.sheet(notices.workbook(second), 0);

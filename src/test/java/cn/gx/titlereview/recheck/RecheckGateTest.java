@@ -45,9 +45,9 @@ class RecheckGateTest {
     recheckService.record(session, 1, findings(false), "staff1");
     assertThatThrownBy(() -> recheckService.record(session, 2, findings(false), "staff1"))
         .hasMessageContaining("双人复核须由两人分别进行：staff1 已做过第一人复核，不能再做第二人复核");
-    recheckService.record(session, 2, findings(false), "staff2");
-    assertThatThrownBy(() -> recheckService.record(session, 1, findings(false), "staff2"))
-        .hasMessageContaining("staff2 已做过第二人复核，不能再做第一人复核");
+    recheckService.record(session, 2, findings(false), "staff4");
+    assertThatThrownBy(() -> recheckService.record(session, 1, findings(false), "staff4"))
+        .hasMessageContaining("staff4 已做过第二人复核，不能再做第一人复核");
   }
 
   @Test
@@ -66,12 +66,12 @@ class RecheckGateTest {
   @Test
   void aRecheckerFoundUnfitMayNotRecheckThisSessionAgain() {
     ReviewSession session = fixture.sessionWithVotes();
-    recheckService.record(session, 2, findings(false), "staff2");
-    rechecks.deleteBy(session.id(), "staff2");
-    fixture.attest(session, "unfitRechecker", "staff2：未核对表决票数");
+    recheckService.record(session, 2, findings(false), "staff4");
+    rechecks.deleteBy(session.id(), "staff4");
+    fixture.attest(session, "unfitRechecker", "staff4：未核对表决票数");
     assertThat(rechecks.findings(session.id())).isEmpty();
-    assertThatThrownBy(() -> recheckService.record(session, 2, findings(false), "staff2"))
-        .hasMessageContaining("监督员已认定 staff2 在本评审会复核中不称职，不能再复核");
+    assertThatThrownBy(() -> recheckService.record(session, 2, findings(false), "staff4"))
+        .hasMessageContaining("监督员已认定 staff4 在本评审会复核中不称职，不能再复核");
   }
 
   @Test
@@ -86,7 +86,7 @@ class RecheckGateTest {
   void failsWithoutARecordedMode() {
     ReviewSession session = fixture.sessionWithVotes();
     recheckService.record(session, 1, findings(false), "staff1");
-    recheckService.record(session, 2, findings(false), "staff2");
+    recheckService.record(session, 2, findings(false), "staff4");
     assertThat(gate.check(context(session))).extracting(Violation::rule).containsExactly("交叉审核或委托复核");
   }
 
@@ -95,7 +95,7 @@ class RecheckGateTest {
     ReviewSession session = fixture.sessionWithVotes();
     fixture.attest(session, "recheckMode", "cross");
     recheckService.record(session, 1, findings(true), "staff1");
-    recheckService.record(session, 2, findings(false), "staff2");
+    recheckService.record(session, 2, findings(false), "staff4");
     assertThat(gate.check(context(session))).extracting(Violation::finding)
         .containsExactly("复核发现问题（论文检索证明缺失）尚未处理：须撤销通过或更正后确认");
     recheckService.dispose(session, "SB01", RecheckFinding.CONFIRMED, "已补交检索证明", "supervisor1");
@@ -114,7 +114,7 @@ class RecheckGateTest {
     ReviewSession session = fixture.sessionWithVotes();
     fixture.attest(session, "recheckMode", "cross");
     recheckService.record(session, 1, findings(false), "staff1");
-    recheckService.record(session, 2, findings(false), "staff2");
+    recheckService.record(session, 2, findings(false), "staff4");
     return session;
   }
 

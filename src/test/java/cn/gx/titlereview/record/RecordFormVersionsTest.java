@@ -15,6 +15,7 @@ import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.workflow.gate.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,6 +42,7 @@ class RecordFormVersionsTest {
   @Autowired PublicityRepository publicity;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
+  @Autowired TestRegion region;
 
   @Test
   void aSessionStartedUnderAnAdjustedFormShowsItWithItsVersionAndDifferences() {
@@ -123,17 +125,18 @@ class RecordFormVersionsTest {
     identityService.setAuthentication("staff1", List.of("staff"));
     try {
       runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of("sessionCode", code,
-          "committeeName", committee, "level", level, "series", "工程", "reviewYear", 2026,
-          "organisingUnit", "南宁市人社局", "approvingUnit", "南宁市职改办",
+          "committeeCode", region.committee(committee, level).code(), "level", level, "reviewYear", 2026,
           "plannedReviewStart", TestData.REVIEW_START.toString(),
-          "plannedReviewEnd", TestData.REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff2"));
+          "plannedReviewEnd", TestData.REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff4"));
     } finally {
       identityService.clearAuthentication();
     }
     return sessions.getByCode(code);
   }
 
-  private static ImportFile file(String committee, String level, String changes) {
+  /** The adjustment file, for a committee registered under that name (only such a committee's form can change). */
+  private ImportFile file(String committee, String level, String changes) {
+    region.committee(committee, level);
     String json = """
         {"committeeName":"%s","level":"%s","label":"南宁版","reason":"结合本市实际","changes":[%s]}"""
         .formatted(committee, level, changes);

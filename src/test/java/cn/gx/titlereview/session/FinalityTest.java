@@ -51,7 +51,12 @@ class FinalityTest {
       Map.entry("POST /api/inspections/random-selection", "事后抽查 opens inspections"),
       Map.entry("POST /api/inspections/{id}/findings", "an inspection's findings"),
       Map.entry("POST /api/inspections/{id}/corrections", "a correction: a fact of the inspection, beside the record"),
-      Map.entry("POST /api/inspections/{id}/corrections/{correctionId}/sign-off", "its sign-off"));
+      Map.entry("POST /api/inspections/{id}/corrections/{correctionId}/sign-off", "its sign-off"),
+      Map.entry("POST /api/organizations", "the region's organization tree"),
+      Map.entry("POST /api/committees", "the committee registry"),
+      Map.entry("POST /api/accounts", "accounts' organizations and roles"),
+      Map.entry("POST /api/committees/{code}/grants", "opens a committee for an inspection, not a session's facts"),
+      Map.entry("DELETE /api/committees/{code}/grants/{id}", "ends such a grant"));
 
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired TestData data;
@@ -77,7 +82,7 @@ class FinalityTest {
     Set<String> others = new TreeSet<>();
     int refused = 0;
     for (Endpoint e : writes) {
-      if (!e.path().contains("{code}")) {
+      if (!e.path().contains("{code}") || e.path().startsWith("/api/committees/")) {
         others.add(e.key());
         continue;
       }
@@ -170,7 +175,7 @@ class FinalityTest {
   /** Calls an endpoint with whatever it needs to reach its method: path variables, required parameters, a body. */
   private Api.Reply call(Api api, Endpoint e, String code, String user) {
     String path = e.path().replace("{code}", code).replace("{id}", "1").replace("{applicantNo}", "SB01")
-        .replace("{item}", "MINUTES").replace("{expertCode}", "E01").replace("{userId}", "staff2")
+        .replace("{item}", "MINUTES").replace("{expertCode}", "E01").replace("{userId}", "staff4")
         .replace("{processKey}", "SealedReview");
     List<String> query = new ArrayList<>();
     boolean json = false;

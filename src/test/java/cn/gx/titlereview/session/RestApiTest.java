@@ -10,6 +10,7 @@ import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.support.Xlsx;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +29,7 @@ class RestApiTest {
   private static int sequence;
 
   @LocalServerPort int port;
+  @Autowired TestRegion region;
   @Autowired SessionRepository sessions;
   @Autowired ApplicantRepository applicants;
   @Autowired TaskService taskService;
@@ -79,7 +81,7 @@ class RestApiTest {
     assertThat(approver.body()).contains("需要属于以下用户组之一：工作人员");
     Reply incomplete = api.postJson("/api/sessions", "staff1", "{\"sessionCode\": \"BAD-1\", \"level\": \"特级\"}");
     assertThat(incomplete.status()).isEqualTo(400);
-    assertThat(incomplete.body()).contains("以下字段未填写或格式不正确").contains("评委会名称（committeeName）");
+    assertThat(incomplete.body()).contains("以下字段未填写或格式不正确").contains("评委会编码（committeeCode）");
     assertThat(sessions.findByCode("BAD-1")).isEmpty();
   }
 
@@ -108,7 +110,7 @@ class RestApiTest {
 
   @Test
   void otherGroupsAndStaffNotOnTheSessionMayNotChangeItsData() {
-    String code = startSession("staff2", "");
+    String code = startSession("staff4", "");
     assertThat(api.postJson("/api/sessions/" + code + "/applicants", "supervisor1", "[]").status()).isEqualTo(403);
     Reply notOnSession = api.postJson("/api/sessions/" + code + "/applicants", "staff1", "[]");
     assertThat(notOnSession.status()).isEqualTo(403);
@@ -120,7 +122,7 @@ class RestApiTest {
     String offline = "/api/sessions/" + code + "/draw/offline-result";
     assertThat(api.postJson(offline, "staff1", "{}").status()).isEqualTo(403);
     assertThat(api.postJson(offline, "supervisor1", "{}").status()).isEqualTo(403);
-    Reply beforeCommitment = api.postJson(offline, "staff2", "{}");
+    Reply beforeCommitment = api.postJson(offline, "staff4", "{}");
     assertThat(beforeCommitment.status()).isEqualTo(400);
     assertThat(beforeCommitment.body()).contains("抽取承诺尚未经监督员确认");
     Reply verify = api.postJson("/api/draw/verify", "approver1",
@@ -132,6 +134,7 @@ class RestApiTest {
   @Test
   void onlyApproversPublishAdjustedFormsAndOnlyTheNamedGroupAnswersAnAddedItem() throws Exception {
     String committee = "接口测试中级评委会-" + System.nanoTime();
+    region.committee(committee, "中级");
     String adjustment = java.nio.file.Files.readString(java.nio.file.Path.of("docs/record-form-adjustment-example.json"))
         .replace("南宁市工程系列中级职称评审委员会", committee);
     assertThat(api.postJson("/api/record-forms", "staff1", adjustment).status()).isEqualTo(403);
@@ -153,6 +156,7 @@ class RestApiTest {
   @Test
   void publicationsRacingForOneCommitteeEachGetTheirOwnVersionOrAClearConflict() throws Exception {
     String committee = "并发测试中级评委会-" + System.nanoTime();
+    region.committee(committee, "中级");
     String adjustment = java.nio.file.Files.readString(java.nio.file.Path.of("docs/record-form-adjustment-example.json"))
         .replace("南宁市工程系列中级职称评审委员会", committee);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -262,11 +266,10 @@ class RestApiTest {
   /** A session code already taken is a conflict with what exists: 409, in Chinese. */
   @Test
   void aDuplicateSessionCodeIsAConflict() {
-    String code = startSession("staff1", "staff2");
+    String code = startSession("staff1", "staff4");
     Reply again = api.postJson("/api/sessions", "staff1", """
-        {"sessionCode":"%s","committeeName":"广西工程系列高级职称评审委员会","level":"正高","series":"工程",
-         "reviewYear":2026,"organisingUnit":"自治区人社厅","approvingUnit":"自治区职改办",
-         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"staff2"}"""
+        {"sessionCode":"%s","committeeCode":"IT-SENIOR","level":"正高","reviewYear":2026,
+         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"staff4"}"""
         .formatted(code, TestData.REVIEW_START, TestData.REVIEW_START.plusDays(2)));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("评审会编号 " + code + " 已存在");
@@ -280,8 +283,7 @@ class RestApiTest {
   private String startSession(String user, String otherStaff) {
     String code = "API-" + (++sequence) + "-" + System.nanoTime() % 100000;
     Reply reply = api.postJson("/api/sessions", user, """
-        {"sessionCode":"%s","committeeName":"广西工程系列高级职称评审委员会","level":"正高","series":"工程",
-         "reviewYear":2026,"organisingUnit":"自治区人社厅","approvingUnit":"自治区职改办",
+        {"sessionCode":"%s","committeeCode":"IT-SENIOR","level":"正高","reviewYear":2026,
          "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":"%s"}"""
         .formatted(code, TestData.REVIEW_START, TestData.REVIEW_START.plusDays(2), otherStaff));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);

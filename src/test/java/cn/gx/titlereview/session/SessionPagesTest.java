@@ -28,10 +28,10 @@ class SessionPagesTest {
   @Test
   void theGateHistoryPageListsEveryViolationForTheSessionsPeopleOnly() {
     String code = "PAGES-G-" + System.nanoTime();
-    ReviewSession session = walk.start(code, "staff2");
+    ReviewSession session = walk.start(code, "staff4");
     List<Violation> many = IntStream.rangeClosed(1, 60)
         .mapToObj(i -> new Violation("资格审查", "申报人 SB" + i, "未通过资格审查，却进入了评审")).toList();
-    gateResults.record(session.id(), "eligibility", "合规检查：资格审查", many, "v1", Instant.now(), "staff2", null);
+    gateResults.record(session.id(), "eligibility", "合规检查：资格审查", many, "v1", Instant.now(), "staff4", null);
     Api api = new Api(port);
 
     Api.Reply page = api.get("/sessions/" + code + "/gates", "staff1");

@@ -14,6 +14,7 @@ import cn.gx.titlereview.support.EmbeddedPostgres;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestClock;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.support.WebappRuntime;
 import cn.gx.titlereview.support.WebappSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
@@ -454,11 +455,9 @@ class TwoNodeClusterTest {
 
   private static void start(Node node, String code) {
     node.as("staff1", () -> node.bean(org.camunda.bpm.engine.RuntimeService.class)
-        .startProcessInstanceByKey("TitleReviewSession", Map.of("sessionCode", code, "committeeName",
-            "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程", "reviewYear", 2026,
-            "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
-            "plannedReviewStart", REVIEW_START.toString(),
-            "plannedReviewEnd", REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff2,staff3")));
+        .startProcessInstanceByKey("TitleReviewSession", Map.of("sessionCode", code, "committeeCode",
+            TestRegion.SENIOR, "level", "正高", "reviewYear", 2026, "plannedReviewStart", REVIEW_START.toString(),
+            "plannedReviewEnd", REVIEW_START.plusDays(2).toString(), "staffUserIds", "staff4,staff3")));
   }
 
   /** A request to one node's API, as a user, on the session's path. */
@@ -501,7 +500,7 @@ class TwoNodeClusterTest {
       }
       step("staff1", "Task_FirstRecheck", true, "recheckMode", "cross", "recheckUnit", "柳州市人社局",
           "firstRecheckDone", true);
-      step("staff2", "Task_SecondRecheck", true, "secondRecheckDone", true);
+      step("staff4", "Task_SecondRecheck", true, "secondRecheckDone", true);
       step("supervisor1", "Task_AssessRecheckers", false, "rechecksFit", "yes");
       // Publicity in June 2026, long past for the engine: each round's timer is due at once, on whichever node.
       phase("2026-06-06T09:00");
@@ -586,14 +585,14 @@ class TwoNodeClusterTest {
       }
     }
 
-    /** The two rechecks recorded at the same moment: round 1 by staff1 on node A, round 2 by staff2 on node B. */
+    /** The two rechecks recorded at the same moment: round 1 by staff1 on node A, round 2 by staff4 on node B. */
     private void rechecksAtOnce(List<String> replies) throws Exception {
       long sessionId = a.bean(SessionRepository.class).getByCode(code).id();
       String findings = a.bean(cn.gx.titlereview.recheck.RecheckService.class).passedApplicants(sessionId).stream()
           .map(applicant -> "{\"applicantNo\":\"" + applicant.applicantNo() + "\",\"problem\":false}")
           .collect(Collectors.joining(",", "[", "]"));
       together(replies, List.of(new Post(a, "staff1", "/recheck-findings?round=1", findings),
-          new Post(b, "staff2", "/recheck-findings?round=2", findings)));
+          new Post(b, "staff4", "/recheck-findings?round=2", findings)));
     }
 
     /** The requests sent at the same moment, each from its own thread; their statuses and bodies kept. */
@@ -624,7 +623,7 @@ class TwoNodeClusterTest {
 
     /** The three staff members sign their own 附件3 at the same moment, two on node A, one on node B. */
     private void pledgesAtOnce() throws Exception {
-      List<String> staff = List.of("staff1", "staff2", "staff3");
+      List<String> staff = List.of("staff1", "staff4", "staff3");
       CyclicBarrier together = new CyclicBarrier(staff.size());
       ExecutorService signers = Executors.newFixedThreadPool(staff.size());
       List<Future<?>> signatures = new ArrayList<>();

@@ -140,7 +140,7 @@ class WholeSessionH2Test extends WholeSessionScenario {
       for (String text : List.of(Documents.pdf(noticePdf).text(),
           Documents.word(api.download(notice + ".docx", "unithead1")).text())) {
         assertThat(text.replaceAll("\\s+", "")).contains("评审通过人员名单", "共5个工作日", "jubao@example.invalid",
-            "广西壮族自治区人力资源和社会保障厅", "等" + passed.size() + "名同志").contains(passed);
+            "南宁建设工程集团有限公司", "等" + passed.size() + "名同志").contains(passed);
       }
       assertThat(api.get(notice, "approver1").body()).contains("评审通过人员名单");
     }

@@ -19,6 +19,7 @@ import cn.gx.titlereview.spotcheck.SpotCheckRepository;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestClock;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.workflow.gate.GateResult;
 import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class WholeSessionScenario {
 
+  @Autowired TestRegion region;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
@@ -108,7 +110,7 @@ abstract class WholeSessionScenario {
 
     // 评前培训与签署: each staff member signs their own pledge; nobody signs for another, not even by assignment.
     Task staff2Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
-        .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff2").singleResult();
+        .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff4").singleResult();
     assertThatThrownBy(() -> as("staff1", () -> {
       taskService.complete(staff2Pledge.getId(), Map.of("pledgeConfirmed", true));
       return null;
@@ -118,9 +120,9 @@ abstract class WholeSessionScenario {
       return null;
     })).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("承诺书须由本人签署");
     completeAssigned("staff1", "Task_SignStaffPledge", "pledgeConfirmed", true);
-    assertThatThrownBy(() -> completeAssigned("staff2", "Task_SignStaffPledge"))
+    assertThatThrownBy(() -> completeAssigned("staff4", "Task_SignStaffPledge"))
         .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("请勾选");
-    completeAssigned("staff2", "Task_SignStaffPledge", "pledgeConfirmed", true);
+    completeAssigned("staff4", "Task_SignStaffPledge", "pledgeConfirmed", true);
     completeAssigned("staff3", "Task_SignStaffPledge", "pledgeConfirmed", true);
     fill("staff1");
     complete("staff1", "Task_RecordTrainingAndExpertPledges", "trainingCoursewareWatched", "yes",
@@ -144,7 +146,7 @@ abstract class WholeSessionScenario {
     assertThat((String) taskService.getVariable(openTask("staff1", "Task_RectifyReview").getId(), "gateViolations"))
         .contains("其他方面是否有违反评审工作纪律的情形：是，尚未处理");
     long incident = incidents.list(session.id()).get(0).id();
-    incidents.dispose(session.id(), incident, "工作人员在评审期间使用个人手机", "工作人员 staff2", "批评教育，手机交统一保管",
+    incidents.dispose(session.id(), incident, "工作人员在评审期间使用个人手机", "工作人员 staff4", "批评教育，手机交统一保管",
         "supervisor1", java.time.Instant.now());
     complete("staff1", "Task_RectifyReview", "rectificationNote", "违纪事件已处理");
     assertThat(latest(session).get("review").violations()).isEmpty();
@@ -154,8 +156,8 @@ abstract class WholeSessionScenario {
     fill("staff1");
     complete("staff1", "Task_FirstRecheck", "recheckMode", "cross", "recheckUnit", "柳州市人社局", "firstRecheckDone",
         true);
-    fill("staff2");
-    complete("staff2", "Task_SecondRecheck", "secondRecheckDone", true);
+    fill("staff4");
+    complete("staff4", "Task_SecondRecheck", "secondRecheckDone", true);
     complete("supervisor1", "Task_AssessRecheckers", "rechecksFit", "yes");
     assertThat(latest(session).get("recheck").passed()).isTrue();
 
@@ -308,15 +310,14 @@ abstract class WholeSessionScenario {
   private void dualRoleStaff(ReviewSession session, String user) {
     if (identityService.createUserQuery().userId(user).count() == 0) {
       identityService.saveUser(identityService.newUser(user));
-      identityService.createMembership(user, "staff");
-      identityService.createMembership(user, "supervisor");
+      region.account(user, "GX-UNIT-A", "工作人员、纪检监督员");
     }
     sessions.addStaff(session.id(), List.of(user));
   }
 
   private ReviewSession start(String prefix) {
     code = prefix + getClass().getSimpleName() + "-" + System.nanoTime();
-    return walk.start(code, "staff2,staff3", REVIEW_START);
+    return walk.start(code, "staff4,staff3", REVIEW_START);
   }
 
   private Map<String, GateResult> latest(ReviewSession session) {

@@ -60,7 +60,7 @@ class SupervisionViewTest {
     String row = row(api.get("/supervision?year=2026&level=" + encode("正高"), "approver1").body(), session.code());
     assertThat(row).contains(basics.applicants() + " / " + basics.passed(),
         basics.passRate() + "（" + basics.passRatePublicInstitutions() + " / " + basics.passRateEnterprises() + "）",
-        "测试组建单位", "尚未启动", "未开始");
+        "南宁建设工程集团有限公司", "尚未启动", "未开始");
     assertThat(basics.passRate()).isEqualTo("60.0%");
   }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Walks a session through its stages as its people would: each task found among those the user may see, claimed and
- * completed by them, with the demo filler doing the data work the task needs. Started by staff1, with staff2 and
+ * completed by them, with the demo filler doing the data work the task needs. Started by staff1, with staff4 and
  * staff3 on its staff; staff3 enters the votes.
  */
 @Component
@@ -42,9 +42,8 @@ public class SessionWalk {
   /** A session whose review is planned for three days from {@code reviewStart}. */
   public ReviewSession start(String code, String otherStaff, java.time.LocalDate reviewStart) {
     tasks.as("staff1", () -> runtimeService.startProcessInstanceByKey("TitleReviewSession", Map.of(
-        "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
-        "reviewYear", reviewStart.getYear(), "organisingUnit", "广西壮族自治区人力资源和社会保障厅",
-        "approvingUnit", "自治区职改办", "plannedReviewStart", reviewStart.toString(),
+        "sessionCode", code, "committeeCode", TestRegion.SENIOR, "level", "正高",
+        "reviewYear", reviewStart.getYear(), "plannedReviewStart", reviewStart.toString(),
         "plannedReviewEnd", reviewStart.plusDays(2).toString(), "staffUserIds", otherStaff)));
     return sessions.getByCode(code);
   }
@@ -99,7 +98,7 @@ public class SessionWalk {
     complete(code, "supervisor1", "Task_ConfirmDrawCommitment", "drawPhrase", "公平公正，随机抽取");
     fill(code, "staff1");
     complete(code, "staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
-    for (String staff : List.of("staff1", "staff2", "staff3")) {
+    for (String staff : List.of("staff1", "staff4", "staff3")) {
       completeAssigned(code, staff, "Task_SignStaffPledge", "pledgeConfirmed", true);
     }
     fill(code, "staff1");

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,10 @@ public class TaskDriver {
   public <T> T as(String user, Callable<T> action) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
         .toList();
-    identityService.setAuthentication(user, groups);
+    // As the webapps and the REST filter do: with the tenants (committees) the user's organization stands towards.
+    List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    identityService.setAuthentication(user, groups, tenants);
     try {
       return action.call();
     } catch (RuntimeException e) {

@@ -28,23 +28,27 @@ public class TestData {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final SessionRepository sessions;
+  private final TestRegion region;
   private final ObjectMapper json;
 
-  public TestData(SessionRepository sessions, ObjectMapper json) {
+  public TestData(SessionRepository sessions, TestRegion region, ObjectMapper json) {
     this.sessions = sessions;
+    this.region = region;
     this.json = json;
   }
 
-  /** A stored session (without a process instance) with staff1 and staff2 as its staff. */
+  /** A stored session (without a process instance) of unit A, with staff1 and staff4 as its staff. */
   public ReviewSession session(String level) {
     return session(level, "测试评委会");
   }
 
   public ReviewSession session(String level, String committeeName) {
     String code = "IT-" + SEQUENCE.incrementAndGet();
-    long id = sessions.insert(new NewSession(code, committeeName, level, "工程", 2026, "测试组建单位", "测试核准单位",
-        false, REVIEW_START, REVIEW_START.plusDays(2), List.of()), null, "staff1", Instant.now());
-    sessions.addStaff(id, List.of("staff1", "staff2"));
+    long committee = region.committee(committeeName, level).id();
+    long id = sessions.insert(new NewSession(code, committeeName, level, "工程", 2026, "南宁建设工程集团有限公司",
+        "广西壮族自治区职称改革工作领导小组办公室", false, REVIEW_START, REVIEW_START.plusDays(2), List.of(), committee),
+        null, "staff1", Instant.now());
+    sessions.addStaff(id, List.of("staff1", "staff4"));
     return sessions.get(id);
   }
 

@@ -40,14 +40,14 @@ class PledgeGateTest {
     pledges.signStaffPledge(session.id(), "staff1", "附件3-2022", Instant.now());
     recordAllExperts(session);
     trained(session, "yes");
-    assertThat(gate.check(context(session))).extracting(Violation::subject).containsExactly("工作人员 staff2");
+    assertThat(gate.check(context(session))).extracting(Violation::subject).containsExactly("工作人员 staff4");
   }
 
   @Test
   void failsForAnAttendingExpertWithoutASignedCodeOfConduct() {
     ReviewSession session = fixture.sessionWithPanel();
     pledges.signStaffPledge(session.id(), "staff1", "附件3-2022", Instant.now());
-    pledges.signStaffPledge(session.id(), "staff2", "附件3-2022", Instant.now());
+    pledges.signStaffPledge(session.id(), "staff4", "附件3-2022", Instant.now());
     List<Map<String, Object>> allButOne = attending(session).stream().skip(1)
         .map(d -> row("expertCode", d.expertCode())).toList();
     expertPledges.record(session, data.json(allButOne), "staff1");
@@ -74,7 +74,7 @@ class PledgeGateTest {
   private ReviewSession signedAndTrained() {
     ReviewSession session = fixture.sessionWithPanel();
     pledges.signStaffPledge(session.id(), "staff1", "附件3-2022", Instant.now());
-    pledges.signStaffPledge(session.id(), "staff2", "附件3-2022", Instant.now());
+    pledges.signStaffPledge(session.id(), "staff4", "附件3-2022", Instant.now());
     recordAllExperts(session);
     trained(session, "yes");
     return session;

@@ -42,7 +42,7 @@ class TasklistDayTest {
   @Test
   void aDataTaskIsDueBeforeTheDrawWindowAndItsFormShowsTheDataAsItComesIn() {
     String code = "DAY-" + System.nanoTime();
-    walk.start(code, "staff2");
+    walk.start(code, "staff4");
     Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     // The draw window opens three days before the planned review start; the applicants must be in by then.
     assertThat(task.getDueDate()).isEqualTo(Date.from(TestData.REVIEW_START.minusDays(3).atStartOfDay(PlatformConfig.ZONE)
@@ -50,7 +50,7 @@ class TasklistDayTest {
     assertThat(taskService.getVariableLocal(task.getId(), "workspaceSection")).isEqualTo("applicants");
     assertThat((String) taskService.getVariableLocal(task.getId(), "dataState")).isEqualTo("- 尚未导入申报人员名单");
 
-    Reply imported = api.postJson("/api/sessions/" + code + "/applicants", "staff2", """
+    Reply imported = api.postJson("/api/sessions/" + code + "/applicants", "staff4", """
         [{"applicantNo":"SB01","name":"李强","employer":"广西大学","employerType":"体制内事业单位","level":"正高",
           "series":"工程","specialty":"土木工程","eligibility":"通过"},
          {"applicantNo":"SB02","name":"王芳","employer":"广西大学","employerType":"体制内事业单位","level":"正高",
@@ -59,7 +59,7 @@ class TasklistDayTest {
     assertThat((String) taskService.getVariableLocal(task.getId(), "dataState"))
         .contains("已导入申报人员 2 人：资格审查通过 1 人，不通过 1 人", "最近一次导入：", "2 行");
     // A refused import changes nothing, the form's state included.
-    api.postJson("/api/sessions/" + code + "/applicants", "staff2", "[{\"applicantNo\":\"SB03\"}]");
+    api.postJson("/api/sessions/" + code + "/applicants", "staff4", "[{\"applicantNo\":\"SB03\"}]");
     assertThat((String) taskService.getVariableLocal(task.getId(), "dataState")).contains("已导入申报人员 2 人");
     // The form shows it and links to its section, without a word of the API.
     Reply form = api.get("/engine-rest/task/" + task.getId() + "/deployed-form", "staff1");
@@ -73,17 +73,17 @@ class TasklistDayTest {
     String theirs = "DAY-F2-" + System.nanoTime();
     walk.start(mine, "");
     ReviewSession other = walk.start(theirs, "");
-    // staff1 starts both through the walk; hand the second to staff2 so that staff1 is not on it.
-    api.postJson("/api/sessions/" + theirs + "/staff", "staff1", "{\"userId\": \"staff2\"}");
-    api.delete("/api/sessions/" + theirs + "/staff/staff1", "staff2");
+    // staff1 starts both through the walk; hand the second to staff4 so that staff1 is not on it.
+    api.postJson("/api/sessions/" + theirs + "/staff", "staff1", "{\"userId\": \"staff4\"}");
+    api.delete("/api/sessions/" + theirs + "/staff/staff1", "staff4");
 
     String filters = api.get("/engine-rest/filter?resourceType=Task", "staff1").body();
     assertThat(filters).contains("我的待办", "待认领", "即将到期", "评审会 " + mine).doesNotContain("评审会 " + theirs)
         .contains("\"name\":\"sessionCode\"", "评审会编号", "评委会名称");
-    assertThat(api.get("/engine-rest/filter?resourceType=Task", "staff2").body()).contains("评审会 " + theirs);
+    assertThat(api.get("/engine-rest/filter?resourceType=Task", "staff4").body()).contains("评审会 " + theirs);
 
     runtimeService.deleteProcessInstance(other.processInstanceId(), "测试：评审会结束");
-    assertThat(api.get("/engine-rest/filter?resourceType=Task", "staff2").body()).doesNotContain("评审会 " + theirs);
+    assertThat(api.get("/engine-rest/filter?resourceType=Task", "staff4").body()).doesNotContain("评审会 " + theirs);
   }
 
   @Test
@@ -95,7 +95,7 @@ class TasklistDayTest {
     Reply done = api.get("/tasks/done", "staff1");
     assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).contains("已办事项", "导入申报人员并审核资格", code, "/sessions/" + code + "/record");
-    assertThat(api.get("/tasks/done", "staff2").body()).doesNotContain(code);
+    assertThat(api.get("/tasks/done", "staff4").body()).doesNotContain(code);
 
     String page = api.get("/sessions/" + code + "/workspace", "staff1").body();
     assertThat(page).contains("当前阶段：专家抽取", "1. 本评审会工作人员", "2. 申报人员名单及资格审查结果", "3. 评委名册",

@@ -117,7 +117,7 @@ class WorkspaceListsTest {
   @Test
   void aVoteAmendmentIsProposedAndDecidedOnTheWorkspace() {
     String code = "AMD-" + System.nanoTime();
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     walk.toFirstRecheck(code);
     long sessionId = sessions.getByCode(code).id();
     var vote = reviews.votes(sessionId).values().iterator().next();

@@ -3,12 +3,16 @@ package cn.gx.titlereview.platform.importing;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.web.TextRules;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One row of an import, read as text. Each accessor reports a problem naming the row and column instead of
@@ -16,6 +20,9 @@ import java.util.Set;
  * character, too long, a formula) reads as absent and is not reported twice.
  */
 public final class ImportRow {
+
+  private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+  private static final Pattern ITEM_SEPARATORS = Pattern.compile("[、,，;；\\s]+");
 
   private final String position;
   private final Map<String, String> values;
@@ -112,6 +119,21 @@ public final class ImportRow {
     }
   }
 
+  /** A day, {@code yyyy-MM-dd} (or {@code yyyy/M/d}, as a spreadsheet may show it). */
+  public LocalDate date(Column column) {
+    String value = filled(column);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() >= 10 && value.charAt(4) == '-' ? value.substring(0, 10) : value,
+          value.contains("/") ? SLASHED : DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeParseException e) {
+      problem(column, "应为 yyyy-MM-dd 格式的日期，实际为" + TextRules.quote(value));
+      return null;
+    }
+  }
+
   /** The value, which must be one of the allowed ones. */
   public String oneOf(Column column, List<String> allowed) {
     String value = filled(column);
@@ -120,6 +142,29 @@ public final class ImportRow {
       return null;
     }
     return value;
+  }
+
+  /**
+   * Several values in one cell, separated by 、 or commas, each one of {@code allowed}; an empty cell is an empty
+   * list.
+   */
+  public List<String> items(Column column, List<String> allowed) {
+    String value = filled(column);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : ITEM_SEPARATORS.split(value)) {
+      if (item.isEmpty() || items.contains(item)) {
+        continue;
+      }
+      if (allowed.contains(item)) {
+        items.add(item);
+      } else {
+        problem(column, TextRules.quote(item) + "不是 " + String.join(" / ", allowed) + " 之一");
+      }
+    }
+    return items;
   }
 
   public void problem(Column column, String what) {

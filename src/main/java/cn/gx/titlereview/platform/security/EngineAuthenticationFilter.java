@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,9 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the user Spring Security authenticated to the engine for the length of the request, so that the engine's
- * authorization checks apply to every call of {@code /engine-rest}, {@code /api} and our pages. (The Camunda webapps
- * do the same for themselves from their session, see {@link SecurityConfig}.)
+ * Hands the user Spring Security authenticated to the engine for the length of the request, with their tenants, so
+ * that the engine's authorization and tenant checks apply to every call of {@code /engine-rest}, {@code /api} and our
+ * pages. (The Camunda webapps do the same for themselves from their session, see {@link SecurityConfig}.)
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -33,8 +35,12 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    // The tenants are the committees the user's organization stands towards: read per request, so that a grant
+    // that began or ended counts at once.
+    List<String> tenants = identityService.createTenantQuery().userMember(user.getName()).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).toList();
     identityService.setAuthentication(user.getName(),
-        user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(), tenants);
     try {
       chain.doFilter(request, response);
     } finally {

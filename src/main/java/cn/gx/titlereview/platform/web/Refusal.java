@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,9 @@ import org.springframework.http.HttpStatus;
 public record Refusal(HttpStatus status, String type, String message) {
 
   public static final String CONFLICT = "操作冲突，请刷新后重试";
+  /** What the engine says when an instance is another organization's (its tenant is not the caller's). */
+  static final String NO_AUTHENTICATED_TENANT = "belongs to no authenticated tenant";
+  static final String OTHER_JURISDICTION = "无权执行此操作：该流程属于其他单位组建、核准或监管的评委会，本账号所在单位对其没有监管关系";
 
   public static Optional<Refusal> in(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -34,6 +38,10 @@ public record Refusal(HttpStatus status, String type, String message) {
       }
       if (t instanceof AuthorizationException denied) {
         return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "AuthorizationException", notAuthorized(denied)));
+      }
+      if (t instanceof ProcessEngineException refused && refused.getMessage() != null
+          && refused.getMessage().contains(NO_AUTHENTICATED_TENANT)) {
+        return Optional.of(new Refusal(HttpStatus.FORBIDDEN, "AuthorizationException", OTHER_JURISDICTION));
       }
       if (t instanceof TaskAlreadyClaimedException claimed) {
         return Optional.of(new Refusal(HttpStatus.CONFLICT, "TaskAlreadyClaimedException",

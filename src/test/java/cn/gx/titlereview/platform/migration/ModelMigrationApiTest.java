@@ -41,7 +41,7 @@ class ModelMigrationApiTest {
   @Test
   void everyoneButAdministratorsIsRefusedAtEveryDoorAndTheSessionStaysWhereItWas() {
     String code = "MIGRATION-REFUSED-1";
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     ProcessInstance before = stage(code);
     Api api = new Api(port);
     List<EngineDoor> engineDoors = List.of(EngineDoor.rest(api), EngineDoor.tasklist(api, port));
@@ -49,7 +49,7 @@ class ModelMigrationApiTest {
         + "\", \"targetProcessDefinitionId\": \"" + before.getProcessDefinitionId() + "\", \"instructions\": []},"
         + " \"processInstanceIds\": [\"" + before.getId() + "\"]}";
 
-    for (String user : List.of("staff1", "staff2", "supervisor1", "unithead1", "approver1", "depthead1")) {
+    for (String user : List.of("staff1", "staff4", "supervisor1", "unithead1", "approver1", "depthead1")) {
       Api.Reply ours = api.postJson(migrationPath(code), user, "{}");
       assertThat(ours.status()).as(user + " at /api").isEqualTo(403);
       assertThat(ours.body()).contains("无权", "系统管理员");
@@ -69,7 +69,7 @@ class ModelMigrationApiTest {
   void anAdministratorMovesAWaitingStageToItsNewVersionThroughOurApiAndBackThroughTheEnginesRestApi()
       throws Exception {
     String code = "MIGRATION-ADMIN-1";
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     ProcessInstance before = stage(code);
     String taskId = taskService.createTaskQuery().processInstanceId(before.getId()).singleResult().getId();
     String deployment = deployChangedStage();

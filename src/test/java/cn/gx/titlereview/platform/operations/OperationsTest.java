@@ -75,7 +75,7 @@ class OperationsTest {
   @Test
   void aGateRunAnImportAndTheWorkInHandShowInTheMetrics() {
     String code = "OPS-" + System.nanoTime();
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     // Completed before any applicant is imported: the eligibility gate runs as a job, and fails.
     walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
     walk.fill(code, "staff1");
@@ -121,7 +121,7 @@ class OperationsTest {
   @Test
   void whatTheEngineLogsForASessionCarriesItsCode() {
     String code = "LOGCODE-" + System.nanoTime();
-    walk.start(code, "staff2");
+    walk.start(code, "staff4");
     walk.complete(code, "staff1", "Task_ReviewEligibility", "eligibilityReviewDone", true);
     Logger refusals = (Logger) LoggerFactory.getLogger(RefusalLogFilter.REFUSALS);
     ListAppender<ILoggingEvent> lines = new ListAppender<>();

@@ -78,7 +78,7 @@ abstract class HostileInputScenario {
   void sessions() {
     fresh = data.session("正高").code();
     voting = "HOSTILE-" + getClass().getSimpleName() + "-" + System.nanoTime();
-    walk.start(voting, "staff2,staff3");
+    walk.start(voting, "staff4,staff3");
     walk.toVotes(voting);
     // attendance at the review and the votes, as staff3 (who then may not recheck): every import validates its file
     walk.fill(voting, "staff3");

@@ -9,6 +9,7 @@ import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.EngineDoor;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionWalk;
+import cn.gx.titlereview.support.TestRegion;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SeparationOfDutiesTest {
 
   @LocalServerPort int port;
+  @Autowired TestRegion region;
   @Autowired SessionWalk walk;
   @Autowired SessionRepository sessions;
   @Autowired TaskService taskService;
@@ -43,7 +45,7 @@ class SeparationOfDutiesTest {
   void whoEnteredTheVotesMayNotRecheckThemAndNobodyDoesBothRechecks(String doorName) {
     EngineDoor door = door(doorName);
     String code = "SOD-RC-" + doorName + "-" + System.nanoTime();
-    walk.start(code, "staff2,staff3");
+    walk.start(code, "staff4,staff3");
     walk.toFirstRecheck(code);
     String first = walk.openTask(code, "staff1", "Task_FirstRecheck").getId();
     String entrant = "staff3 录入了本评审会的表决结果，不能复核";
@@ -60,7 +62,7 @@ class SeparationOfDutiesTest {
     walk.fill(code, "staff1");
     walk.complete(code, "staff1", "Task_FirstRecheck", "recheckMode", "cross", "recheckUnit", "柳州市人社局",
         "firstRecheckDone", true);
-    String second = walk.openTask(code, "staff2", "Task_SecondRecheck").getId();
+    String second = walk.openTask(code, "staff4", "Task_SecondRecheck").getId();
     String both = "双人复核须由两人分别进行：staff1 已做过第一人复核，不能再做第二人复核";
     assertRefused(door.post("staff1", "/task/" + second + "/claim", "{\"userId\": \"staff1\"}"), both);
     assertRefused(door.post("staff1", "/task/" + second + "/submit-form",
@@ -74,7 +76,7 @@ class SeparationOfDutiesTest {
   void theSessionsOwnStaffMayNotConfirmThePresenceOrTheCommitment(String doorName) {
     EngineDoor door = door(doorName);
     String code = "SOD-DR-" + doorName + "-" + System.nanoTime();
-    ReviewSession session = walk.start(code, "staff2");
+    ReviewSession session = walk.start(code, "staff4");
     walk.toRosterConfirmation(code);
     dualRole(session, "staffsupervisor2");
     String presence = walk.openTask(code, "supervisor1", "Task_ConfirmRosterAndPresence").getId();
@@ -91,7 +93,7 @@ class SeparationOfDutiesTest {
   void aStaffMemberSignsOnlyTheirOwnPledgeAndTasksGoOnlyToThoseTheyAreOfferedTo(String doorName) {
     EngineDoor door = door(doorName);
     String code = "SOD-PL-" + doorName + "-" + System.nanoTime();
-    walk.start(code, "staff2");
+    walk.start(code, "staff4");
     walk.toRosterConfirmation(code);
     // The eligibility is done; before the pledges, a staff task is only ever handed to the session's staff.
     String roster = walk.openTask(code, "supervisor1", "Task_ConfirmRosterAndPresence").getId();
@@ -103,15 +105,15 @@ class SeparationOfDutiesTest {
     walk.fill(code, "staff1");
     walk.complete(code, "staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
     String staff2Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
-        .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff2").singleResult().getId();
+        .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff4").singleResult().getId();
     // Not even an administrator can hand one person's pledge to another.
     assertRefused(door.post("admin", "/task/" + staff2Pledge + "/assignee", "{\"userId\": \"staff1\"}"),
-        "承诺书须由本人签署：此任务属于 staff2，当前账号为 staff1");
+        "承诺书须由本人签署：此任务属于 staff4，当前账号为 staff1");
     Reply other = door.post("staff1", "/task/" + staff2Pledge + "/submit-form",
         "{\"variables\": {\"pledgeConfirmed\": {\"value\": true}}}");
     assertThat(other.status()).isEqualTo(403);
     assertThat(other.body()).contains("无权执行此操作");
-    assertThat(taskService.createTaskQuery().taskId(staff2Pledge).singleResult().getAssignee()).isEqualTo("staff2");
+    assertThat(taskService.createTaskQuery().taskId(staff2Pledge).singleResult().getAssignee()).isEqualTo("staff4");
   }
 
   private EngineDoor door(String name) {
@@ -123,8 +125,7 @@ class SeparationOfDutiesTest {
       var account = identityService.newUser(user);
       account.setPassword("demo");
       identityService.saveUser(account);
-      identityService.createMembership(user, "staff");
-      identityService.createMembership(user, "supervisor");
+      region.account(user, "GX-UNIT-A", "工作人员、纪检监督员");
     }
     sessions.addStaff(session.id(), List.of(user));
   }

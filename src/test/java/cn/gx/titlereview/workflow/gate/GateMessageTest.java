@@ -33,7 +33,7 @@ class GateMessageTest {
     }
   };
   private final ReviewSession session = new ReviewSession(1, "MSG-1", "测试评委会", "正高", "工程", 2026, "单位", "核准",
-      false, LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 3), null);
+      false, LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 3), null, 1);
 
   @Test
   void aLongListEndsWithTheGateHistoryPage() {

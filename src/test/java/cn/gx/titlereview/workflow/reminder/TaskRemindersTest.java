@@ -6,6 +6,7 @@ import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.TestRegion;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -26,6 +27,7 @@ class TaskRemindersTest {
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @LocalServerPort int port;
+  @Autowired TestRegion region;
   @Autowired TaskReminders reminders;
   @Autowired SessionWalk walk;
   @Autowired IdentityService identityService;
@@ -40,6 +42,7 @@ class TaskRemindersTest {
     user.setEmail(person + "@example.invalid");
     identityService.saveUser(user);
     identityService.createMembership(person, "staff");
+    region.account(person, "GX-UNIT-A", "工作人员");
     // A session whose only staff member is the new person: its first task is theirs alone.
     String code = "REM-" + System.nanoTime();
     walk.start(code, "");

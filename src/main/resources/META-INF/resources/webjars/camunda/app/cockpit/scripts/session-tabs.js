@@ -151,7 +151,7 @@ async function renderOverview(node, { api, processDefinitionId }) {
       + rows.map(s => '<tr><td>' + link(s) + '</td><td>' + escape(s.committeeName) + '</td><td>' + escape(s.waited)
         + '</td><td>' + gatesCell(s) + '</td><td>' + escape(s.openRectifications.join('、') || '—') + '</td></tr>').join('')
       + '</table>').join('');
-    frame(node, '<p>' + (stage ? '处于“' + escape(stage) + '”环节的评审会' : '全部评审会，按当前环节')
+    frame(node, '<p>' + (stage ? '处于“' + escape(stage) + '”环节的评审会' : '本单位监管的全部评审会，按当前环节')
       + '（<a href="/supervision" target="_blank">监管视图</a>）</p>' + (html || '<p>没有评审会。</p>'));
   } catch (e) {
     frame(node, '<p class="tr-error">无法读取评审会：' + escape(e.message) + '</p>');

@@ -1,0 +1,171 @@
+package cn.gx.titlereview.region;
+
+import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.platform.security.SystemAuthority;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The region as the engine sees it, so that Tasklist, Cockpit and {@code /engine-rest} keep each organization to
+ * its own (docs/decisions.md, "A tenant per committee"):
+ * <ul>
+ *   <li>each organization is a group {@code org@CODE}, and each role an account holds there a group
+ *       {@code role@CODE} ({@code supervisor@GX-UNIT-A}): a supervisor's task is offered to the supervisors of the
+ *       session's organising unit only, whoever else is in the group {@code supervisor};</li>
+ *   <li>each committee is a tenant (its code), whose members are the groups of the organizations in its
+ *       jurisdiction; every process instance of the committee carries the tenant, so that the engine shows it to them
+ *       and to nobody else.</li>
+ * </ul>
+ * Derived, never granted by hand: rebuilt at start, after every change of the region, every five minutes for
+ * memberships changed in Camunda Admin, and at each hour for grants that began or ended.
+ */
+@Component
+@Order(10)
+public class EngineJurisdiction implements ApplicationRunner {
+
+  static final String ORGANIZATION_TYPE = "ORGANIZATION";
+  static final String ROLE_TYPE = "ORGANIZATION_ROLE";
+  /** The roles that act on sessions, and therefore exist per organization. */
+  static final List<String> ROLES = List.of(Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER,
+      Groups.DEPT_HEAD);
+
+  private final IdentityService identityService;
+  private final Jurisdiction jurisdiction;
+  private final RegionRepository repository;
+  private final SystemAuthority system;
+
+  EngineJurisdiction(IdentityService identityService, Jurisdiction jurisdiction, RegionRepository repository,
+      SystemAuthority system) {
+    this.identityService = identityService;
+    this.jurisdiction = jurisdiction;
+    this.repository = repository;
+    this.system = system;
+  }
+
+  /** The group of one organization: {@code org@GX-UNIT-A}. */
+  public static String organizationGroup(Organization organization) {
+    return "org@" + organization.code();
+  }
+
+  /** The group of one role in one organization: {@code supervisor@GX-UNIT-A}. */
+  public static String roleGroup(String role, Organization organization) {
+    return role + "@" + organization.code();
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    synchronize();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  @Order(1)
+  void changed(RegionChanged change) {
+    synchronize();
+  }
+
+  @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+  void memberships() {
+    system.run(this::synchronizeAccounts);
+  }
+
+  @Scheduled(cron = "0 1 * * * *", zone = "Asia/Shanghai")
+  public void grantsBeganOrEnded() {
+    system.run(this::synchronizeTenants);
+  }
+
+  /** Everything, with the system's authority: the caller changed the region, not the engine's identities. */
+  public void synchronize() {
+    system.run(() -> {
+      synchronizeAccounts();
+      synchronizeTenants();
+    });
+  }
+
+  /** Each account in its organization's group and in the group of each role it holds there, and in no other. */
+  private synchronized void synchronizeAccounts() {
+    Region region = jurisdiction.region();
+    region.organizations().forEach(o -> ensureGroup(organizationGroup(o), o.name(), ORGANIZATION_TYPE));
+    Map<String, Set<String>> wanted = new LinkedHashMap<>();
+    for (RegionRepository.Account account : repository.accounts()) {
+      Organization organization = region.organization(account.organizationCode()).orElseThrow();
+      Set<String> groups = new HashSet<>();
+      groups.add(organizationGroup(organization));
+      Set<String> roles = identityService.createGroupQuery().groupMember(account.userId()).list().stream()
+          .map(Group::getId).filter(ROLES::contains).collect(Collectors.toSet());
+      for (String role : roles) {
+        String id = roleGroup(role, organization);
+        ensureGroup(id, Groups.name(role) + " · " + organization.name(), ROLE_TYPE);
+        groups.add(id);
+      }
+      wanted.put(account.userId(), groups);
+    }
+    for (Group group : identityService.createGroupQuery().groupType(ORGANIZATION_TYPE).list()) {
+      follow(group, wanted);
+    }
+    for (Group group : identityService.createGroupQuery().groupType(ROLE_TYPE).list()) {
+      follow(group, wanted);
+    }
+  }
+
+  /** Each committee a tenant, with the groups of exactly the organizations in its jurisdiction today. */
+  private synchronized void synchronizeTenants() {
+    Region region = jurisdiction.region();
+    LocalDate today = jurisdiction.today();
+    for (Committee committee : region.committees()) {
+      Tenant tenant = identityService.createTenantQuery().tenantId(committee.code()).singleResult();
+      if (tenant == null) {
+        tenant = identityService.newTenant(committee.code());
+      }
+      if (!committee.name().equals(tenant.getName())) {
+        tenant.setName(committee.name());
+        identityService.saveTenant(tenant);
+      }
+      Set<String> wanted = region.jurisdiction(committee, today).stream().map(EngineJurisdiction::organizationGroup)
+          .collect(Collectors.toSet());
+      Set<String> present = identityService.createGroupQuery().memberOfTenant(committee.code()).list().stream()
+          .map(Group::getId).collect(Collectors.toSet());
+      wanted.stream().filter(g -> !present.contains(g))
+          .forEach(g -> identityService.createTenantGroupMembership(committee.code(), g));
+      present.stream().filter(g -> !wanted.contains(g))
+          .forEach(g -> identityService.deleteTenantGroupMembership(committee.code(), g));
+    }
+  }
+
+  private void follow(Group group, Map<String, Set<String>> wanted) {
+    Set<String> members = identityService.createUserQuery().memberOfGroup(group.getId()).list().stream()
+        .map(u -> u.getId()).collect(Collectors.toSet());
+    wanted.forEach((user, groups) -> {
+      if (groups.contains(group.getId()) && !members.contains(user)) {
+        identityService.createMembership(user, group.getId());
+      }
+    });
+    members.stream().filter(user -> !wanted.getOrDefault(user, Set.of()).contains(group.getId()))
+        .forEach(user -> identityService.deleteMembership(user, group.getId()));
+  }
+
+  private void ensureGroup(String id, String name, String type) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(id);
+    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+      return;
+    }
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+  }
+}
