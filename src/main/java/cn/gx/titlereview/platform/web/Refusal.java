@@ -1,5 +1,9 @@
 package cn.gx.titlereview.platform.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -7,6 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,6 +22,9 @@ import org.springframework.http.HttpStatus;
 public record Refusal(HttpStatus status, String type, String message) {
 
   public static final String CONFLICT = "操作冲突，请刷新后重试";
+
+  /** The database did not answer (restarted, unreachable, or every connection busy): nothing was done. */
+  public static final String DATABASE_UNAVAILABLE = "系统暂时无法连接数据库（数据库正在重启或繁忙），本次操作未完成；请稍后重试";
 
   public static Optional<Refusal> in(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -42,8 +50,25 @@ public record Refusal(HttpStatus status, String type, String message) {
       if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
         return Optional.of(new Refusal(HttpStatus.CONFLICT, "OptimisticLockingException", CONFLICT));
       }
+      if (databaseUnavailable(t)) {
+        return Optional.of(new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DATABASE_UNAVAILABLE));
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * No connection to the database: the pool timed out, the connection was refused or broke, or the server is shutting
+   * down (SQL states 08xxx, "connection exception", and 57Pxx, "operator intervention", as PostgreSQL reports a
+   * restart). A 503, which a client may retry, not a 500: the request's transaction was rolled back.
+   */
+  static boolean databaseUnavailable(Throwable t) {
+    if (t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
+        || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
+      return true;
+    }
+    String state = t instanceof SQLException sql ? sql.getSQLState() : null;
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
   }
 
   private static String notAuthorized(AuthorizationException denied) {
