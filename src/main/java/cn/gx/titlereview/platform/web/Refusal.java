@@ -26,7 +26,15 @@ public record Refusal(HttpStatus status, String type, String message) {
   /** The database did not answer (restarted, unreachable, or every connection busy): nothing was done. */
   public static final String DATABASE_UNAVAILABLE = "系统暂时无法连接数据库（数据库正在重启或繁忙），本次操作未完成；请稍后重试";
 
+  /** The database's disk is full (PostgreSQL's SQL state 53100): what was sent is not stored, nothing else is lost. */
+  public static final String DATABASE_FULL = "数据库存储空间已满，本次内容未保存，已保存的数据不受影响；请联系系统管理员扩充存储空间后重试";
+
   public static Optional<Refusal> in(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "53100".equals(sql.getSQLState())) {
+        return Optional.of(new Refusal(HttpStatus.INSUFFICIENT_STORAGE, "StorageFull", DATABASE_FULL));
+      }
+    }
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof BusinessException refused) {
         return Optional.of(new Refusal(refused.status(), "BusinessException", refused.getMessage()));
