@@ -24,12 +24,22 @@ class SupervisionApiController {
       List<String> openRectifications) {
   }
 
+  /**
+   * Whether a year's working-day notice is missing and due ({@link NextYearNotice}): the year, the warning in plain
+   * words, and the codes of the open sessions it will stop. {@code missing} false, and nothing else, when all is well.
+   */
+  public record CalendarNoticeState(boolean missing, Integer year, String message, List<String> stoppedSessions) {
+  }
+
   private final SupervisionService supervision;
+  private final NextYearNotice nextYearNotice;
   private final CurrentUser currentUser;
   private final Clock clock;
 
-  SupervisionApiController(SupervisionService supervision, CurrentUser currentUser, Clock clock) {
+  SupervisionApiController(SupervisionService supervision, NextYearNotice nextYearNotice, CurrentUser currentUser,
+      Clock clock) {
     this.supervision = supervision;
+    this.nextYearNotice = nextYearNotice;
     this.currentUser = currentUser;
     this.clock = clock;
   }
@@ -41,5 +51,15 @@ class SupervisionApiController {
     return supervision.overview(null, null, null).stream().map(r -> new SessionState(r.session().code(),
         r.session().committeeName(), r.session().reviewYear(), r.session().level(), r.stage(), r.waited(now),
         r.ended(), r.session().processInstanceId(), r.failingGates(), r.openRectifications())).toList();
+  }
+
+  /** For Cockpit's session tab and anyone who works on sessions. */
+  @GetMapping("/calendar-notice")
+  public CalendarNoticeState calendarNotice() {
+    currentUser.requireAnyGroup(Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER);
+    return nextYearNotice.check()
+        .map(m -> new CalendarNoticeState(true, m.year(), m.message(),
+            m.stopped().stream().map(s -> s.code()).toList()))
+        .orElse(new CalendarNoticeState(false, null, null, List.of()));
   }
 }

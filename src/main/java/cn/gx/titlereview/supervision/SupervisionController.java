@@ -27,10 +27,12 @@ class SupervisionController {
   private final SessionRepository sessions;
   private final GateResultRepository gateResults;
   private final CurrentUser currentUser;
+  private final NextYearNotice nextYearNotice;
   private final Clock clock;
 
   SupervisionController(SupervisionService supervision, SessionRepository sessions,
-      GateResultRepository gateResults, CurrentUser currentUser, Clock clock) {
+      GateResultRepository gateResults, CurrentUser currentUser, NextYearNotice nextYearNotice, Clock clock) {
+    this.nextYearNotice = nextYearNotice;
     this.supervision = supervision;
     this.sessions = sessions;
     this.gateResults = gateResults;
@@ -50,6 +52,8 @@ class SupervisionController {
     model.addAttribute("unit", unit);
     model.addAttribute("levels", ReviewSession.LEVELS);
     model.addAttribute("units", sessions.organisingUnits());
+    model.addAttribute("missingNotice", nextYearNotice.check().orElse(null));
+    model.addAttribute("administrator", currentUser.isIn(Groups.ADMIN));
     return "supervision";
   }
 
