@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A refusal found in an exception's chain of causes, as every door answers it (our API, the engine's REST API, the
@@ -24,7 +25,8 @@ public record Refusal(HttpStatus status, String type, String message) {
   public static final String CONFLICT = "操作冲突，请刷新后重试";
 
   /** The database did not answer (restarted, unreachable, or every connection busy): nothing was done. */
-  public static final String DATABASE_UNAVAILABLE = "系统暂时无法连接数据库（数据库正在重启或繁忙），本次操作未完成；请稍后重试";
+  public static final String DATABASE_UNAVAILABLE = "系统暂时无法连接数据库（数据库正在重启、网络中断或繁忙），请稍后重试；"
+      + "如不确定刚才的操作是否已保存，请先刷新查看";
 
   /** The database's disk is full (PostgreSQL's SQL state 53100): what was sent is not stored, nothing else is lost. */
   public static final String DATABASE_FULL = "数据库存储空间已满，本次内容未保存，已保存的数据不受影响；请联系系统管理员扩充存储空间后重试";
@@ -68,9 +70,14 @@ public record Refusal(HttpStatus status, String type, String message) {
   /**
    * No connection to the database: the pool timed out, the connection was refused or broke, or the server is shutting
    * down (SQL states 08xxx, "connection exception", and 57Pxx, "operator intervention", as PostgreSQL reports a
-   * restart). A 503, which a client may retry, not a 500: the request's transaction was rolled back.
+   * restart), or a commit or rollback that could not reach it. A 503, which a client may retry, not a 500: the
+   * request's transaction was rolled back, except when the connection broke during the commit itself, when the
+   * client cannot know (hence the message's advice to look before repeating).
    */
   static boolean databaseUnavailable(Throwable t) {
+    if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+      return true; // the commit or rollback could not reach the database: the connection broke
+    }
     if (t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
         || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
       return true;
