@@ -593,6 +593,58 @@ def sample_cpu():
     _last_cpu[0] = (idle, total)
 
 
+PROCESS_CPU = []  # (t, {component: share of one core since the last sample})
+_last_proc = [None]
+
+
+def process_ticks(nodes):
+    """CPU ticks (user + system) by component: each node's JVM, PostgreSQL (all its processes), nginx, this script."""
+    pids = {"node%d" % n.number: [n.process.pid] for n in nodes if n.process and n.process.poll() is None}
+    pids["postgres"] = [int(p) for p in sh("pgrep -u postgres", check=False).stdout.split()]
+    pids["nginx"] = [int(p) for p in sh("pgrep -x nginx", check=False).stdout.split()]
+    pids["harness"] = [os.getpid()]
+    ticks = {}
+    for component, ids in pids.items():
+        total = 0
+        for pid in ids:
+            try:
+                with open("/proc/%d/stat" % pid) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            except (OSError, IndexError, ValueError):
+                pass
+        ticks[component] = total
+    return ticks
+
+
+def sample_process_cpu(nodes):
+    now, ticks = time.time(), process_ticks(nodes)
+    if _last_proc[0]:
+        then, before = _last_proc[0]
+        hz = os.sysconf("SC_CLK_TCK")
+        PROCESS_CPU.append((now, {c: max(0, ticks[c] - before.get(c, 0)) / hz / (now - then) for c in ticks}))
+    _last_proc[0] = (now, ticks)
+
+
+POOL = []   # (t, node, active, pending) from each node's metrics
+LOCK_WAITS = []  # (t, lock requests not granted)
+
+
+def sample_pool_and_locks(nodes, monitors):
+    for node in nodes:
+        status, text = monitors[node.number].once("GET", "/actuator/prometheus", "capacity.scrape", None, None)
+        if status == 200:
+            def metric(name):
+                m = re.search(r"^%s\{[^}]*\} ([0-9.eE+-]+)$" % name, text, re.M)
+                return float(m.group(1)) if m else float("nan")
+            POOL.append((time.time(), node.number, metric("hikaricp_connections_active"),
+                         metric("hikaricp_connections_pending")))
+    try:
+        LOCK_WAITS.append((time.time(), int(psql("select count(*) from pg_locks where not granted")[0][0])))
+    except Exception:
+        pass
+
+
 def scrape(nodes, client_by_node):
     for node in nodes:
         client_by_node[node.number].request("GET", "/actuator/prometheus", "prometheus.scrape", retries=0)
@@ -877,6 +929,9 @@ def main():
             Periodic(5, sample_cpu),
             Periodic(300 if not ARGS.capacity else 60, lambda: force_full_gc(nodes)),
         ]
+        if ARGS.capacity:
+            observers += [Periodic(5, lambda: sample_process_cpu(nodes)),
+                          Periodic(5, lambda: sample_pool_and_locks(nodes, monitors))]
         for o in observers:
             o.start()
         if ARGS.capacity:
@@ -919,10 +974,14 @@ def main():
 
 
 def capacity(nodes, users, organisations):
-    """Walkers without think time, more at each step: completions per second and their p95, CPU, pool waits."""
-    print("\nCAPACITY: %d node(s), pool %d per node, think 0" % (ARGS.nodes, ARGS.pool))
-    print("  %8s %10s %10s %10s %10s %8s %8s" % ("walkers", "req/s", "compl/s", "p50 ms", "p95 ms", "CPU %",
-                                                  "DB conn"))
+    """Walkers without think time, more at each step: completions per second and their p95; where the time goes (CPU
+    by component, the connection pools' active and waiting connections, the database's lock waits)."""
+    out = ["", "CAPACITY: %d node(s), pool %d per node, think 0, no readers; each step %d s after a 20 s ramp" % (
+        ARGS.nodes, ARGS.pool, ARGS.step_seconds),
+        "  %7s %7s %8s %7s %7s %7s | %5s %5s %5s %5s %5s %5s | %6s %7s %5s" % (
+            "walkers", "req/s", "compl/s", "p50", "p95", "p99", "CPU%", "node1", "node2", "pg", "nginx", "load",
+            "poolA", "poolW", "lockW")]
+    print("\n".join(out), flush=True)
     ARGS.think = 0
     for count in [int(x) for x in ARGS.capacity.split(",")]:
         walkers = [Walker(1000 * count + i, users, organisations) for i in range(count)]
@@ -935,16 +994,30 @@ def capacity(nodes, users, organisations):
         ss = between(start, end)
         done = [s.ms for s in ss if s.kind in COMPLETIONS and 200 <= s.status < 300]
         cpu = [c for t, c in CPU if start <= t <= end]
-        conns = [c for t, c in CONNECTIONS if start <= t <= end and c is not None]
-        print("  %8d %10.1f %10.2f %10.0f %10.0f %8.0f %8s" % (
-            count, len(ss) / (end - start), len(done) / (end - start), pct(done, 50), pct(done, 95),
-            100 * sum(cpu) / max(len(cpu), 1), max(conns) if conns else "?"), flush=True)
-        pending = psql("select count(*) from pg_locks where not granted")[0][0]
-        print("           (database lock waits at the end of the step: %s)" % pending, flush=True)
+        procs = [p for t, p in PROCESS_CPU if start <= t <= end]
+
+        def share(component):
+            values = [p.get(component, 0) for p in procs]
+            return 100 * sum(values) / max(len(values), 1)
+        pools = [(a, w) for t, n, a, w in POOL if start <= t <= end]
+        locks = [w for t, w in LOCK_WAITS if start <= t <= end]
+        line = "  %7d %7.1f %8.2f %7.0f %7.0f %7.0f | %5.0f %5.0f %5.0f %5.0f %5.0f %5.0f | %6.1f %7.1f %5d" % (
+            count, len(ss) / (end - start), len(done) / (end - start), pct(done, 50), pct(done, 95), pct(done, 99),
+            100 * sum(cpu) / max(len(cpu), 1), share("node1"), share("node2"), share("postgres"), share("nginx"),
+            share("harness"), max((a for a, _ in pools), default=float("nan")),
+            max((w for _, w in pools), default=float("nan")), max(locks, default=0))
+        print(line, flush=True)
+        out.append(line)
         RUNNING.clear()
         for w in walkers:
             w.join(120)
         RUNNING.set()
+    out.append("  (p50/p95/p99: ms of a task completion — staff, supervisor, signature, votes; CPU%: the whole machine "
+               "(100 = both cores busy); node1..load: % of one core; load = this script; poolA/poolW: most active / "
+               "waiting connections of a node's pool; lockW: most database lock requests waiting)")
+    with open(WORK + "/capacity.txt", "a") as f:
+        f.write("\n".join(out) + "\n")
+    print(out[-1])
 
 
 if __name__ == "__main__":
