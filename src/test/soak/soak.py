@@ -53,7 +53,8 @@ def parse_args():
                    "--step-seconds without faults and think time 0, e.g. 1,2,4,8,12")
     p.add_argument("--step-seconds", type=int, default=120)
     p.add_argument("--heap", default="768m", help="-Xmx of each node")
-    p.add_argument("--archive-disk", default="48m", help="size of the archive store's own file system (tmpfs)")
+    p.add_argument("--archive-disk", default="160m", help="size of the archive store's own file system (tmpfs): "
+                   "room for 30 minutes of uploads (0.3 a second of 200 KB), so that it is full only in its fault")
     p.add_argument("--pool", type=int, default=10, help="Hikari maximum pool size of each node")
     return p.parse_args()
 
