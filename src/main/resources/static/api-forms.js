@@ -19,6 +19,9 @@ document.querySelectorAll('input[type=file]').forEach(input => {
     chosen.textContent = input.files.length ? input.files[0].name : '未选择文件';
   });
 });
+// A year of the working-day calendar stored (the calendar page).
+const saved = n => '已保存 ' + n.year + ' 年的放假安排：放假 ' + n.holidays + ' 天，调休上班 ' + n.workdays + ' 天';
+
 document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventListener('submit', async event => {
   event.preventDefault();
   const out = form.nextElementSibling;
@@ -58,6 +61,8 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
         : json.recorded != null ? '已登记 ' + json.recorded + ' 条'
         : json.title != null ? json.title
         : json.staff != null ? '本评审会工作人员：' + json.staff.join('、')
+        : json.year != null && json.holidays != null ? saved(json)
+        : Array.isArray(json) && json.length && json[0].holidays != null ? json.map(saved).join('\n')
         : json.plannedReviewStart != null ? '计划评审日期已调整为 ' + json.plannedReviewStart + ' 至 ' + json.plannedReviewEnd
         : JSON.stringify(json, null, 2);
     } catch (ignored) { /* not JSON */ }

@@ -35,6 +35,8 @@ public class ArchiveRepository {
 
   public void add(long sessionId, ArchiveItem item, String fileName, String contentType, byte[] content,
       String sha256, String user, Instant at) {
+    store.checkCapacity(jdbc.sql("select coalesce(sum(size_bytes), 0) from archive_file").query(Long.class).single(),
+        content.length);
     String location = store.put(sessionId, sha256, content);
     jdbc.sql("""
             insert into archive_file (session_id, item, file_name, content_type, size_bytes, sha256, content,

@@ -77,12 +77,30 @@ public class WorkingDayCalendar {
     throw new IllegalArgumentException("工作日数 " + n + " 过大");
   }
 
+  /** Every recorded year's notice, oldest first. */
+  public List<YearNotice> notices() {
+    return calendar.years().stream().map(year -> calendar.find(year).orElseThrow()).toList();
+  }
+
+  /** Whether the State Council's notice of the year is recorded. */
+  public boolean hasNotice(int year) {
+    return calendar.years().contains(year);
+  }
+
   public boolean isWorkingDay(LocalDate day) {
     return new Years(false).isWorkingDay(day);
   }
 
   /** Checks and stores one year's notice, replacing what was there. */
   public void replaceYear(YearNotice notice, String user, Instant at) {
+    checkNotice(notice);
+    Set<LocalDate> holidays = new HashSet<>(notice.holidays() == null ? List.of() : notice.holidays());
+    calendar.replace(new YearNotice(notice.year(), notice.source().trim(), List.copyOf(holidays),
+        notice.workdays() == null ? List.of() : notice.workdays()), user, at);
+  }
+
+  /** Refuses a notice that cannot be right ({@link IllegalArgumentException}, every problem named, in Chinese). */
+  public void checkNotice(YearNotice notice) {
     List<String> problems = new ArrayList<>();
     if (notice.source() == null || notice.source().isBlank()) {
       problems.add("请填写依据（source），例如国务院办公厅通知的名称和文号");
@@ -106,8 +124,6 @@ public class WorkingDayCalendar {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("；", problems));
     }
-    calendar.replace(new YearNotice(notice.year(), notice.source().trim(), List.copyOf(holidays),
-        notice.workdays() == null ? List.of() : notice.workdays()), user, at);
   }
 
   /** The years one question touches, each loaded once, when first reached. */

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One year's State Council notice: the statutory holidays and the make-up working days (调休上班). */
-record YearNotice(int year, String source, List<LocalDate> holidays, List<LocalDate> workdays) {
+public record YearNotice(int year, String source, List<LocalDate> holidays, List<LocalDate> workdays) {
 }

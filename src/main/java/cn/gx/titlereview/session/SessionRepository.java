@@ -144,6 +144,12 @@ public class SessionRepository {
   }
 
   /** Sessions not yet closed (confirmed or not confirmed). */
+  /** The sessions not yet closed, by code. */
+  public List<ReviewSession> open() {
+    return jdbc.sql("select * from review_session where closed_outcome is null order by code")
+        .query(SessionRepository::map).list();
+  }
+
   public long countOpen() {
     return jdbc.sql("select count(*) from review_session where closed_outcome is null").query(Long.class).single();
   }

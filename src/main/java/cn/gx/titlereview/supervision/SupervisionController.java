@@ -4,6 +4,7 @@ import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.document.Workbooks;
 import cn.gx.titlereview.platform.security.CurrentUser;
+import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import cn.gx.titlereview.workflow.gate.GateResult;
@@ -26,10 +27,12 @@ class SupervisionController {
   private final SessionAccess access;
   private final GateResultRepository gateResults;
   private final CurrentUser currentUser;
+  private final NextYearNotice nextYearNotice;
   private final Clock clock;
 
   SupervisionController(SupervisionService supervision, SessionAccess access,
-      GateResultRepository gateResults, CurrentUser currentUser, Clock clock) {
+      GateResultRepository gateResults, CurrentUser currentUser, NextYearNotice nextYearNotice, Clock clock) {
+    this.nextYearNotice = nextYearNotice;
     this.supervision = supervision;
     this.access = access;
     this.gateResults = gateResults;
@@ -49,6 +52,9 @@ class SupervisionController {
     model.addAttribute("unit", unit);
     model.addAttribute("levels", ReviewSession.LEVELS);
     model.addAttribute("units", supervision.organisingUnits());
+    model.addAttribute("missingNotice", nextYearNotice.check()
+        .map(m -> m.only(s -> access.mayRead(s, SupervisionService.SUPERVISORS))).orElse(null));
+    model.addAttribute("administrator", currentUser.isIn(Groups.ADMIN));
     return "supervision";
   }
 

@@ -46,6 +46,8 @@ class FinalityTest {
       Map.entry("POST /api/draw/verify", "recomputes a draw from the caller's data, stores nothing"),
       Map.entry("POST /api/archive/verify", "checks a package, stores nothing"),
       Map.entry("PUT /api/calendar/{year}", "the working-day calendar, not a session"),
+      Map.entry("POST /api/calendar/{year}/form", "the same, typed on the calendar page"),
+      Map.entry("POST /api/calendar/import", "the same, imported from a file"),
       Map.entry("POST /api/record-forms", "a committee's next form version, frozen by later sessions only"),
       Map.entry("POST /api/inspections", "opens an inspection: the way to look at a closed session"),
       Map.entry("POST /api/inspections/random-selection", "事后抽查 opens inspections"),

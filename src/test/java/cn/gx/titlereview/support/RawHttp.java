@@ -65,6 +65,16 @@ public final class RawHttp {
     }
   }
 
+  /** Sends the request exactly as given, byte for byte (no client tidies the address), and reads the answer. */
+  public static Reply send(int port, byte[] request) throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      return read(socket.getInputStream());
+    }
+  }
+
   private static void write(OutputStream out, byte[] bytes, boolean declared) throws IOException {
     if (bytes.length == 0) {
       return;

@@ -9,11 +9,13 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
+import org.springframework.transaction.TransactionException;
 
 /**
  * How the engine's REST API answers a refusal, at both its doors: {@code /engine-rest} and the webapps' own
@@ -24,7 +26,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
  *   <li>a listener's refusal → 400;</li>
  *   <li>a missing authorization → 403, in Chinese;</li>
  *   <li>two requests racing on one task → 409;</li>
- *   <li>a body past the upload limit → 413.</li>
+ *   <li>a body past the upload limit → 413;</li>
+ *   <li>the database away → 503.</li>
  * </ul>
  * Everything else is answered as Camunda does. Jersey finds this through {@code META-INF/services} (an
  * {@link AutoDiscoverable}), so every JAX-RS application of the engine and the webapps gets it.
@@ -37,6 +40,7 @@ public final class EngineRefusals implements AutoDiscoverable {
     context.register(ForEngineExceptions.class);
     context.register(ForJsonMappingExceptions.class);
     context.register(ForTooLargeBodies.class);
+    context.register(ForTransactionFailures.class);
   }
 
   /** Our answer to a refusal in the chain of causes, else Camunda's. */
@@ -87,6 +91,18 @@ public final class EngineRefusals implements AutoDiscoverable {
     @Override
     public Response toResponse(RequestBodyLimit.TooLarge exception) {
       return refusal(exception);
+    }
+  }
+
+  /**
+   * Spring's transaction manager, which the engine's commands run under, fails to begin when the database is away:
+   * 503 in Chinese (a client may retry), where the exception used to escape Jersey to the error page.
+   */
+  @Priority(1)
+  public static class ForTransactionFailures extends OrCamunda<TransactionException> {
+
+    public ForTransactionFailures() {
+      super(new ExceptionHandler()::toResponse);
     }
   }
 

@@ -43,10 +43,17 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
       }
       String id = null;
       String message = ErrorReplies.forStatus(status);
-      if (throwable != null || status >= 500) {
+      if (status >= 500) {
         id = ErrorReplies.newErrorId();
         message = ErrorReplies.serverError(id);
         LOG.error("Unexpected error {} on {} {}", id, request.getMethod(), request.getDecodedRequestURI(), throwable);
+      } else if (status == 400) {
+        // Tomcat's own refusals (a raw backslash or NUL in the address, a header too long, a control character in a
+        // header) come with the parser's exception: bad input, not a failure of ours.
+        message = FirewallRefusals.MESSAGE;
+        LOG.warn("Request refused as malformed by the server: {} {} ({})", request.getMethod(),
+            FirewallRefusals.printable(request.getRequestURI()),
+            throwable == null ? "no detail" : FirewallRefusals.printable(throwable.getMessage()));
       }
       try {
         response.setContentType("application/json");

@@ -44,6 +44,33 @@ class ErrorRepliesTest {
     assertThat(reply.getBody()).containsEntry("error", "操作冲突，请刷新后重试").doesNotContainKey("errorId");
   }
 
+  /**
+   * The database away, however the failure reaches us: PostgreSQL shutting down (57P01), a connection broken (08006),
+   * a rollback that could not reach it (as the soak run's network cut showed), the pool timing out. A full disk is 507.
+   */
+  @Test
+  void aDatabaseThatIsAwayIsARetryable503WhereverItIsWrapped() {
+    java.util.List<Exception> outages = java.util.List.of(
+        new ProcessEngineException("ENGINE-x", new java.sql.SQLException("terminating connection", "57P01")),
+        new ProcessEngineException("An exception occurred in the persistence layer",
+            new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"))),
+        new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection",
+            new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
+        new IllegalStateException(new java.sql.SQLException("An I/O error occurred", "08006")));
+    for (Exception outage : outages) {
+      ResponseEntity<Map<String, Object>> reply = new ApiExceptionHandler().other(outage,
+          new MockHttpServletRequest("GET", "/api/x"));
+      assertThat(reply.getStatusCode().value()).as(outage.toString()).isEqualTo(503);
+      assertThat((String) reply.getBody().get("error")).contains("数据库", "稍后重试");
+    }
+    ResponseEntity<Map<String, Object>> full = new ApiExceptionHandler().other(new ProcessEngineException("x",
+        new java.sql.SQLException("could not extend file: No space left on device", "53100")),
+        new MockHttpServletRequest("POST", "/api/x"));
+    assertThat(full.getStatusCode().value()).isEqualTo(507);
+    assertThat(Refusal.in(new IllegalStateException(new java.sql.SQLException("syntax error", "42601")))).isEmpty();
+  }
+
   @Test
   void theErrorPathAnswersAFilterFailureTheSameWay(CapturedOutput log) {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");

@@ -16,6 +16,7 @@ const CSS = `
 .tr-tab .tr-counts span { display: inline-block; margin-right: 18px; }
 .tr-tab .tr-error { color: #c62828; }
 .tr-tab .tr-current { background: #fff8e1; }
+.tr-tab .tr-notice { background: #fff4e5; border-left: 5px solid #d46b08; padding: 8px 12px; margin: 4px 0 10px; }
 `;
 
 const escape = value => String(value ?? '').replace(/[&<>"']/g,
@@ -107,6 +108,23 @@ function signaturesHtml(signatures) {
       + '</tr>').join('') + '</table>';
 }
 
+// A year's working-day notice missing (from 1 November for next year): said above the session, naming whether the
+// missing year will stop this session's publicity. Only a warning: a failure to read it hides nothing else.
+async function noticeHtml(api, code) {
+  try {
+    const notice = await getJson('/api/supervision/calendar-notice', api);
+    if (!notice.missing) {
+      return '';
+    }
+    const here = (notice.stoppedSessions || []).includes(code);
+    return '<div class="tr-notice"><b>' + escape(notice.year) + ' 年工作日历尚未录入。</b>'
+      + (here ? '<b class="tr-fail">本评审会的公示期将延伸到 ' + escape(notice.year) + ' 年，录入前将在公示环节暂停。</b>' : '')
+      + escape(notice.message) + '</div>';
+  } catch (e) {
+    return '';
+  }
+}
+
 async function renderSession(node, { api, processInstanceId }) {
   frame(node, '<p>正在读取评审会……</p>');
   try {
@@ -117,8 +135,9 @@ async function renderSession(node, { api, processInstanceId }) {
       return;
     }
     const path = '/api/sessions/' + encodeURIComponent(code);
-    const [gates, record] = await Promise.all([getJson(path + '/gates', api), getJson(path + '/record', api)]);
-    frame(node, '<p>评审会 <b class="tr-code">' + escape(code) + '</b> ' + escape(record.session.committeeName)
+    const [gates, record, notice] = await Promise.all([getJson(path + '/gates', api), getJson(path + '/record', api),
+      noticeHtml(api, code)]);
+    frame(node, notice + '<p>评审会 <b class="tr-code">' + escape(code) + '</b> ' + escape(record.session.committeeName)
       + ' · <a href="/sessions/' + encodeURIComponent(code) + '/record" target="_blank">记录表（附件1）</a>'
       + ' · <a href="/supervision/sessions/' + encodeURIComponent(code) + '" target="_blank">监管视图</a></p>'
       + '<h4>合规检查（每项检查的最新结果）</h4>' + gatesHtml(gates)
