@@ -205,14 +205,14 @@ abstract class WholeSessionScenario {
     assertThat(latest(session).get("record").passed()).isTrue();
     complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
     complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
-    String sha256 = records.sha256(session);
+    String sha256 = records.hash(session);
     assertThat(signatures.list(session.id())).extracting(SignatureRepository.Signature::recordSha256)
         .containsExactly(sha256, sha256);
 
     // 抽查复核: 10% of the 46 passed, rounded up, drawn reproducibly (committed, then revealed); no problem found.
     clock.set("2026-06-24T10:00");
     assertThat((String) taskService.getVariable(openTask("approver1", "Task_SetSpotCheck").getId(),
-        "spotCheckRandomSha256")).hasSize(64);
+        "spotCheckRandomSha256")).startsWith("sm3:").hasSize(68);
     complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10, "spotCheckPhrase", "核准单位抽查复核");
     assertThat(spotChecks.latest(session.id()).orElseThrow().items()).hasSize(5);
     complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
