@@ -22,10 +22,6 @@ class LogRepository {
   /** Nodes asked for in one statement: a proof at a million leaves needs about 40. */
   private static final int NODES_PER_QUERY = 200;
 
-  /** A leaf as stored. */
-  record StoredLeaf(long index, String kind, String sessionCode, Instant sealedAt, String leaf, String leafHash) {
-  }
-
   private final JdbcClient jdbc;
   private final BulkInsert bulk;
 
@@ -76,20 +72,20 @@ class LogRepository {
     return found;
   }
 
-  List<StoredLeaf> leavesOf(String sessionCode) {
+  List<LogEntry> leavesOf(String sessionCode) {
     return jdbc.sql("""
             select leaf_index, kind, session_code, sealed_at, leaf, leaf_hash from transparency_leaf
             where session_code = ? order by leaf_index""")
         .param(sessionCode).query(LogRepository::leaf).list();
   }
 
-  Optional<StoredLeaf> leaf(long index) {
+  Optional<LogEntry> leaf(long index) {
     return jdbc.sql("select leaf_index, kind, session_code, sealed_at, leaf, leaf_hash from transparency_leaf"
         + " where leaf_index = ?").param(index).query(LogRepository::leaf).optional();
   }
 
-  private static StoredLeaf leaf(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new StoredLeaf(rs.getLong("leaf_index"), rs.getString("kind"), rs.getString("session_code"),
+  private static LogEntry leaf(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new LogEntry(rs.getLong("leaf_index"), rs.getString("kind"), rs.getString("session_code"),
         rs.getTimestamp("sealed_at").toInstant(), rs.getString("leaf"), rs.getString("leaf_hash"));
   }
 

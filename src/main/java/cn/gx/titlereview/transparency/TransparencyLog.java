@@ -103,7 +103,8 @@ public class TransparencyLog implements SealedFacts {
 
   /**
    * A checkpoint of the log as it is now: the latest one if nothing was appended since, else a new one, signed,
-   * stored, and written as a file once the transaction commits.
+   * stored, and written as a file once the transaction commits. Either way the log is first proved consistent with the
+   * latest checkpoint, from the stored hashes.
    *
    * @throws LogInconsistent when the log no longer extends the latest checkpoint: a leaf was changed or removed
    */
@@ -111,12 +112,12 @@ public class TransparencyLog implements SealedFacts {
   public Checkpoint checkpoint() {
     long size = repository.lockSize();
     Optional<Checkpoint> latest = repository.latestCheckpoint();
-    if (latest.isPresent() && latest.get().size() == size) {
-      return latest.get();
-    }
     byte[] root = root(size);
     if (latest.isPresent() && !consistent(latest.get(), size, root)) {
       throw new LogInconsistent(latest.get());
+    }
+    if (latest.isPresent() && latest.get().size() == size) {
+      return latest.get();
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String rootHash = HASH.namedDigest(root);
@@ -130,6 +131,9 @@ public class TransparencyLog implements SealedFacts {
   }
 
   private boolean consistent(Checkpoint earlier, long size, byte[] root) {
+    if (earlier.size() > size) {
+      return false;
+    }
     List<byte[]> proof = consistencyPath(earlier.size(), size);
     return MerkleTree.verifyConsistency(HASH, earlier.size(), size, earlier.root(), root, proof);
   }
@@ -151,7 +155,7 @@ public class TransparencyLog implements SealedFacts {
 
   /** The proof that leaf {@code index} is in the tree of a checkpoint, with the leaf and the checkpoint's text. */
   public Proofs.Inclusion inclusion(long index, Checkpoint checkpoint) {
-    LogRepository.StoredLeaf leaf = repository.leaf(index)
+    LogEntry leaf = repository.leaf(index)
         .orElseThrow(() -> new IllegalArgumentException("透明日志中没有第 " + index + " 条记录"));
     List<Range> ranges = MerkleTree.inclusionRanges(index, checkpoint.size());
     Map<Node, byte[]> nodes = repository.nodes(MerkleTree.nodesOf(ranges));
@@ -176,7 +180,7 @@ public class TransparencyLog implements SealedFacts {
   }
 
   /** A session's sealed facts, in the order they were sealed. */
-  public List<LogRepository.StoredLeaf> leavesOf(String sessionCode) {
+  public List<LogEntry> leavesOf(String sessionCode) {
     return repository.leavesOf(sessionCode);
   }
 
