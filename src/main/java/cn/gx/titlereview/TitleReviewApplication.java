@@ -3,6 +3,7 @@ package cn.gx.titlereview;
 import cn.gx.titlereview.archive.ArchiveCommandLine;
 import cn.gx.titlereview.draw.DrawCommandLine;
 import cn.gx.titlereview.transparency.LogCommandLine;
+import cn.gx.titlereview.transparency.WitnessCommandLine;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -22,6 +23,9 @@ public class TitleReviewApplication {
     }
     if (LogCommandLine.handles(args)) {
       System.exit(LogCommandLine.run(args, System.out, System.err));
+    }
+    if (WitnessCommandLine.handles(args)) {
+      System.exit(WitnessCommandLine.run(args, System.out, System.err));
     }
     SpringApplication.run(TitleReviewApplication.class, args);
   }

@@ -1,7 +1,6 @@
 package cn.gx.titlereview.transparency;
 
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
-import cn.gx.titlereview.platform.crypto.PemKeys;
 import cn.gx.titlereview.platform.crypto.SignatureAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -88,10 +87,5 @@ public record Checkpoint(String origin, long size, String rootHash, Instant time
   /** What a person reads: the size, the root and the time. */
   public String describe() {
     return "检查点（" + size + " 条记录，根哈希 " + rootHash + "，" + time + " 签署）";
-  }
-
-  /** The fingerprint of a key, as a checkpoint's signature line names it. */
-  static String fingerprintOf(PublicKey key) {
-    return PemKeys.fingerprint(key);
   }
 }

@@ -38,6 +38,7 @@ public final class LogCommandLine {
             （两者大小不同时，须另附两者之间的一致性证明，取自 /api/transparency/consistency?from=较小&to=较大）。
         java -jar title-review.jar log-verify --public-key 公钥.pem --checkpoint 旧检查点.txt --checkpoint 新检查点.txt --consistency 证明.json
             核验新检查点包含旧检查点的全部记录且未改动任何一条（一致性证明取自 /api/transparency/consistency?from=旧大小&to=新大小）。
+        加 --witness-key 见证公钥.pem，则最后一个检查点还须有该见证方的共同签署（log-witness）。
         公钥取自 /api/archive/public-key，并与记录表上的公钥指纹核对。
         退出码：0 核验通过，1 核验未通过，2 用法或文件有误。""";
 
@@ -48,7 +49,8 @@ public final class LogCommandLine {
     return args.length > 0 && args[0].equals(COMMAND);
   }
 
-  private record Options(PublicKey key, List<Checkpoint> checkpoints, Path zip, Proofs.Consistency consistency) {
+  private record Options(PublicKey key, List<Checkpoint> checkpoints, List<String> texts, Path zip,
+      Proofs.Consistency consistency, PublicKey witness) {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -65,6 +67,11 @@ public final class LogCommandLine {
       if (!c.signedBy(options.key())) {
         problems.add("您保存的" + c.describe() + "的签名不能用该公钥验证：检查点被改动，或不是该服务器签署的");
       }
+    }
+    int newest = options.checkpoints().size() - 1;
+    if (options.witness() != null && !WitnessCommandLine.cosignedBy(options.texts().get(newest),
+        options.checkpoints().get(newest), options.witness())) {
+      problems.add(options.checkpoints().get(newest).describe() + "没有该见证方的共同签署（log-witness）");
     }
     if (options.zip() != null) {
       Checkpoint held = options.checkpoints().get(0);
@@ -151,7 +158,7 @@ public final class LogCommandLine {
   }
 
   /** Whether two checkpoints are of one log: equal at equal sizes, else consistent by the proof given. */
-  private static void relate(Checkpoint a, Checkpoint b, Proofs.Consistency consistency, List<String> problems) {
+  static void relate(Checkpoint a, Checkpoint b, Proofs.Consistency consistency, List<String> problems) {
     if (!a.origin().equals(b.origin())) {
       problems.add("两个检查点不属于同一日志：" + a.origin() + " 与 " + b.origin());
       return;
@@ -205,7 +212,9 @@ public final class LogCommandLine {
 
   private static Options options(String[] args) {
     PublicKey key = null;
+    PublicKey witness = null;
     List<Checkpoint> checkpoints = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     Path zip = null;
     Proofs.Consistency consistency = null;
     for (int i = 1; i < args.length; i += 2) {
@@ -215,7 +224,11 @@ public final class LogCommandLine {
       Path file = existing(args[i + 1]);
       switch (args[i]) {
         case "--public-key" -> key = PemKeys.publicKey(text(file));
-        case "--checkpoint" -> checkpoints.add(Checkpoint.parse(text(file)));
+        case "--witness-key" -> witness = PemKeys.publicKey(text(file));
+        case "--checkpoint" -> {
+          texts.add(text(file));
+          checkpoints.add(Checkpoint.parse(texts.get(texts.size() - 1)));
+        }
         case "--package" -> zip = file;
         case "--consistency" -> consistency = Proofs.read(bytes(file), Proofs.Consistency.class);
         default -> throw new IllegalArgumentException("无法识别的参数：" + args[i]);
@@ -228,7 +241,7 @@ public final class LogCommandLine {
       throw new IllegalArgumentException(zip != null ? "核验归档包须给出一个 --checkpoint（您保存的检查点）"
           : "核验两个检查点须给出两个 --checkpoint 和一个 --consistency");
     }
-    return new Options(key, checkpoints, zip, consistency);
+    return new Options(key, checkpoints, texts, zip, consistency, witness);
   }
 
   private static Path existing(String value) {

@@ -40,6 +40,20 @@ public record SealedFact(String kind, String sessionCode, Instant at, Map<String
   /** 督查更正: a signed correction of a closed session's record. */
   public static final String INSPECTION_CORRECTION = "inspection-correction";
 
+  /** What a kind of fact is called on the record page. */
+  public static String label(String kind) {
+    return switch (kind) {
+      case DRAW_COMMITMENT -> "抽取承诺";
+      case DRAW_REVEAL -> "随机抽取评委";
+      case RECORD_SIGNATURE -> "记录表签字";
+      case ARCHIVE_MANIFEST -> "归档包清单";
+      case SPOT_CHECK_COMMITMENT -> "抽查承诺";
+      case SPOT_CHECK_REVEAL -> "抽查复核抽取";
+      case INSPECTION_CORRECTION -> "督查更正签发";
+      default -> kind;
+    };
+  }
+
   public SealedFact {
     at = at.truncatedTo(ChronoUnit.SECONDS);
     fields = new LinkedHashMap<>(fields);

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.transparency;
 
+import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.crypto.SigningKey;
 import cn.gx.titlereview.transparency.MerkleTree.Node;
@@ -177,6 +178,31 @@ public class TransparencyLog implements SealedFacts {
     List<Range> ranges = MerkleTree.consistencyRanges(from, to);
     Map<Node, byte[]> nodes = repository.nodes(MerkleTree.nodesOf(ranges));
     return ranges.stream().map(r -> r.hash(HASH, nodes)).toList();
+  }
+
+  /** A sealed fact with its proof in the latest checkpoint; {@code proof} is null until a checkpoint includes it. */
+  public record Proved(LogEntry entry, String label, Proofs.Inclusion proof) {
+
+    /** The checkpoint the proof leads to. */
+    public Checkpoint checkpoint() {
+      return proof == null ? null : Checkpoint.parse(proof.checkpoint());
+    }
+
+    /** When it was sealed, as pages show a moment. */
+    public String sealedAt() {
+      return PlatformConfig.MINUTES.format(entry.sealedAt());
+    }
+
+    public String checkpointSignedAt() {
+      return proof == null ? null : PlatformConfig.MINUTES.format(checkpoint().time());
+    }
+  }
+
+  /** A session's sealed facts, each with its audit path to the latest checkpoint (record page, 附件1). */
+  public List<Proved> provedOf(String sessionCode) {
+    Optional<Checkpoint> latest = latestCheckpoint();
+    return leavesOf(sessionCode).stream().map(e -> new Proved(e, SealedFact.label(e.kind()),
+        latest.filter(c -> c.size() > e.index()).map(c -> inclusion(e.index(), c)).orElse(null))).toList();
   }
 
   /** A session's sealed facts, in the order they were sealed. */

@@ -45,6 +45,7 @@ class FinalityTest {
       Map.entry("POST /api/sessions", "starts a new session"),
       Map.entry("POST /api/draw/verify", "recomputes a draw from the caller's data, stores nothing"),
       Map.entry("POST /api/archive/verify", "checks a package, stores nothing"),
+      Map.entry("POST /api/transparency/checkpoint", "signs a checkpoint of the region's log, changes no session"),
       Map.entry("PUT /api/calendar/{year}", "the working-day calendar, not a session"),
       Map.entry("POST /api/record-forms", "a committee's next form version, frozen by later sessions only"),
       Map.entry("POST /api/inspections", "opens an inspection: the way to look at a closed session"),

@@ -34,10 +34,7 @@ class WholeSessionPostgresTest extends WholeSessionScenario {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = EmbeddedPostgres.jdbcUrl("whole_session_" + ProcessHandle.current().pid());
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "postgres");
+    EmbeddedPostgres.register(registry, "whole_session_" + ProcessHandle.current().pid());
   }
 
   /**

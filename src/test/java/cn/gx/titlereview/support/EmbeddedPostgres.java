@@ -23,7 +23,15 @@ public final class EmbeddedPostgres {
   }
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
-    String url = jdbcUrl();
+    register(registry, jdbcUrl());
+  }
+
+  /** As {@link #register(DynamicPropertyRegistry)}, on a database of its own (created empty on first use). */
+  public static synchronized void register(DynamicPropertyRegistry registry, String database) {
+    register(registry, jdbcUrl(database));
+  }
+
+  private static void register(DynamicPropertyRegistry registry, String url) {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");

@@ -75,6 +75,58 @@ class LogCommandLineTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("您保存的检查点（18 条记录");
   }
 
+  /**
+   * A witness co-signs a checkpoint only if it extends the last one it co-signed: a fork shown to the witness is
+   * refused, and log-verify with the witness's key accepts only a checkpoint the witness co-signed.
+   */
+  @Test
+  void aWitnessCoSignsOnlyCheckpointsConsistentWithTheLastItSaw() throws IOException {
+    Tree honest = new Tree(HashAlgorithm.SM3, leaves);
+    Path state = dir.resolve("见证状态.txt");
+    Path witnessKey = dir.resolve("见证密钥.pem");
+    Path first = checkpoint("first.txt", honest, 17, key);
+    assertThat(witness("--checkpoint", first, "--out", dir.resolve("cosigned-17.txt"))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("已共同签署", "首次见证");
+    assertThat(Files.readString(dir.resolve("cosigned-17.txt"))).startsWith(Files.readString(first).stripTrailing())
+        .contains("\n— witness sm2 sm3:");
+
+    Path second = checkpoint("second.txt", honest, 40, key);
+    assertThat(witness("--checkpoint", second, "--consistency", proof(honest, 17, 40), "--out",
+        dir.resolve("cosigned-40.txt"))).isZero();
+    assertThat(Checkpoint.parse(Files.readString(state)).size()).isEqualTo(40);
+
+    List<byte[]> forged = new ArrayList<>(leaves);
+    forged.add("fact 40".getBytes(StandardCharsets.UTF_8));
+    forged.set(5, "rewritten".getBytes(StandardCharsets.UTF_8));
+    Tree fork = new Tree(HashAlgorithm.SM3, forged);
+    assertThat(witness("--checkpoint", checkpoint("fork.txt", fork, 41, key), "--consistency", proof(fork, 40, 41),
+        "--out", dir.resolve("cosigned-fork.txt"))).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("一致性证明不成立");
+    assertThat(dir.resolve("cosigned-fork.txt")).doesNotExist();
+    assertThat(Checkpoint.parse(Files.readString(state)).size()).as("the state is unchanged").isEqualTo(40);
+
+    Path witnessPublic = Files.writeString(dir.resolve("见证公钥.pem"),
+        new FileSigningKey(witnessKey, SignatureAlgorithm.SM2).publicKeyPem());
+    assertThat(run("--witness-key", witnessPublic, "--checkpoint", first, "--checkpoint",
+        dir.resolve("cosigned-40.txt"), "--consistency", proof(honest, 17, 40))).isZero();
+    assertThat(run("--witness-key", witnessPublic, "--checkpoint", first, "--checkpoint", second, "--consistency",
+        proof(honest, 17, 40))).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("没有该见证方的共同签署");
+  }
+
+  private int witness(Object... args) throws IOException {
+    Path publicKey = Files.writeString(dir.resolve("公钥.pem"), key.publicKeyPem());
+    List<String> all = new ArrayList<>(List.of("log-witness", "--public-key", publicKey.toString(), "--witness-key",
+        dir.resolve("见证密钥.pem").toString(), "--state", dir.resolve("见证状态.txt").toString()));
+    for (Object a : args) {
+      all.add(a.toString());
+    }
+    out.reset();
+    err.reset();
+    return WitnessCommandLine.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
   @Test
   void wrongUseNamesWhatIsMissing() throws IOException {
     Tree tree = new Tree(HashAlgorithm.SM3, leaves);

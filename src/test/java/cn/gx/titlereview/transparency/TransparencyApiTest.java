@@ -61,6 +61,14 @@ class TransparencyApiTest {
     assertThat(MerkleTree.rootFromInclusion(TransparencyLog.HASH, leaf, inclusion.treeSize(),
         HexFormat.of().parseHex(inclusion.leafHash()), inclusion.auditPath().stream().map(HexFormat.of()::parseHex)
             .toList())).isEqualTo(Checkpoint.parse(inclusion.checkpoint()).root());
+
+    // 附件1's page: beside the signatures, each sealed fact's leaf and the checkpoint that includes it.
+    String page = api.get("/sessions/" + next.code() + "/record", "supervisor1").body();
+    assertThat(page).contains("透明日志（全区共用，不属于签字内容）", "第 " + leaf + " 号 · 抽取承诺",
+        "已计入检查点（" + second.size() + " 条记录", inclusion.auditPath().get(0),
+        "/api/transparency/inclusion?leaf=" + leaf + "&amp;size=" + second.size());
+    Files.createDirectories(Path.of("target", "screenshots"));
+    Files.writeString(Path.of("target", "screenshots", "record-transparency.html"), page);
   }
 
   @Test

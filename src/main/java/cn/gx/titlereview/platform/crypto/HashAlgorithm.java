@@ -156,13 +156,4 @@ public enum HashAlgorithm {
   public static boolean same(String a, String b) {
     return a != null && b != null && of(a) == of(b) && hexOf(a).equalsIgnoreCase(hexOf(b));
   }
-
-  /**
-   * This algorithm's hash of these bytes, written as a value of {@code like} is: named, or bare for a legacy SHA-256,
-   * so that two values of the same fact compare as strings.
-   */
-  public static String sameAs(String like, byte[] data) {
-    HashAlgorithm algorithm = of(like);
-    return like.indexOf(':') < 0 ? HEX.formatHex(algorithm.digest(data)) : algorithm.named(data);
-  }
 }
