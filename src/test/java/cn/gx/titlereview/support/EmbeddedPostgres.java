@@ -23,15 +23,15 @@ public final class EmbeddedPostgres {
   }
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
-    register(registry, jdbcUrl());
+    registerUrl(registry, jdbcUrl());
   }
 
   /** As {@link #register(DynamicPropertyRegistry)}, on a database of its own (created empty on first use). */
   public static synchronized void register(DynamicPropertyRegistry registry, String database) {
-    register(registry, jdbcUrl(database));
+    registerUrl(registry, jdbcUrl(database));
   }
 
-  private static void register(DynamicPropertyRegistry registry, String url) {
+  private static void registerUrl(DynamicPropertyRegistry registry, String url) {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");
