@@ -1,5 +1,8 @@
 package cn.gx.titlereview.archive;
 
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
+import cn.gx.titlereview.platform.crypto.PemKeys;
+import cn.gx.titlereview.platform.crypto.SignatureAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -26,7 +29,8 @@ public final class ArchiveCommandLine {
   static final String USAGE = """
       用法：
         java -jar title-review.jar archive-verify --package 归档包.zip --public-key 公钥.pem
-            离线核验归档包：manifest.sig 须是用该公钥对 manifest.json 的签名，每个文件的 SHA-256 须与清单一致。
+            离线核验归档包：manifest.sig 须是用该公钥对 manifest.json 的签名（SM2 或 Ed25519），
+            每个文件的杂凑值（SM3，或早期归档包的 SHA-256）须与清单一致。
             公钥须取自签发归档包的服务器（/api/archive/public-key），并与记录表上的公钥指纹核对；
             不使用归档包内的 public-key.pem。
             退出码：0 核验通过，1 核验未通过，2 用法或文件有误。""";
@@ -44,7 +48,7 @@ public final class ArchiveCommandLine {
     try {
       Map<String, String> options = options(args);
       zip = existing(options, "package");
-      key = ArchiveKeys.publicKey(read(existing(options, "public-key")));
+      key = PemKeys.publicKey(read(existing(options, "public-key")));
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       err.println(USAGE);
@@ -67,8 +71,10 @@ public final class ArchiveCommandLine {
       return 1;
     }
     ArchiveManifest manifest = result.manifest();
-    out.println("核验通过：评审会 " + manifest.sessionCode() + " 的归档包（" + manifest.generatedAt() + " 生成），签名与公钥（指纹 "
-        + ArchiveKeys.fingerprint(key) + "）相符，" + manifest.entries().size() + " 个文件的 SHA-256 均与清单一致");
+    String hash = manifest.hashAlgorithm() == null ? "SHA-256" : HashAlgorithm.byId(manifest.hashAlgorithm()).label();
+    out.println("核验通过：评审会 " + manifest.sessionCode() + " 的归档包（" + manifest.generatedAt() + " 生成），"
+        + SignatureAlgorithm.of(key).label() + " 签名与公钥（指纹 " + PemKeys.fingerprint(key) + "）相符，"
+        + manifest.entries().size() + " 个文件的 " + hash + " 均与清单一致");
     return 0;
   }
 

@@ -1,5 +1,9 @@
 package cn.gx.titlereview.archive;
 
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,15 +17,21 @@ import java.util.List;
 
 /**
  * {@code manifest.json} of an archive package: the session, who generated it and when, the retention period, the
- * fingerprint of the key that signed it, and every entry with its SHA-256. {@code manifest.sig} signs its exact bytes,
- * so that none of this can change unseen.
+ * algorithms and the fingerprint of the key that signed it, and every entry with its hash, named ({@code sm3:…}).
+ * {@code manifest.sig} signs its exact bytes, so that none of this can change unseen. A manifest of earlier versions
+ * names no algorithm: its hashes are SHA-256 ({@code sha256} per entry) and its signature Ed25519.
  */
+@JsonPropertyOrder({"sessionCode", "committeeName", "generatedAt", "generatedBy", "retentionYears", "retainUntil",
+    "hashAlgorithm", "signatureAlgorithm", "keyFingerprint", "entries"})
 record ArchiveManifest(String sessionCode, String committeeName, Instant generatedAt, String generatedBy,
-    int retentionYears, LocalDate retainUntil, String keyFingerprint, List<Entry> entries) {
+    int retentionYears, LocalDate retainUntil, @JsonInclude(JsonInclude.Include.NON_NULL) String hashAlgorithm,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String signatureAlgorithm, String keyFingerprint, List<Entry> entries) {
 
   static final String MANIFEST = "manifest.json";
   static final String SIGNATURE = "manifest.sig";
   static final String PUBLIC_KEY = "public-key.pem";
+  /** The package's place in the transparency log; outside the manifest, which its leaf names. */
+  static final String TRANSPARENCY_PROOF = "transparency-proof.json";
 
   /** A manifest someone else wrote may lack anything; one without its entries' paths is not read at all. */
   public ArchiveManifest {
@@ -31,11 +41,22 @@ record ArchiveManifest(String sessionCode, String committeeName, Instant generat
   }
 
   /**
-   * One entry. {@code displayName} is the uploader's name of the file, kept as metadata only; {@code uploadedBy} and
-   * {@code uploadedAt} are null for the files the server generated.
+   * One entry. {@code hash} is named ({@code sm3:…}), or a bare SHA-256 in a manifest of earlier versions, which
+   * called it {@code sha256}. {@code displayName} is the uploader's name of the file, kept as metadata only;
+   * {@code uploadedBy} and {@code uploadedAt} are null for the files the server generated.
    */
-  public record Entry(String path, String item, String displayName, String sha256, long size, String uploadedBy,
-      Instant uploadedAt) {
+  public record Entry(String path, String item, String displayName, @JsonAlias("sha256") String hash, long size,
+      String uploadedBy, Instant uploadedAt) {
+
+    HashAlgorithm algorithm() {
+      return HashAlgorithm.of(hash);
+    }
+  }
+
+  /** The hash of the manifest's bytes as the server records it: named, or a bare SHA-256 for an earlier manifest. */
+  static String hashOf(byte[] manifest, String hashAlgorithm) {
+    return hashAlgorithm == null ? HashAlgorithm.SHA256.digestHex(manifest)
+        : HashAlgorithm.byId(hashAlgorithm).named(manifest);
   }
 
   /** One writer and reader for the server and the offline command, so that both see the same bytes. */

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.archive;
 
+import cn.gx.titlereview.platform.crypto.SigningKey;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
@@ -25,10 +26,10 @@ class ArchiveVerificationController {
   private static final String[] READERS = {Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD, Groups.APPROVER};
 
   private final ArchivePackage packages;
-  private final ArchiveSigningKey signingKey;
+  private final SigningKey signingKey;
   private final CurrentUser currentUser;
 
-  ArchiveVerificationController(ArchivePackage packages, ArchiveSigningKey signingKey,
+  ArchiveVerificationController(ArchivePackage packages, SigningKey signingKey,
       CurrentUser currentUser) {
     this.packages = packages;
     this.signingKey = signingKey;
@@ -52,7 +53,10 @@ class ArchiveVerificationController {
     return verified(request::getInputStream);
   }
 
-  /** The public key that signs the packages (PEM), for {@code archive-verify --public-key}; its fingerprint is on 附件1. */
+  /**
+   * The public key that signs the packages and the transparency log's checkpoints (PEM), for {@code archive-verify}
+   * and {@code log-verify --public-key}; its fingerprint is on 附件1.
+   */
   @GetMapping(path = "/api/archive/public-key", produces = "application/x-pem-file")
   public String publicKey() {
     return signingKey.publicKeyPem();

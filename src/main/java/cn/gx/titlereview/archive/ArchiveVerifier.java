@@ -1,16 +1,17 @@
 package cn.gx.titlereview.archive;
 
-import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
+import cn.gx.titlereview.platform.crypto.PemKeys;
+import cn.gx.titlereview.platform.crypto.SignatureAlgorithm;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,17 +24,22 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The check of an archive package that needs no server: {@code manifest.sig} is a signature of the exact bytes of
- * {@code manifest.json} by a key the checker trusts, and every entry is the one the manifest lists, with its SHA-256.
+ * {@code manifest.json} by a key the checker trusts (SM2 or Ed25519, as the key is), and every entry is the one the
+ * manifest lists, with its hash by the algorithm the manifest names (SM3, or SHA-256 in earlier packages).
  * The key comes from the checker (the server's, or the file the user gives the offline command), never from the
  * package's own {@code public-key.pem}: whoever changes a package can re-sign it and put their key there.
  *
- * <p>The zip is read as a stream, each entry hashed as it passes; only the manifest and the signature are kept, and
+ * <p>The zip is read as a stream, each entry hashed as it passes (by both algorithms: the manifest may come last);
+ * only the manifest and the signature are kept, and
  * {@link ArchiveLimits} stops a zip bomb early. {@code archive-verify} (offline) and {@code POST /api/archive/verify}
  * (which adds the server's own records) both call {@link #verify}.
  */
 final class ArchiveVerifier {
 
-  /** What the check found; {@code manifest} is null when there was none to read. */
+  /**
+   * What the check found; {@code manifest} is null when there was none to read. {@code manifestSha256} is the
+   * manifest's hash as the server records it (named, or a bare SHA-256 for an earlier manifest).
+   */
   public record Result(ArchiveManifest manifest, String manifestSha256, List<String> problems) {
   }
 
@@ -46,18 +52,19 @@ final class ArchiveVerifier {
 
   /** Below this size an entry's compression ratio says nothing: a page of blanks compresses 1,000 times. */
   private static final long RATIO_GRACE_BYTES = 1024 * 1024;
-  /** Base64 of a 64-byte Ed25519 signature is 88 characters; room for line ends. */
+  /** Base64 of a 64-byte Ed25519 signature is 88 characters, of a DER SM2 signature at most 100; room for line ends. */
   private static final int MAX_SIGNATURE_BYTES = 1024;
+  private static final long MAX_PROOF_BYTES = 64 * 1024;
   private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
   /** The entries the manifest does not list: itself, its signature, and the key a reader may look at. */
   private static final Set<String> OUTSIDE_MANIFEST = Set.of(ArchiveManifest.MANIFEST, ArchiveManifest.SIGNATURE,
-      ArchiveManifest.PUBLIC_KEY);
+      ArchiveManifest.PUBLIC_KEY, ArchiveManifest.TRANSPARENCY_PROOF);
 
   private ArchiveVerifier() {
   }
 
   public static Result verify(InputStream zip, List<PublicKey> trusted, ArchiveLimits limits) {
-    Map<String, String> hashes = new LinkedHashMap<>();
+    Map<String, Map<HashAlgorithm, String>> hashes = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     ByteArrayOutputStream manifest = new ByteArrayOutputStream();
     ByteArrayOutputStream signature = new ByteArrayOutputStream();
@@ -82,6 +89,8 @@ final class ArchiveVerifier {
               "titlereview.archive.limits.max-manifest-size", limits, total, first ? manifest : null);
           case ArchiveManifest.SIGNATURE -> hash(in, counted, current, MAX_SIGNATURE_BYTES, "签名的大小上限", limits,
               total, first ? signature : null);
+          case ArchiveManifest.TRANSPARENCY_PROOF -> hash(in, counted, current, MAX_PROOF_BYTES, "存在性证明的大小上限",
+              limits, total, null);
           default -> hash(in, counted, current, limits.getMaxEntrySize().toBytes(),
               "titlereview.archive.limits.max-entry-size", limits, total, null);
         };
@@ -89,7 +98,7 @@ final class ArchiveVerifier {
         if (!first) {
           problems.add("条目“" + printable(current) + "”在压缩包中出现了不止一次");
         } else {
-          hashes.put(current, hashed.sha256());
+          hashes.put(current, hashed.hashes());
         }
       }
     } catch (IOException | IllegalArgumentException e) {
@@ -100,38 +109,40 @@ final class ArchiveVerifier {
     return check(hashes, manifest.toByteArray(), signature.toByteArray(), trusted, problems);
   }
 
-  private static Result check(Map<String, String> hashes, byte[] manifestBytes, byte[] signature,
+  private static Result check(Map<String, Map<HashAlgorithm, String>> hashes, byte[] manifestBytes, byte[] signature,
       List<PublicKey> trusted, List<String> problems) {
     if (!hashes.containsKey(ArchiveManifest.MANIFEST)) {
       problems.add("压缩包中没有 " + ArchiveManifest.MANIFEST + "，不是本系统的归档包");
       return new Result(null, null, problems);
     }
-    String manifestSha256 = ImportFile.sha256(manifestBytes);
     if (!hashes.containsKey(ArchiveManifest.SIGNATURE)) {
       problems.add("压缩包中没有 " + ArchiveManifest.SIGNATURE + "：归档包未签名");
     } else if (!signedByAny(trusted, manifestBytes, signature)) {
       problems.add(ArchiveManifest.SIGNATURE + "：签名不能用受信任的公钥（指纹 " + trusted.stream()
-          .map(ArchiveKeys::fingerprint).collect(Collectors.joining("、")) + "）验证——清单在签名后被改动，或由其他密钥签署");
+          .map(PemKeys::fingerprint).collect(Collectors.joining("、")) + "）验证——清单在签名后被改动，或由其他密钥签署");
     }
     ArchiveManifest manifest;
+    String hashAlgorithm;
     try {
       manifest = ArchiveManifest.read(manifestBytes);
-    } catch (IOException e) {
+      hashAlgorithm = manifest.hashAlgorithm() == null ? null : HashAlgorithm.byId(manifest.hashAlgorithm()).id();
+    } catch (IOException | IllegalArgumentException e) {
       problems.add(ArchiveManifest.MANIFEST + " 无法读取：不是有效的清单");
-      return new Result(null, manifestSha256, problems);
+      return new Result(null, ArchiveManifest.hashOf(manifestBytes, null), problems);
     }
-    Map<String, String> unlisted = new LinkedHashMap<>(hashes);
+    Map<String, Map<HashAlgorithm, String>> unlisted = new LinkedHashMap<>(hashes);
     OUTSIDE_MANIFEST.forEach(unlisted::remove);
     for (ArchiveManifest.Entry entry : manifest.entries()) {
-      String sha256 = unlisted.remove(entry.path());
-      if (sha256 == null) {
+      Map<HashAlgorithm, String> found = unlisted.remove(entry.path());
+      HashAlgorithm algorithm = entry.hash() == null ? HashAlgorithm.SHA256 : entry.algorithm();
+      if (found == null) {
         problems.add(printable(entry.path()) + "：清单中有，压缩包中缺失");
-      } else if (!sha256.equals(entry.sha256())) {
-        problems.add(printable(entry.path()) + "：SHA-256 与清单不符，文件已被改动");
+      } else if (entry.hash() == null || !found.get(algorithm).equalsIgnoreCase(HashAlgorithm.hexOf(entry.hash()))) {
+        problems.add(printable(entry.path()) + "：" + algorithm.label() + " 与清单不符，文件已被改动");
       }
     }
     unlisted.keySet().forEach(path -> problems.add(printable(path) + "：不在清单中"));
-    return new Result(manifest, manifestSha256, problems);
+    return new Result(manifest, ArchiveManifest.hashOf(manifestBytes, hashAlgorithm), problems);
   }
 
   private static boolean signedByAny(List<PublicKey> trusted, byte[] manifest, byte[] signature) {
@@ -141,16 +152,20 @@ final class ArchiveVerifier {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return trusted.stream().anyMatch(key -> ArchiveKeys.verifies(key, manifest, decoded));
+    return trusted.stream().anyMatch(key -> SignatureAlgorithm.of(key).verifies(key, manifest, decoded));
   }
 
-  private record Hashed(String sha256, long size) {
+  /** An entry's hex hash by each algorithm, and its size. */
+  private record Hashed(Map<HashAlgorithm, String> hashes, long size) {
   }
 
-  /** Reads one entry to its end through SHA-256, counting it against the limits; keeps a copy only if asked. */
+  /** Reads one entry to its end through each hash, counting it against the limits; keeps a copy only if asked. */
   private static Hashed hash(InputStream in, CountingInputStream counted, String name, long cap, String capName,
       ArchiveLimits limits, long totalBefore, ByteArrayOutputStream copy) throws IOException {
-    MessageDigest digest = sha256();
+    Map<HashAlgorithm, HashAlgorithm.Hasher> digests = new EnumMap<>(HashAlgorithm.class);
+    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+      digests.put(algorithm, algorithm.hasher());
+    }
     long compressedStart = counted.count();
     long size = 0;
     byte[] buffer = new byte[8192];
@@ -168,12 +183,16 @@ final class ArchiveVerifier {
         throw new LimitExceeded("条目“" + printable(name) + "”的压缩比超过 " + limits.getMaxCompressionRatio()
             + " 倍（titlereview.archive.limits.max-compression-ratio），疑为压缩炸弹");
       }
-      digest.update(buffer, 0, n);
+      for (HashAlgorithm.Hasher digest : digests.values()) {
+        digest.update(buffer, 0, n);
+      }
       if (copy != null) {
         copy.write(buffer, 0, n);
       }
     }
-    return new Hashed(HexFormat.of().formatHex(digest.digest()), size);
+    Map<HashAlgorithm, String> hashes = new EnumMap<>(HashAlgorithm.class);
+    digests.forEach((algorithm, digest) -> hashes.put(algorithm, HexFormat.of().formatHex(digest.finish())));
+    return new Hashed(hashes, size);
   }
 
   private static String describe(long bytes) {
@@ -208,14 +227,6 @@ final class ArchiveVerifier {
     name.codePoints().limit(200).forEach(c -> shown.append(Character.isISOControl(c)
         ? "\\u%04x".formatted(c) : Character.toString(c)));
     return name.codePointCount(0, name.length()) > 200 ? shown + "…" : shown.toString();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Counts the compressed bytes the zip reader takes, for the compression ratio. */

@@ -27,7 +27,8 @@ public final class DrawCommandLine {
   static final String USAGE = """
       用法：
         java -jar title-review.jar draw-offline --pool 名单.json --phrase 监督员短语 --out 结果.json
-            在本机离线抽取：生成随机数，种子 = SHA-256(随机数‖短语)，按种子排出各评议组的顺序，写出结果文件。
+            在本机离线抽取：生成随机数，种子 = H(随机数‖短语)，按种子排出各评议组的顺序，写出结果文件。
+            H 为名单摘要所注明的算法（sm3:… 为国密 SM3；早期名单为 SHA-256）。
         java -jar title-review.jar draw-verify --pool 名单.json --seed 随机种子
             按名单和种子复算名单摘要及各评议组的抽取顺序。
         java -jar title-review.jar draw-verify --pool 名单.json --result 结果.json
@@ -50,8 +51,8 @@ public final class DrawCommandLine {
       }
       if (options.containsKey("seed")) {
         out.println(ReproducibleDraw.FILES.writeValueAsString(
-            new DrawVerification.Result(ReproducibleDraw.poolHash(pool.groups()),
-                ReproducibleDraw.orders(pool.groups(), options.get("seed")))));
+            new DrawVerification.Result(ReproducibleDraw.poolHash(pool.groups(), pool.algorithm()),
+                ReproducibleDraw.orders(pool.groups(), options.get("seed"), pool.algorithm()))));
         return 0;
       }
       List<String> problems = ReproducibleDraw.problems(pool, read(options, "result", ResultFile.class));
@@ -70,7 +71,7 @@ public final class DrawCommandLine {
     Path target = Path.of(required(options, "out"));
     ResultFile result = ReproducibleDraw.drawOffline(pool, required(options, "phrase"), random, clock.instant());
     Files.writeString(target, ReproducibleDraw.FILES.writeValueAsString(result));
-    out.println("已抽取：评审会 " + pool.sessionCode() + "，名单 SHA-256 " + pool.poolSha256());
+    out.println("已抽取：评审会 " + pool.sessionCode() + "，名单摘要 " + pool.poolHash());
     out.println("随机种子 " + result.seedHex());
     out.println("结果文件 " + target.toAbsolutePath() + "：请拷回联网电脑，上传至评审会");
     return 0;

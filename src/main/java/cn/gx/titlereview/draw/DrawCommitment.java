@@ -1,6 +1,6 @@
 package cn.gx.titlereview.draw;
 
-import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The commitment made to the supervisor before a draw, and the seed it yields once the supervisor adds a phrase. */
+/**
+ * The commitment made to the supervisor before a draw, and the seed it yields once the supervisor adds a phrase. Its
+ * hashes name their algorithm ({@code sm3:…}; bare for an earlier SHA-256), which is the draw's from then on.
+ */
 @Repository
 public class DrawCommitment {
 
@@ -20,7 +23,12 @@ public class DrawCommitment {
     }
 
     public String seedHex() {
-      return ReproducibleDraw.seedHex(randomHex, phrase);
+      return ReproducibleDraw.seedHex(randomHex, phrase, algorithm());
+    }
+
+    /** The draw's hash: the one the committed pool hash names. */
+    public HashAlgorithm algorithm() {
+      return HashAlgorithm.of(poolSha256);
     }
   }
 
@@ -30,12 +38,13 @@ public class DrawCommitment {
     this.jdbc = jdbc;
   }
 
+  /** Commits to a pool's named hash and random bytes, hashed by the pool hash's algorithm. */
   public void commit(long sessionId, String poolSha256, String randomHex, Instant at) {
     jdbc.sql("delete from draw_commitment where session_id = ?").param(sessionId).update();
     jdbc.sql("""
             insert into draw_commitment (session_id, pool_sha256, random_hex, random_sha256, committed_at)
             values (?, ?, ?, ?, ?)""")
-        .params(sessionId, poolSha256, randomHex, ImportFile.sha256(HexFormat.of().parseHex(randomHex)),
+        .params(sessionId, poolSha256, randomHex, HashAlgorithm.of(poolSha256).named(HexFormat.of().parseHex(randomHex)),
             Timestamp.from(at))
         .update();
   }

@@ -41,7 +41,7 @@ class DrawRecordDocx {
     if (draw != null) {
       pair(facts, "规定人数", "评委会 " + draw.panelSize() + " 人，每组不少于 " + draw.minPerGroup() + " 人，候补 "
           + draw.reserveCount() + " 人", "抽取范围", "在库专家 " + draw.poolSize() + " 人");
-      wide(facts, "名单 SHA-256", draw.poolSha256());
+      wide(facts, "名单校验码", draw.poolSha256());
       wide(facts, "随机种子", draw.seedHex());
     }
     wide(facts, "抽取承诺", sheet.commitment());

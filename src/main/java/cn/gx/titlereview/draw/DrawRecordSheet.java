@@ -28,8 +28,8 @@ class DrawRecordSheet {
 
   /** How anyone recomputes the draw, in words: what a reader of the paper sheet needs, and no more. */
   public static final String VERIFICATION = "可凭抽取名单文件和公开的随机种子复算：将名单文件中全部专家编号按字典序排列、"
-      + "每行一个，计算 SHA-256，应与上列“名单 SHA-256”一致；在每个评议组（专业）内，以随机种子为密钥对每个专家编号计算 "
-      + "HMAC-SHA256，按结果从小到大排列，即为该组的抽取顺序，前列为评委、其后为候补，与上表一致即为随机抽取无误。"
+      + "每行一个，按上列“名单校验码”前缀所注明的算法（sm3 为国密 SM3，早期抽取为 SHA-256）计算杂凑值，应与之一致；"
+      + "在每个评议组（专业）内，以随机种子为密钥、用同一算法对每个专家编号计算 HMAC，按结果从小到大排列，即为该组的抽取顺序，前列为评委、其后为候补，与上表一致即为随机抽取无误。"
       + "方法见本系统说明“离线抽取”一节，随系统发布的复算程序（draw-verify）可代为计算。";
 
   public record Row(String specialty, int order, String expertCode, String name, String role, String response,
@@ -92,9 +92,9 @@ class DrawRecordSheet {
             .orElse(null), uploadedBy).filter(s -> s != null).distinct().toList());
 
     String committed = commitment.map(c -> c.offline() ? offlineText(c, people, machine, offline)
-        : "承诺于 " + TIME.format(c.committedAt()) + "（随机数 SHA-256 " + c.randomSha256() + "）；监督员 "
+        : "承诺于 " + TIME.format(c.committedAt()) + "（随机数校验码 " + c.randomSha256() + "）；监督员 "
             + people.labelled(c.confirmedBy()) + " 于 " + TIME.format(c.confirmedAt()) + " 给出短语“" + c.phrase()
-            + "”；公开的随机数 " + c.randomHex() + "；种子 = SHA-256(随机数‖短语)")
+            + "”；公开的随机数 " + c.randomHex() + "；种子 = " + c.algorithm().label() + "(随机数‖短语)")
         .orElse("未生成或未确认");
     String supervision = present == null ? "未确认" : (present.isYes() ? "到场全程监督" : "未到场") + "（"
         + people.labelled(present.attestedBy()) + " 于 " + TIME.format(present.attestedAt()) + " 确认）";
@@ -126,10 +126,10 @@ class DrawRecordSheet {
   private static String offlineText(DrawCommitment.Commitment c, PersonNames.Book people, Attestation machine,
       java.util.Optional<DrawCommitment.OfflineResult> result) {
     return "在不联网的电脑上抽取：监督员 " + people.labelled(c.confirmedBy()) + " 于 " + TIME.format(c.confirmedAt())
-        + " 确认名单 SHA-256 " + c.poolSha256() + result
+        + " 确认名单校验码 " + c.poolSha256() + result
             .map(r -> "；结果文件 SHA-256 " + r.fileSha256() + "（离线电脑时间 " + TIME.format(r.drawnAt()) + "，"
                 + people.labelled(r.uploadedBy()) + " 于 " + TIME.format(r.uploadedAt()) + " 上传并通过复算核验）；公开的随机数 "
-                + r.randomHex() + "，短语“" + r.phrase() + "”，种子 = SHA-256(随机数‖短语)")
+                + r.randomHex() + "，短语“" + r.phrase() + "”，种子 = " + c.algorithm().label() + "(随机数‖短语)")
             .orElse("；结果文件尚未上传")
         + (machine == null ? "；抽取电脑未联网尚未确认" : "；抽取电脑：" + machine.value() + "（"
             + people.labelled(machine.attestedBy()) + " 于 " + TIME.format(machine.attestedAt()) + " 确认）");

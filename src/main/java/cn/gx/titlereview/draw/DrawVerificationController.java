@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DrawVerificationController {
 
-  public record Request(String seedHex, Map<String, List<String>> groups) {
+  /** {@code algorithm}: the draw's hash, {@code sm3} or {@code sha256} (the prefix of its pool hash); optional. */
+  public record Request(String seedHex, Map<String, List<String>> groups, String algorithm) {
   }
 
   private final DrawVerification verification;
@@ -31,7 +32,7 @@ class DrawVerificationController {
       throw BusinessException.badRequest("请提供抽取名单 groups（按评议组列出专家编号）");
     }
     try {
-      return verification.verify(request.groups(), request.seedHex());
+      return verification.verify(request.groups(), request.seedHex(), request.algorithm());
     } catch (IllegalArgumentException e) {
       throw BusinessException.badRequest(e.getMessage());
     }

@@ -5,6 +5,8 @@ import static cn.gx.titlereview.platform.importing.Column.required;
 
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.draw.RosterRepository.PoolEntry;
+import cn.gx.titlereview.platform.crypto.CryptoSettings;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
@@ -12,6 +14,8 @@ import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.transparency.SealedFact;
+import cn.gx.titlereview.transparency.SealedFacts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,17 +53,22 @@ public class ExpertDrawService {
   private final TableReader reader;
   private final AttendanceHistory history;
   private final DrawCommitment commitments;
+  private final CryptoSettings crypto;
+  private final SealedFacts sealed;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public ExpertDrawService(RosterRepository roster, DrawRepository draws, ApplicantRepository applicants,
-      TableReader reader, AttendanceHistory history, DrawCommitment commitments, Clock clock) {
+      TableReader reader, AttendanceHistory history, DrawCommitment commitments, CryptoSettings crypto,
+      SealedFacts sealed, Clock clock) {
     this.roster = roster;
     this.draws = draws;
     this.applicants = applicants;
     this.reader = reader;
     this.history = history;
     this.commitments = commitments;
+    this.crypto = crypto;
+    this.sealed = sealed;
     this.clock = clock;
   }
 
@@ -69,16 +78,20 @@ public class ExpertDrawService {
   }
 
   /**
-   * The commitment before the draw: the SHA-256 of the eligible pool and fresh server random bytes, of which the
-   * supervisor is shown only the hash.
+   * The commitment before the draw: the hash of the eligible pool (by the profile's algorithm, which becomes the
+   * draw's) and fresh server random bytes, of which the supervisor is shown only the hash.
    */
   @Transactional
   public DrawCommitment.Commitment commit(ReviewSession session) {
     byte[] random = new byte[32];
     this.random.nextBytes(random);
-    Pool pool = scanPool(session, history.consecutiveAttendees(session), null, Map.of());
-    commitments.commit(session.id(), pool.sha256(), HexFormat.of().formatHex(random), clock.instant());
-    return commitments.find(session.id()).orElseThrow();
+    Pool pool = scanPool(session, history.consecutiveAttendees(session), null, Map.of(), crypto.hash());
+    Instant now = clock.instant();
+    commitments.commit(session.id(), pool.sha256(), HexFormat.of().formatHex(random), now);
+    DrawCommitment.Commitment commitment = commitments.find(session.id()).orElseThrow();
+    sealed.seal(SealedFact.of(SealedFact.DRAW_COMMITMENT, session.code(), now, "pool", commitment.poolSha256(),
+        "random", commitment.randomSha256()));
+    return commitment;
   }
 
   /** The supervisor's phrase completes the seed; the draw may then run. */
@@ -100,20 +113,21 @@ public class ExpertDrawService {
     commitments.confirm(session.id(), phrase, offline, user, clock.instant());
   }
 
-  /** One pass over the active roster: the eligible pool's SHA-256 and size, each group's best, the masked ids. */
+  /** One pass over the active roster: the eligible pool's named hash and size, each group's best, the masked ids. */
   private record Pool(String sha256, int size, Map<String, SeededOrder.Top<Long>> best, List<Long> maskedIds) {
   }
 
   /**
    * Reads the session's active experts once, in code order (kept from the import), and keeps nothing but what is
-   * asked: the pool's SHA-256 as {@link ReproducibleDraw#poolHash} defines it, and, given a seed, the first
-   * {@code take} of each group's seeded order by a bounded heap.
+   * asked: the pool's hash as {@link ReproducibleDraw#poolHash} defines it, and, given a seed, the first
+   * {@code take} of each group's seeded order by a bounded heap; both by the draw's hash.
    */
-  private Pool scanPool(ReviewSession session, Set<String> masked, byte[] seed, Map<String, Integer> take) {
+  private Pool scanPool(ReviewSession session, Set<String> masked, byte[] seed, Map<String, Integer> take,
+      HashAlgorithm algorithm) {
     Set<String> needed = Set.copyOf(neededSpecialties(session.id()));
-    ReproducibleDraw.PoolDigest digest = new ReproducibleDraw.PoolDigest();
+    ReproducibleDraw.PoolDigest digest = new ReproducibleDraw.PoolDigest(algorithm);
     Map<String, SeededOrder.Top<Long>> best = new HashMap<>();
-    take.forEach((specialty, size) -> best.put(specialty, new SeededOrder.Top<>(seed, size)));
+    take.forEach((specialty, size) -> best.put(specialty, new SeededOrder.Top<>(seed, size, algorithm)));
     List<Long> maskedIds = new ArrayList<>();
     roster.forEachActiveByCode(session.id(), (id, code, specialty) -> {
       if (!needed.contains(specialty)) {
@@ -129,13 +143,13 @@ public class ExpertDrawService {
         top.offer(id, code);
       }
     });
-    return new Pool(digest.sha256(), digest.count(), best, maskedIds);
+    return new Pool(digest.hash(), digest.count(), best, maskedIds);
   }
 
-  /** The confirmed commitment, refused if the pool (its SHA-256 as read now) changed since it was made. */
-  DrawCommitment.Commitment confirmedCommitment(ReviewSession session, String poolSha256) {
+  /** The confirmed commitment, refused if the pool (its hash as read now) changed since it was made. */
+  DrawCommitment.Commitment confirmedCommitment(ReviewSession session, String poolHash) {
     DrawCommitment.Commitment commitment = confirmedCommitment(session);
-    if (!commitment.poolSha256().equals(poolSha256)) {
+    if (!HashAlgorithm.same(commitment.poolSha256(), poolHash)) {
       throw new IllegalStateException("抽取名单在承诺之后发生了变化，须重新生成承诺");
     }
     return commitment;
@@ -170,7 +184,7 @@ public class ExpertDrawService {
     Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
     Map<String, Integer> take = new HashMap<>();
     quotas.forEach((specialty, quota) -> take.put(specialty, quota.members() + quota.reserves()));
-    Pool pool = scanPool(session, history.consecutiveAttendees(session), seed, take);
+    Pool pool = scanPool(session, history.consecutiveAttendees(session), seed, take, commitment.algorithm());
     confirmedCommitment(session, pool.sha256());
     List<Object[]> rows = new ArrayList<>();
     quotas.forEach((specialty, quota) -> {
@@ -179,8 +193,15 @@ public class ExpertDrawService {
         rows.add(new Object[] {ordered.get(i), i + 1, i < quota.members() ? DrawnExpert.MEMBER : DrawnExpert.RESERVE});
       }
     });
-    Draw draw = new Draw(pool.size(), pool.sha256(), seedHex, panelSize, reserveCount, minPerGroup, drawnAt,
+    Draw draw = new Draw(pool.size(), commitment.poolSha256(), seedHex, panelSize, reserveCount, minPerGroup, drawnAt,
         commitment.offline() ? Draw.OFFLINE : Draw.ONLINE);
+    // The reveal: what the commitment hid, now public, and the seed it makes (监管方案 二（一）2 随机抽取).
+    DrawCommitment.OfflineResult offline = commitment.offline() ? commitments.offlineResult(session.id()).orElseThrow()
+        : null;
+    sealed.seal(SealedFact.of(SealedFact.DRAW_REVEAL, session.code(), clock.instant(), "pool", commitment.poolSha256(),
+        "mode", draw.mode(), "random", offline != null ? offline.randomHex() : commitment.randomHex(),
+        "phrase", offline != null ? offline.phrase() : commitment.phrase(), "seed", seedHex,
+        "offline-result", offline != null ? offline.fileSha256() : ""));
     draws.insertDraw(session.id(), draw);
     draws.insertDrawn(session.id(), rows);
     draws.exclude(session.id(), pool.maskedIds(), "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽");

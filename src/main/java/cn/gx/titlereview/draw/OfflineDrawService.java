@@ -48,7 +48,7 @@ public class OfflineDrawService {
     ReproducibleDraw.PoolFile pool = verification.pool(session);
     DrawCommitment.Commitment commitment;
     try {
-      commitment = drawService.confirmedCommitment(session, pool.poolSha256());
+      commitment = drawService.confirmedCommitment(session, pool.poolHash());
     } catch (IllegalStateException e) {
       throw new ImportException(List.of(e.getMessage()));
     }
@@ -74,7 +74,7 @@ public class OfflineDrawService {
     }
     DrawCommitment.OfflineResult accepted = new DrawCommitment.OfflineResult(file.sha256(), result.randomHex(),
         result.phrase(), result.seedHex(), result.drawnAt(), user, now);
-    commitments.saveOfflineResult(session.id(), result.poolSha256(), accepted);
+    commitments.saveOfflineResult(session.id(), result.poolHash(), accepted);
     return accepted;
   }
 

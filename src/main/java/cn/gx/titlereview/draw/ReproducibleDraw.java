@@ -1,14 +1,13 @@
 package cn.gx.titlereview.draw;
 
-import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,18 +18,28 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The draw as a pure function of a pool and a seed, with the two files that carry it to and from a computer
+ * The draw as a pure function of a pool, a seed and a hash, with the two files that carry it to and from a computer
  * without network. The server, the offline program and any verifier run this same code, so they cannot disagree.
+ *
+ * <p>The pool's hash names its algorithm ({@code sm3:…}; a bare value is an earlier SHA-256), and that algorithm is
+ * the draw's: the seed is its hash of random bytes and phrase, the ranks its HMAC. A draw committed under SHA-256 so
+ * recomputes under SHA-256, years after the profile changed.
  */
 public final class ReproducibleDraw {
 
-  /** The exported pool: expert codes per specialty group, sorted, and their SHA-256. */
-  public record PoolFile(String sessionCode, String poolSha256, Map<String, List<String>> groups) {
+  /** The exported pool: expert codes per specialty group, sorted, and their hash (earlier files: {@code poolSha256}). */
+  public record PoolFile(String sessionCode, @JsonAlias("poolSha256") String poolHash,
+      Map<String, List<String>> groups) {
+
+    /** The draw's hash: the one the pool's hash names. */
+    public HashAlgorithm algorithm() {
+      return HashAlgorithm.of(poolHash);
+    }
   }
 
   /** What the offline program writes: the pool's hash, the random bytes and phrase, the seed and every order. */
-  public record ResultFile(String sessionCode, String poolSha256, String randomHex, String phrase, String seedHex,
-      Instant drawnAt, Map<String, List<String>> orders) {
+  public record ResultFile(String sessionCode, @JsonAlias("poolSha256") String poolHash, String randomHex,
+      String phrase, String seedHex, Instant drawnAt, Map<String, List<String>> orders) {
   }
 
   public static final int MIN_PHRASE_LENGTH = 4;
@@ -42,63 +51,66 @@ public final class ReproducibleDraw {
   private ReproducibleDraw() {
   }
 
-  /** SHA-256 of the expert codes, sorted, one per line. */
-  public static String poolHash(Collection<String> codes) {
-    PoolDigest digest = new PoolDigest();
+  /** The hash of the expert codes, sorted, one per line, named. */
+  public static String poolHash(Collection<String> codes, HashAlgorithm algorithm) {
+    PoolDigest digest = new PoolDigest(algorithm);
     codes.stream().sorted().forEach(digest::add);
-    return digest.sha256();
+    return digest.hash();
   }
 
   /** {@link #poolHash} over codes that arrive already sorted (the roster keeps its code order from the import). */
   public static final class PoolDigest {
 
-    private final MessageDigest sha256;
+    private final HashAlgorithm.Hasher hasher;
     private boolean first = true;
     private int count;
+    private String hash;
 
-    public PoolDigest() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+    public PoolDigest(HashAlgorithm algorithm) {
+      hasher = algorithm.hasher();
     }
 
     public void add(String code) {
       if (!first) {
-        sha256.update((byte) '\n');
+        hasher.update((byte) '\n');
       }
       first = false;
       count++;
-      sha256.update(code.getBytes(StandardCharsets.UTF_8));
+      hasher.update(code.getBytes(StandardCharsets.UTF_8));
     }
 
     public int count() {
       return count;
     }
 
-    public String sha256() {
-      return HexFormat.of().formatHex(sha256.digest());
+    /** The named hash, once all codes are added. */
+    public String hash() {
+      if (hash == null) {
+        hash = hasher.finishNamed();
+      }
+      return hash;
     }
   }
 
-  public static String poolHash(Map<String, List<String>> groups) {
-    return poolHash(groups.values().stream().flatMap(List::stream).toList());
+  public static String poolHash(Map<String, List<String>> groups, HashAlgorithm algorithm) {
+    return poolHash(groups.values().stream().flatMap(List::stream).toList(), algorithm);
   }
 
-  /** seed = SHA-256(random bytes || phrase in UTF-8), as hex. */
-  public static String seedHex(String randomHex, String phrase) {
+  /** seed = H(random bytes || phrase in UTF-8), as hex, H the draw's hash (SM3, or SHA-256 for earlier draws). */
+  public static String seedHex(String randomHex, String phrase, HashAlgorithm algorithm) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(bytes(randomHex, "随机数 randomHex"));
     bytes.writeBytes(phrase.getBytes(StandardCharsets.UTF_8));
-    return ImportFile.sha256(bytes.toByteArray());
+    return algorithm.digestHex(bytes.toByteArray());
   }
 
-  /** Each group's seeded order (members first, then reserves). */
-  public static Map<String, List<String>> orders(Map<String, List<String>> groups, String seedHex) {
+  /** Each group's seeded order (members first, then reserves), ranked by HMAC with the draw's hash. */
+  public static Map<String, List<String>> orders(Map<String, List<String>> groups, String seedHex,
+      HashAlgorithm algorithm) {
     byte[] seed = bytes(seedHex, "随机种子 seedHex");
     Map<String, List<String>> orders = new TreeMap<>();
-    groups.forEach((specialty, codes) -> orders.put(specialty, SeededOrder.order(codes, Function.identity(), seed)));
+    groups.forEach((specialty, codes) -> orders.put(specialty,
+        SeededOrder.order(codes, Function.identity(), seed, algorithm)));
     return orders;
   }
 
@@ -107,42 +119,57 @@ public final class ReproducibleDraw {
     if (phrase == null || phrase.trim().length() < MIN_PHRASE_LENGTH) {
       throw new IllegalArgumentException("监督员短语不少于 " + MIN_PHRASE_LENGTH + " 个字");
     }
-    if (!poolHash(pool.groups()).equals(pool.poolSha256())) {
-      throw new IllegalArgumentException("名单文件的 SHA-256 与其中的专家编号不符：名单文件已被改动");
+    String unchanged = poolUnchanged(pool);
+    if (unchanged != null) {
+      throw new IllegalArgumentException(unchanged);
     }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String randomHex = HexFormat.of().formatHex(bytes);
-    String seedHex = seedHex(randomHex, phrase.trim());
-    return new ResultFile(pool.sessionCode(), pool.poolSha256(), randomHex, phrase.trim(), seedHex, now,
-        orders(pool.groups(), seedHex));
+    String seedHex = seedHex(randomHex, phrase.trim(), pool.algorithm());
+    return new ResultFile(pool.sessionCode(), pool.poolHash(), randomHex, phrase.trim(), seedHex, now,
+        orders(pool.groups(), seedHex, pool.algorithm()));
+  }
+
+  /** Why the pool file's hash is not that of its codes, or null when it is. */
+  private static String poolUnchanged(PoolFile pool) {
+    HashAlgorithm algorithm;
+    try {
+      algorithm = pool.algorithm();
+    } catch (IllegalArgumentException e) {
+      return "名单文件的摘要 poolHash 无法识别：" + e.getMessage();
+    }
+    return pool.poolHash() != null && HashAlgorithm.same(poolHash(pool.groups(), algorithm), pool.poolHash()) ? null
+        : "名单文件的 " + algorithm.label() + " 摘要与其中的专家编号不符：名单文件已被改动";
   }
 
   /** Everything a result file must satisfy against the pool it claims to come from; empty when it does. */
   public static List<String> problems(PoolFile pool, ResultFile result) {
-    if (result.poolSha256() == null || result.randomHex() == null || result.phrase() == null
+    if (result.poolHash() == null || result.randomHex() == null || result.phrase() == null
         || result.seedHex() == null || result.orders() == null || result.drawnAt() == null) {
-      return List.of("结果文件缺少字段：poolSha256、randomHex、phrase、seedHex、drawnAt、orders 均须提供");
+      return List.of("结果文件缺少字段：poolHash、randomHex、phrase、seedHex、drawnAt、orders 均须提供");
     }
-    if (!poolHash(pool.groups()).equals(pool.poolSha256())) {
-      return List.of("名单文件的 SHA-256 与其中的专家编号不符：名单文件已被改动");
+    String unchanged = poolUnchanged(pool);
+    if (unchanged != null) {
+      return List.of(unchanged);
     }
-    if (!result.poolSha256().equals(pool.poolSha256())) {
-      return List.of("结果文件的名单 SHA-256 " + result.poolSha256() + " 与名单 " + pool.poolSha256() + " 不符");
+    HashAlgorithm algorithm = pool.algorithm();
+    if (!HashAlgorithm.same(result.poolHash(), pool.poolHash())) {
+      return List.of("结果文件的名单摘要 " + result.poolHash() + " 与名单 " + pool.poolHash() + " 不符");
     }
     if (result.phrase().trim().length() < MIN_PHRASE_LENGTH) {
       return List.of("监督员短语不少于 " + MIN_PHRASE_LENGTH + " 个字");
     }
     String seed;
     try {
-      seed = seedHex(result.randomHex(), result.phrase());
+      seed = seedHex(result.randomHex(), result.phrase(), algorithm);
     } catch (IllegalArgumentException e) {
       return List.of(e.getMessage());
     }
     if (!seed.equals(result.seedHex())) {
-      return List.of("随机种子与随机数、短语不符：SHA-256(随机数‖短语) 应为 " + seed);
+      return List.of("随机种子与随机数、短语不符：" + algorithm.label() + "(随机数‖短语) 应为 " + seed);
     }
-    Map<String, List<String>> recomputed = orders(pool.groups(), seed);
+    Map<String, List<String>> recomputed = orders(pool.groups(), seed, algorithm);
     return recomputed.keySet().stream().filter(g -> !recomputed.get(g).equals(result.orders().get(g)))
         .map(g -> "评议组“" + g + "”的抽取顺序与按名单和种子复算的结果不符").toList();
   }

@@ -1,20 +1,17 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The draw's randomness, made reproducible: each candidate's rank is HMAC-SHA256(seed, its code), compared as an
- * unsigned number. With the seed and the pool anyone can recompute the same order; without the seed no one can
+ * The draw's randomness, made reproducible: each candidate's rank is HMAC(seed, its code) with the draw's hash
+ * (HMAC-SM3, or HMAC-SHA256 for draws committed under SHA-256), compared as an unsigned number. With the seed and the pool anyone can recompute the same order; without the seed no one can
  * predict it. Every candidate is equally likely to come first, and the order does not depend on the pool's order.
  */
 final class SeededOrder {
@@ -22,8 +19,9 @@ final class SeededOrder {
   private SeededOrder() {
   }
 
-  public static <T> List<T> order(List<T> candidates, Function<T, String> code, byte[] seed) {
-    Mac mac = mac(seed);
+  public static <T> List<T> order(List<T> candidates, Function<T, String> code, byte[] seed,
+      HashAlgorithm algorithm) {
+    HashAlgorithm.Keyed mac = algorithm.hmac(seed);
     return candidates.stream()
         .map(c -> new Ranked<>(c, rank(mac, code.apply(c))))
         .sorted(BY_RANK)
@@ -36,8 +34,8 @@ final class SeededOrder {
 
   private static final Comparator<Ranked<?>> BY_RANK = Comparator.comparing(Ranked::rank, Arrays::compareUnsigned);
 
-  private static byte[] rank(Mac mac, String code) {
-    return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
+  private static byte[] rank(HashAlgorithm.Keyed mac, String code) {
+    return mac.mac(code.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -47,12 +45,12 @@ final class SeededOrder {
    */
   public static final class Top<T> {
 
-    private final Mac mac;
+    private final HashAlgorithm.Keyed mac;
     private final int size;
     private final PriorityQueue<Ranked<T>> worstFirst;
 
-    public Top(byte[] seed, int size) {
-      this.mac = mac(seed);
+    public Top(byte[] seed, int size, HashAlgorithm algorithm) {
+      this.mac = algorithm.hmac(seed);
       this.size = size;
       this.worstFirst = new PriorityQueue<>(Math.max(1, size + 1), BY_RANK.reversed());
     }
@@ -78,15 +76,5 @@ final class SeededOrder {
 
   public static byte[] seed(String hex) {
     return HexFormat.of().parseHex(hex);
-  }
-
-  private static Mac mac(byte[] seed) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(seed, "HmacSHA256"));
-      return mac;
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,8 @@ public class CorrectionRepository {
       return "督查更正 " + id + "：" + what + "；" + description + "（" + proposedBy + " 于 "
           + PlatformConfig.MINUTES.format(proposedAt) + " 登记；" + (signed() ? signedBy + " 于 "
           + PlatformConfig.MINUTES.format(signedAt) + " 签发" + (signNote == null ? "" : "：" + signNote) : "待签发")
-          + "；针对签字时记录 SHA-256 " + recordSha256.substring(0, Math.min(16, recordSha256.length())) + "…）";
+          + "；针对签字时记录 " + HashAlgorithm.of(recordSha256).label() + " " + HashAlgorithm.hexOf(recordSha256)
+          .substring(0, Math.min(16, HashAlgorithm.hexOf(recordSha256).length())) + "…）";
     }
   }
 

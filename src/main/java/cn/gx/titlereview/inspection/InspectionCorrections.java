@@ -2,7 +2,10 @@ package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.inspection.CorrectionRepository.Correction;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
+import cn.gx.titlereview.platform.crypto.CryptoSettings;
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.transparency.SealedFact;
+import cn.gx.titlereview.transparency.SealedFacts;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository;
@@ -38,17 +41,21 @@ class InspectionCorrections {
   private final ApplicantRepository applicants;
   private final ReviewRepository reviews;
   private final VoteCheck voteCheck;
+  private final CryptoSettings crypto;
+  private final SealedFacts sealed;
   private final Clock clock;
 
   InspectionCorrections(InspectionService inspections, CorrectionRepository corrections,
       SessionRepository sessions, ApplicantRepository applicants, ReviewRepository reviews, VoteCheck voteCheck,
-      Clock clock) {
+      CryptoSettings crypto, SealedFacts sealed, Clock clock) {
     this.inspections = inspections;
     this.corrections = corrections;
     this.sessions = sessions;
     this.applicants = applicants;
     this.reviews = reviews;
     this.voteCheck = voteCheck;
+    this.crypto = crypto;
+    this.sealed = sealed;
     this.clock = clock;
   }
 
@@ -114,6 +121,11 @@ class InspectionCorrections {
         clock.instant()) == 0) {
       throw BusinessException.conflict("更正 " + correctionId + " 已签发");
     }
-    return corrections.find(correctionId).orElseThrow();
+    Correction signed = corrections.find(correctionId).orElseThrow();
+    sealed.seal(SealedFact.of(SealedFact.INSPECTION_CORRECTION, sessions.get(signed.sessionId()).code(),
+        signed.signedAt(), "inspection", String.valueOf(inspectionId), "correction", String.valueOf(correctionId),
+        "record", signed.recordSha256(), "content", crypto.hash().named(signed.describe().getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)), "signer", user));
+    return signed;
   }
 }

@@ -8,6 +8,8 @@ import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.inspection.InspectionRepository.Selection;
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.crypto.CryptoSettings;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
@@ -79,11 +81,12 @@ public class InspectionService {
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final Clock clock;
+  private final CryptoSettings crypto;
   private final SecureRandom random = new SecureRandom();
 
   public InspectionService(InspectionRepository inspections, CorrectionRepository corrections,
-      SessionRepository sessions, Jurisdiction jurisdiction, TableReader reader, WorkingDayCalendar calendar, RuntimeService runtimeService,
-      SystemAuthority system, Clock clock) {
+      SessionRepository sessions, Jurisdiction jurisdiction, TableReader reader, WorkingDayCalendar calendar,
+      RuntimeService runtimeService, SystemAuthority system, Clock clock, CryptoSettings crypto) {
     this.inspections = inspections;
     this.corrections = corrections;
     this.sessions = sessions;
@@ -93,6 +96,7 @@ public class InspectionService {
     this.runtimeService = runtimeService;
     this.system = system;
     this.clock = clock;
+    this.crypto = crypto;
   }
 
   /** Opens an inspection and starts its process; every problem of the request is named at once. */
@@ -265,8 +269,9 @@ public class InspectionService {
     byte[] seed = new byte[32];
     random.nextBytes(seed);
     String seedHex = HexFormat.of().formatHex(seed);
-    List<String> selected = order(pool, seedHex).subList(0, count);
-    Selection draft = new Selection(0, from, to, count, pool, ReproducibleDraw.poolHash(pool), seedHex, selected,
+    List<String> selected = order(pool, seedHex, crypto.hash()).subList(0, count);
+    Selection draft = new Selection(0, from, to, count, pool, ReproducibleDraw.poolHash(pool, crypto.hash()), seedHex,
+        selected,
         user, clock.instant());
     long id = inspections.insertSelection(draft);
     for (String code : selected) {
@@ -282,8 +287,11 @@ public class InspectionService {
     return standing.contains(Capacity.APPROVER) || standing.contains(Capacity.SUPERVISING_OFFICE);
   }
 
-  /** The seeded order of a selection's pool, as {@code POST /api/draw/verify} computes it for group "sessions". */
-  static List<String> order(List<String> pool, String seedHex) {
-    return ReproducibleDraw.orders(Map.of(SELECTION_GROUP, pool), seedHex).get(SELECTION_GROUP);
+  /**
+   * The seeded order of a selection's pool, as {@code POST /api/draw/verify} computes it for group "sessions", by the
+   * hash its pool hash names.
+   */
+  static List<String> order(List<String> pool, String seedHex, HashAlgorithm algorithm) {
+    return ReproducibleDraw.orders(Map.of(SELECTION_GROUP, pool), seedHex, algorithm).get(SELECTION_GROUP);
   }
 }

@@ -12,6 +12,7 @@ import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
@@ -156,11 +157,14 @@ class RecordFacts {
       long members = drawn.stream().filter(DrawnExpert::activeMember).count();
       facts.put("draw.prescribedNumber", Answer.yesNo(members >= d.panelSize(), "规定评委会 " + d.panelSize()
           + " 人（每组不少于 " + d.minPerGroup() + " 人）、候补 " + d.reserveCount() + " 人；现有评委 " + members + " 人"));
+      // The draw's own algorithm in the words: an earlier SHA-256 draw reads as it did when its record was signed.
+      String hash = HashAlgorithm.of(d.poolSha256()).label();
       String committed = commitments.find(session.id()).filter(c -> !c.offline() && c.confirmed())
           .map(c -> "；抽取前向监督员 " + c.confirmedBy() + " 承诺名单与随机数摘要（" + TIME.format(c.committedAt())
-              + "），种子 = SHA-256(随机数‖监督员短语)").orElse("");
-      facts.put("draw.random", Answer.yesNo(true, "可抽取专家 " + d.poolSize() + " 人，名单 SHA-256 "
-          + d.poolSha256().substring(0, 16) + "…；随机种子 " + d.seedHex().substring(0, 16) + "…（可复算）" + committed));
+              + "），种子 = " + hash + "(随机数‖监督员短语)").orElse("");
+      facts.put("draw.random", Answer.yesNo(true, "可抽取专家 " + d.poolSize() + " 人，名单 " + hash + " "
+          + HashAlgorithm.hexOf(d.poolSha256()).substring(0, 16) + "…；随机种子 " + d.seedHex().substring(0, 16)
+          + "…（可复算）" + committed));
       long declined = drawn.stream().filter(e -> DrawnExpert.DECLINED.equals(e.response())).count();
       facts.put("draw.declinesRecorded", !allAnswered ? Answer.notReached("尚有抽中评委未登记出席情况")
           : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补"));

@@ -13,6 +13,8 @@ import java.util.List;
  * the signed content, the inspections of the session with their outcomes and corrections, the fingerprint of the key
  * that signs its archive package, and what followed the signing (spot-checks, the approving unit's confirmation) —
  * null, and left out of the JSON, in the content a signature binds, so that earlier signatures still bind it.
+ * {@code sha256} keeps its name for the same reason (it is in the signed JSON, as null): its value is the content's
+ * hash named by its algorithm, {@code sm3:…} under the {@code gm} profile.
  */
 public record RecordForm(String title, String version, List<String> adjustments, ReviewSession session, Basics basics,
     List<Section> sections, List<String> notes, Pledges pledges, List<SignatureView> signatures, String sha256,

@@ -4,6 +4,7 @@ import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.publicity.PublicityNotice;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.transparency.TransparencyLog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,15 +21,17 @@ class RecordPageController {
   private final RecordDocx docx;
   private final RecordPdf pdf;
   private final PublicityNotice notices;
+  private final TransparencyLog transparencyLog;
 
   RecordPageController(SessionAccess access, RecordService records, RecordPrint.Factory prints,
-      RecordDocx docx, RecordPdf pdf, PublicityNotice notices) {
+      RecordDocx docx, RecordPdf pdf, PublicityNotice notices, TransparencyLog transparencyLog) {
     this.access = access;
     this.records = records;
     this.prints = prints;
     this.docx = docx;
     this.pdf = pdf;
     this.notices = notices;
+    this.transparencyLog = transparencyLog;
   }
 
   @GetMapping("/sessions/{code}/record")
@@ -37,6 +40,8 @@ class RecordPageController {
     model.addAttribute("print", prints.of(records.form(session)));
     model.addAttribute("pdf", false);
     model.addAttribute("rounds", notices.rounds(session));
+    // Beside the signatures, each sealed fact's leaf and the latest checkpoint that includes it (outside the record).
+    model.addAttribute("sealed", transparencyLog.provedOf(session.code()));
     return "record";
   }
 

@@ -75,7 +75,7 @@ record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signer
 
   /** The line under the form: version, session, the content's hash and the archive key's fingerprint. */
   public String footnote() {
-    return "记录表版本：" + form.version() + "；评审会编号：" + form.session().code() + "；内容 SHA-256："
+    return "记录表版本：" + form.version() + "；评审会编号：" + form.session().code() + "；内容杂凑值："
         + form.sha256() + "；归档包签名公钥指纹：" + form.archiveKeyFingerprint()
         + "。每项答案均取自系统记录，小字为其依据；“未完成”表示该环节尚未进行或尚未记录。";
   }

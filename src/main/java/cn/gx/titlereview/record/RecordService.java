@@ -1,10 +1,11 @@
 package cn.gx.titlereview.record;
 
-import cn.gx.titlereview.archive.ArchiveSigningKey;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.inspection.InspectionService;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.importing.ImportFile;
+import cn.gx.titlereview.platform.crypto.CryptoSettings;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
+import cn.gx.titlereview.platform.crypto.SigningKey;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
@@ -45,8 +46,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the record form (附件1) for a session at any stage from the catalogue, the computed facts and the
- * attestations. Its SHA-256 (over everything but the signatures) is what a signature binds: when any fact changes
- * after signing, the hash no longer matches and the signature shows as invalid.
+ * attestations. Its hash (over everything but the signatures; SM3 under the {@code gm} profile, named as {@code sm3:…})
+ * is what a signature binds: when any fact changes after signing, the hash no longer matches and the signature shows
+ * as invalid. A signature keeps the algorithm it was made with: an earlier SHA-256 is checked as SHA-256.
  */
 @Service
 public class RecordService {
@@ -67,15 +69,16 @@ public class RecordService {
   private final InspectionService inspections;
   private final Jurisdiction jurisdiction;
   private final RegionViews regionViews;
-  private final ArchiveSigningKey archiveKey;
+  private final SigningKey archiveKey;
+  private final CryptoSettings crypto;
   private final SpotCheckView spotChecks;
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
       PledgeRepository pledges, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
-      InspectionService inspections, Jurisdiction jurisdiction, RegionViews regionViews, ArchiveSigningKey archiveKey,
-      SpotCheckView spotChecks, ObjectMapper json) {
+      InspectionService inspections, Jurisdiction jurisdiction, RegionViews regionViews, SigningKey archiveKey,
+      CryptoSettings crypto, SpotCheckView spotChecks, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -89,6 +92,7 @@ public class RecordService {
     this.jurisdiction = jurisdiction;
     this.regionViews = regionViews;
     this.archiveKey = archiveKey;
+    this.crypto = crypto;
     this.spotChecks = spotChecks;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
         .addMixIn(ReviewSession.class, SessionAsSigned.class);
@@ -105,10 +109,10 @@ public class RecordService {
   /** The record with its signatures, each marked valid only if it signed the record as it is now. */
   public RecordForm form(ReviewSession session) {
     RecordForm content = content(session);
-    String hash = hash(content);
+    Content current = new Content(bytes(content), crypto.hash());
     List<SignatureView> signed = signatures.list(session.id()).stream()
         .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
-            s.recordSha256().equals(hash)))
+            current.signedBy(s.recordSha256())))
         .toList();
     List<String> after = new ArrayList<>(spotChecks.lines(session.id()));
     sessions.closure(session.id()).ifPresent(c -> after.add((c.confirmed() ? "评审结果已确认" : "评审结果未获确认")
@@ -116,7 +120,7 @@ public class RecordService {
         + "；此后评审会数据冻结，更正须经督查（复查或倒查）登记并签发"));
     List<String> inspected = new ArrayList<>(inspections.outcomes(session));
     inspected.addAll(grants(session));
-    return content.withSignatures(signed, hash).withInspections(inspected)
+    return content.withSignatures(signed, current.hash()).withInspections(inspected)
         .withArchiveKey(archiveKey.fingerprint()).withAfterSigning(after);
   }
 
@@ -133,8 +137,27 @@ public class RecordService {
         .map(g -> "授权检查：" + g.describe()).toList();
   }
 
-  public String sha256(ReviewSession session) {
-    return hash(content(session));
+  /** The record's hash now, by the profile's algorithm: what a signature made now binds. */
+  public String hash(ReviewSession session) {
+    return current(session).hash();
+  }
+
+  /** The record's content now, to check signatures against. */
+  public Content current(ReviewSession session) {
+    return new Content(bytes(content(session)), crypto.hash());
+  }
+
+  /** The canonical bytes of the record's content, and its hash by the profile's algorithm. */
+  public record Content(byte[] bytes, HashAlgorithm algorithm) {
+
+    public String hash() {
+      return algorithm.named(bytes);
+    }
+
+    /** Whether a signature's hash, by the algorithm it names, is this content's. */
+    public boolean signedBy(String signedHash) {
+      return HashAlgorithm.matches(signedHash, bytes);
+    }
   }
 
   private RecordForm content(ReviewSession session) {
@@ -251,9 +274,9 @@ public class RecordService {
         attending.stream().filter(e -> !expertsSigned.contains(e.expertId())).map(DrawnExpert::expertCode).toList());
   }
 
-  private String hash(RecordForm content) {
+  private byte[] bytes(RecordForm content) {
     try {
-      return ImportFile.sha256(canonical.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+      return canonical.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -5,14 +5,17 @@ import cn.gx.titlereview.platform.FormConfirmation;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
+import cn.gx.titlereview.transparency.SealedFact;
+import cn.gx.titlereview.transparency.SealedFacts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A signature (负责人签字 / 监督员签字) is an authenticated completion binding the record's SHA-256 at that moment. */
+/** A signature (负责人签字 / 监督员签字) is an authenticated completion binding the record's hash at that moment. */
 @Component("signRecord")
 class SignRecordListener implements TaskListener {
 
@@ -26,14 +29,16 @@ class SignRecordListener implements TaskListener {
   private final RecordService records;
   private final SignatureRepository signatures;
   private final CurrentUser currentUser;
+  private final SealedFacts sealed;
   private final Clock clock;
 
   SignRecordListener(SessionRepository sessions, RecordService records, SignatureRepository signatures,
-      CurrentUser currentUser, Clock clock) {
+      CurrentUser currentUser, SealedFacts sealed, Clock clock) {
     this.sessions = sessions;
     this.records = records;
     this.signatures = signatures;
     this.currentUser = currentUser;
+    this.sealed = sealed;
     this.clock = clock;
   }
 
@@ -51,6 +56,10 @@ class SignRecordListener implements TaskListener {
       throw new BadUserRequestException("签字须由已登录的本人完成");
     }
     ReviewSession session = sessions.get(ProcessVariables.sessionId(task));
-    signatures.add(session.id(), role, signer, clock.instant(), records.sha256(session));
+    Instant now = clock.instant();
+    String hash = records.hash(session);
+    signatures.add(session.id(), role, signer, now, hash);
+    sealed.seal(SealedFact.of(SealedFact.RECORD_SIGNATURE, session.code(), now, "role", role, "signer", signer,
+        "record", hash));
   }
 }

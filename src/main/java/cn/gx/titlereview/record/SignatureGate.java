@@ -59,7 +59,7 @@ public class SignatureGate implements Gate {
 
   @Override
   public List<Violation> check(GateContext context) {
-    String current = records.sha256(context.session());
+    RecordService.Content current = records.current(context.session());
     Map<String, Signature> latest = new LinkedHashMap<>();
     signatures.list(context.session().id()).forEach(s -> latest.put(s.role(), s));
     List<Violation> violations = new ArrayList<>();
@@ -70,7 +70,7 @@ public class SignatureGate implements Gate {
       Signature signature = latest.get(role);
       if (signature == null) {
         violations.add(new Violation("负责人和监督员审核确认", title, "尚未签字"));
-      } else if (!signature.recordSha256().equals(current)) {
+      } else if (!current.signedBy(signature.recordSha256())) {
         violations.add(new Violation("负责人和监督员审核确认", title + "（" + signature.signedBy() + "）",
             "签字后记录已变更，须重新签字"));
       }

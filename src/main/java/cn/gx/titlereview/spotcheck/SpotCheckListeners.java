@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class SpotCheckListeners {
 
-  /** When 核准单位确定抽查比例 opens: the pool and random bytes are fixed; the form shows their SHA-256. */
+  /** When 核准单位确定抽查比例 opens: the pool and random bytes are fixed; the form shows their hashes. */
   @Bean("commitSpotCheck")
   TaskListener commitSpotCheck(SpotCheckService spotChecks, SessionRepository sessions) {
     return task -> {

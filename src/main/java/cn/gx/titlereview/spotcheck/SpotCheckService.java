@@ -1,12 +1,16 @@
 package cn.gx.titlereview.spotcheck;
 
+import cn.gx.titlereview.platform.crypto.CryptoSettings;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
+import cn.gx.titlereview.transparency.SealedFact;
+import cn.gx.titlereview.transparency.SealedFacts;
 import cn.gx.titlereview.draw.ReproducibleDraw;
-import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.session.ReviewSession;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 核准单位在确认评审结果前应对评审结果进行一定比例的抽查复核 (监管方案 三（二）): a random sample of the passed
- * applicants, drawn as the expert draw is (commit, then reveal: the pool and random bytes are fixed by their SHA-256
+ * applicants, drawn as the expert draw is (commit, then reveal: the pool and random bytes are fixed by their hashes
  * before the ratio is set, the approver adds a phrase, and after the draw everything is revealed so that anyone
  * recomputes the sample), and a finding per sampled applicant. More problems than the threshold send the results back to recheck.
  */
@@ -30,14 +34,19 @@ public class SpotCheckService {
   private final SpotCheckRepository spotChecks;
   private final RecheckService recheckService;
   private final Clock clock;
+  private final CryptoSettings crypto;
+  private final SealedFacts sealed;
   private final int problemThresholdPercent;
   private final SecureRandom random = new SecureRandom();
 
   public SpotCheckService(SpotCheckRepository spotChecks, RecheckService recheckService, Clock clock,
+      CryptoSettings crypto, SealedFacts sealed,
       @Value("${titlereview.spot-check.problem-threshold-percent:0}") int problemThresholdPercent) {
     this.spotChecks = spotChecks;
     this.recheckService = recheckService;
     this.clock = clock;
+    this.crypto = crypto;
+    this.sealed = sealed;
     this.problemThresholdPercent = problemThresholdPercent;
   }
 
@@ -46,7 +55,7 @@ public class SpotCheckService {
 
   /**
    * Before the ratio is set: fixes the pool (the passed applicants' numbers, sorted) and 32 random bytes for the next
-   * attempt, and shows only their SHA-256, as the expert draw's commitment does.
+   * attempt, and shows only their hashes (by the profile's algorithm), as the expert draw's commitment does.
    */
   @Transactional
   public SpotCheck.Commitment commit(ReviewSession session) {
@@ -54,15 +63,19 @@ public class SpotCheckService {
         .toList();
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
+    HashAlgorithm hash = crypto.hash();
     SpotCheck.Commitment commitment = new SpotCheck.Commitment(spotChecks.nextAttempt(session.id()), pool,
-        ReproducibleDraw.poolHash(pool), HexFormat.of().formatHex(bytes), ImportFile.sha256(bytes), clock.instant());
+        ReproducibleDraw.poolHash(pool, hash), HexFormat.of().formatHex(bytes), hash.named(bytes), clock.instant());
     spotChecks.commit(session.id(), commitment);
+    sealed.seal(SealedFact.of(SealedFact.SPOT_CHECK_COMMITMENT, session.code(), commitment.committedAt(),
+        "attempt", String.valueOf(commitment.attempt()), "pool", commitment.poolSha256(), "random",
+        commitment.randomSha256()));
     return commitment;
   }
 
   /**
    * Draws the sample from the committed pool: ratio percent of it, rounded up, at least one, in the order the seed
-   * SHA-256(committed random bytes ‖ approver's phrase) gives. The random bytes and phrase are revealed from now on.
+   * H(committed random bytes ‖ approver's phrase) gives, H the commitment's hash. The random bytes and phrase are revealed from now on.
    */
   @Transactional
   public SpotCheck draw(ReviewSession session, int ratioPercent, String phrase, String user) {
@@ -77,21 +90,26 @@ public class SpotCheckService {
     SpotCheck.Commitment commitment = spotChecks.commitment(session.id(), attempt)
         .orElseThrow(() -> new IllegalArgumentException("评审会 " + session.code() + " 尚未生成第 " + attempt
             + " 次抽查承诺"));
-    String seedHex = ReproducibleDraw.seedHex(commitment.randomHex(), phrase.trim());
+    HashAlgorithm hash = HashAlgorithm.of(commitment.poolSha256());
+    String seedHex = ReproducibleDraw.seedHex(commitment.randomHex(), phrase.trim(), hash);
     List<String> pool = commitment.pool();
     int size = pool.isEmpty() ? 0 : Math.max(1, (int) Math.ceil(pool.size() * ratioPercent / 100.0));
     Map<String, Long> ids = recheckService.passedApplicants(session.id()).stream()
         .collect(Collectors.toMap(Applicant::applicantNo, Applicant::id));
-    List<Long> sample = sample(pool, seedHex, size).stream().map(ids::get).toList();
-    spotChecks.insert(session.id(), attempt, ratioPercent, seedHex, phrase.trim(), pool.size(), sample, user,
-        clock.instant());
-    return spotChecks.latest(session.id()).orElseThrow();
+    List<Long> sample = sample(pool, seedHex, size, hash).stream().map(ids::get).toList();
+    Instant now = clock.instant();
+    spotChecks.insert(session.id(), attempt, ratioPercent, seedHex, phrase.trim(), pool.size(), sample, user, now);
+    SpotCheck drawn = spotChecks.latest(session.id()).orElseThrow();
+    sealed.seal(SealedFact.of(SealedFact.SPOT_CHECK_REVEAL, session.code(), now, "attempt", String.valueOf(attempt),
+        "pool", commitment.poolSha256(), "ratio", ratioPercent + "%", "random", commitment.randomHex(), "phrase",
+        phrase.trim(), "seed", seedHex, "sample", String.join(",", drawn.sample())));
+    return drawn;
   }
 
   /** The sample for a seed: the first {@code size} applicant numbers of the pool's seeded order. */
-  public static List<String> sample(List<String> pool, String seedHex, int size) {
-    return ReproducibleDraw.orders(Map.of(VERIFY_GROUP, pool), seedHex).get(VERIFY_GROUP).stream().limit(size)
-        .toList();
+  public static List<String> sample(List<String> pool, String seedHex, int size, HashAlgorithm algorithm) {
+    return ReproducibleDraw.orders(Map.of(VERIFY_GROUP, pool), seedHex, algorithm).get(VERIFY_GROUP).stream()
+        .limit(size).toList();
   }
 
   /**
@@ -104,16 +122,18 @@ public class SpotCheckService {
       return List.of("第 " + check.attempt() + " 次抽查没有抽取承诺（早于承诺机制的抽查），只能按种子复算");
     }
     List<String> problems = new ArrayList<>();
-    if (!ReproducibleDraw.poolHash(c.pool()).equals(c.poolSha256())) {
-      problems.add("抽查名单与承诺的 SHA-256 不符");
+    HashAlgorithm hash = check.algorithm();
+    String label = hash.label();
+    if (!HashAlgorithm.same(ReproducibleDraw.poolHash(c.pool(), hash), c.poolSha256())) {
+      problems.add("抽查名单与承诺的 " + label + " 不符");
     }
-    if (!ImportFile.sha256(HexFormat.of().parseHex(c.randomHex())).equals(c.randomSha256())) {
-      problems.add("公开的随机数与承诺的 SHA-256 不符");
+    if (!HashAlgorithm.matches(c.randomSha256(), HexFormat.of().parseHex(c.randomHex()))) {
+      problems.add("公开的随机数与承诺的 " + label + " 不符");
     }
-    if (!ReproducibleDraw.seedHex(c.randomHex(), check.phrase()).equals(check.seedHex())) {
-      problems.add("随机种子不等于 SHA-256(随机数‖短语)");
+    if (!ReproducibleDraw.seedHex(c.randomHex(), check.phrase(), hash).equals(check.seedHex())) {
+      problems.add("随机种子不等于 " + label + "(随机数‖短语)");
     }
-    if (!sample(c.pool(), check.seedHex(), check.items().size()).equals(check.sample())) {
+    if (!sample(c.pool(), check.seedHex(), check.items().size(), hash).equals(check.sample())) {
       problems.add("按名单和种子复算的抽查名单与记录不符");
     }
     return problems;

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.spotcheck;
 
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.PlatformConfig;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,7 +22,8 @@ public class SpotCheckView {
     return spotChecks.all(sessionId).stream().map(check -> {
       SpotCheck.Commitment c = check.commitment();
       String committed = c == null ? "" : "抽取前于 " + TIME.format(c.committedAt()) + " 承诺名单 " + c.pool().size()
-          + " 人（SHA-256 " + c.poolSha256() + "）和随机数（SHA-256 " + c.randomSha256() + "）；公开随机数 " + c.randomHex()
+          + " 人（" + check.algorithm().label() + " " + HashAlgorithm.hexOf(c.poolSha256()) + "）和随机数（"
+          + check.algorithm().label() + " " + HashAlgorithm.hexOf(c.randomSha256()) + "）；公开随机数 " + c.randomHex()
           + "，核准单位短语“" + check.phrase() + "”；";
       List<String> problems = SpotCheckService.verify(check);
       return "抽查复核第 " + check.attempt() + " 次：比例 " + check.ratioPercent() + "%，" + committed + "种子 "

@@ -2,6 +2,8 @@ package cn.gx.titlereview.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gx.titlereview.platform.crypto.PemKeys;
+import cn.gx.titlereview.platform.crypto.SigningKey;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
@@ -35,7 +37,7 @@ class ArchiveApiTest {
 
   @LocalServerPort int port;
   @Autowired TestData data;
-  @Autowired ArchiveSigningKey signingKey;
+  @Autowired SigningKey signingKey;
   @Autowired ObjectMapper json;
   @TempDir Path dir;
 
@@ -99,7 +101,7 @@ class ArchiveApiTest {
     Reply key = api.get("/api/archive/public-key", "staff1");
     assertThat(key.status()).isEqualTo(200);
     assertThat(key.body()).isEqualTo(signingKey.publicKeyPem()).startsWith("-----BEGIN PUBLIC KEY-----");
-    assertThat(ArchiveKeys.fingerprint(ArchiveKeys.publicKey(key.body()))).isEqualTo(signingKey.fingerprint());
+    assertThat(PemKeys.fingerprint(PemKeys.publicKey(key.body()))).isEqualTo(signingKey.fingerprint());
 
     ReviewSession session = data.session("中级");
     assertThat(api.get("/sessions/" + session.code() + "/record", "staff1").body())

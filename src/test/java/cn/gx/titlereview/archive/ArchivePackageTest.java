@@ -1,9 +1,13 @@
 package cn.gx.titlereview.archive;
 
+import static cn.gx.titlereview.platform.crypto.HashAlgorithm.SM3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.platform.crypto.FileSigningKey;
+import cn.gx.titlereview.platform.crypto.SignatureAlgorithm;
+import cn.gx.titlereview.platform.crypto.SigningKey;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.UploadedDocument;
 import cn.gx.titlereview.session.ReviewSession;
@@ -42,7 +46,7 @@ class ArchivePackageTest {
   @Autowired SessionFixture fixture;
   @Autowired ArchiveRepository archive;
   @Autowired ArchivePackage packages;
-  @Autowired ArchiveSigningKey signingKey;
+  @Autowired SigningKey signingKey;
   @Autowired ExpertDrawService drawService;
   @Autowired ExpertPledgeService expertPledges;
   @Autowired JdbcClient jdbc;
@@ -62,19 +66,20 @@ class ArchivePackageTest {
     String manifest = text(entries, "manifest.json");
     assertThat(manifest).contains("\"retentionYears\" : 30", "\"item\" : \"MINUTES\"", "\"uploadedBy\" : \"staff1\"",
         "\"displayName\" : \"会议记录.pdf\"", "\"displayName\" : \"../../../../tmp/x.pdf\"",
-        "\"keyFingerprint\" : \"" + signingKey.fingerprint() + "\"",
-        ImportFile.sha256("%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8)));
+        "\"keyFingerprint\" : \"" + signingKey.fingerprint() + "\"", "\"hashAlgorithm\" : \"sm3\"",
+        "\"signatureAlgorithm\" : \"sm2\"", SM3.named("%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8)));
+    assertThat(signingKey.fingerprint()).startsWith("sm3:");
     assertThat(text(entries, "generated/评审情况记录表.html")).contains("归档包签名公钥指纹：", signingKey.fingerprint());
     assertThat(text(entries, "generated/随机抽取评委记录.json")).contains("seedHex").doesNotContain("专家1\"");
-    assertThat(archive.packageIssuedFor(ImportFile.sha256(entries.get("manifest.json")))).contains(session.id());
+    assertThat(archive.packageIssuedFor(SM3.named(entries.get("manifest.json")))).contains(session.id());
     // The official documents as PDF, each listed in the signed manifest with its hash; experts by code only.
     for (String pdf : List.of("generated/评审情况记录表.pdf", "generated/随机抽取评委记录单.pdf",
         "generated/评审专家工作守则.pdf")) {
       assertThat(entries).containsKey(pdf);
       assertThat(new String(entries.get(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-      assertThat(manifest).contains("\"path\" : \"" + pdf + "\"", ImportFile.sha256(entries.get(pdf)));
+      assertThat(manifest).contains("\"path\" : \"" + pdf + "\"", SM3.named(entries.get(pdf)));
     }
-    assertThat(manifest).contains(ImportFile.sha256(entries.get("generated/评审结果.xlsx")));
+    assertThat(manifest).contains(SM3.named(entries.get("generated/评审结果.xlsx")));
     Documents.keep("draw-record-archive.pdf", entries.get("generated/随机抽取评委记录单.pdf"));
     String drawSheet = Documents.pdf(entries.get("generated/随机抽取评委记录单.pdf")).text().replaceAll("\\s+", "");
     assertThat(drawSheet).contains("随机抽取评委记录单", "（保密）", "抽取人签字", "监督人签字", "可凭抽取名单文件和公开的随机种子复算")
@@ -94,17 +99,17 @@ class ArchivePackageTest {
       }
       return content;
     });
-    assertThat(verify(tampered)).containsExactly("files/MINUTES/MINUTES-001.pdf：SHA-256 与清单不符，文件已被改动");
+    assertThat(verify(tampered)).containsExactly("files/MINUTES/MINUTES-001.pdf：SM3 与清单不符，文件已被改动");
   }
 
   @Test
   void aFileChangedTogetherWithItsHashInTheManifestFailsOnlineAndOffline() throws IOException {
     byte[] zip = packages.build(archived(), "staff1");
     byte[] forged = "%PDF-1.4 改过的会议记录".getBytes(StandardCharsets.UTF_8);
-    String original = ImportFile.sha256("%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8));
+    String original = SM3.named("%PDF-1.4 会议记录".getBytes(StandardCharsets.UTF_8));
     byte[] tampered = rewrite(zip, (path, content) -> switch (path) {
       case "files/MINUTES/MINUTES-001.pdf" -> forged;
-      case "manifest.json" -> replace(content, original, ImportFile.sha256(forged));
+      case "manifest.json" -> replace(content, original, SM3.named(forged));
       default -> content;
     });
     assertThat(verify(tampered)).hasSize(2).anyMatch(p -> p.startsWith(SIGNATURE_FAILS))
@@ -128,7 +133,7 @@ class ArchivePackageTest {
   @Test
   void aManifestReSignedWithAnotherKeyFailsOnlineAndOfflineWhateverKeyThePackageCarries() throws IOException {
     byte[] zip = packages.build(archived(), "staff1");
-    ArchiveSigningKey forger = new ArchiveSigningKey(dir.resolve("forger.pem").toString(), new String[0]);
+    SigningKey forger = new FileSigningKey(dir.resolve("forger.pem"), SignatureAlgorithm.SM2);
     byte[] tampered = rewrite(zip, (path, content) -> path.equals("manifest.json")
         ? replace(content, "\"retentionYears\" : 30", "\"retentionYears\" : 1") : content);
     byte[] manifest = unzip(tampered).get("manifest.json");
@@ -160,7 +165,7 @@ class ArchivePackageTest {
     byte[] zip = packages.build(session, "staff1");
     jdbc.sql("update archive_file set sha256 = ? where session_id = ? and file_name = ?")
         .params("0".repeat(64), session.id(), "会议记录.pdf").update();
-    assertThat(verify(zip)).containsExactly("files/MINUTES/MINUTES-001.pdf：SHA-256 与服务器登记的不符");
+    assertThat(verify(zip)).containsExactly("files/MINUTES/MINUTES-001.pdf：SM3 与服务器登记的不符");
   }
 
   @Test

@@ -167,7 +167,7 @@ class ScaleBenchmarkTest {
     warm("  part: applicants", () -> applicants.list(session.id()));
     warm("  part: attestations", () -> attestations.current(session.id()));
     warm("  part: drawn experts", () -> drawService.drawn(session.id()));
-    warm("record hash (what signatures and the signatures gate compute)", () -> records.sha256(session));
+    warm("record hash (what signatures and the signatures gate compute)", () -> records.hash(session));
     List<Map<String, Object>> findings = recheckService.passedApplicants(session.id()).stream()
         .map(a -> row("applicantNo", a.applicantNo(), "problem", false)).toList();
     time("recheck findings, round 1", () -> recheckService.record(session, 1, data.json(findings), "staff1"));
@@ -189,7 +189,7 @@ class ScaleBenchmarkTest {
         () -> publicityGate.check(context(session, "publicityRound", 1)));
     warm("archive gate, 2,000 applicants", () -> archiveGate.check(context(session)));
     warm("record gate, 2,000 applicants", () -> recordGate.check(context(session)));
-    warm("record hash, after the rechecks", () -> records.sha256(session));
+    warm("record hash, after the rechecks", () -> records.hash(session));
     warm("signatures gate, 2,000 applicants", () -> signatureGate.check(context(session)));
     warm("  signatures part: applicants", () -> applicants.list(session.id()));
     warm("  signatures part: votes", () -> reviews.votes(session.id()));

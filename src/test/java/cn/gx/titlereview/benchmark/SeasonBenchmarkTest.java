@@ -64,6 +64,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
     "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem",
+    "titlereview.crypto.sm2-signing-key=${java.io.tmpdir}/sm2-signing-key-test.pem",
+    "titlereview.transparency.checkpoint-directory=${java.io.tmpdir}/checkpoints-test",
     "titlereview.demo.applicants=${season.applicants:200}"})
 @ActiveProfiles("demo")
 class SeasonBenchmarkTest {
@@ -513,7 +515,9 @@ class SeasonBenchmarkTest {
         ? List.of("--spring.profiles.active=demo", "--spring.datasource.url=" + url,
             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
             "--titlereview.reminders.cron=-",
-            "--titlereview.archive.signing-key=target/archive-signing-key-test.pem")
+            "--titlereview.archive.signing-key=target/archive-signing-key-test.pem",
+            "--titlereview.crypto.sm2-signing-key=target/sm2-signing-key-test.pem",
+            "--titlereview.transparency.checkpoint-directory=target/checkpoints-test")
         : bareArgs(url);
     String main = which.equals("app") ? "cn.gx.titlereview.TitleReviewApplication" : BareCamundaApp.class.getName();
     try (ChildJvm child = ChildJvm.start("startup-" + which + "-" + state, main, !which.equals("app"), CHILD_JVM,

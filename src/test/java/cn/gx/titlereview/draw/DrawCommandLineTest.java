@@ -1,9 +1,11 @@
 package cn.gx.titlereview.draw;
 
+import static cn.gx.titlereview.platform.crypto.HashAlgorithm.SM3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.draw.ReproducibleDraw.PoolFile;
 import cn.gx.titlereview.draw.ReproducibleDraw.ResultFile;
+import cn.gx.titlereview.platform.importing.ImportFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,12 +36,12 @@ class DrawCommandLineTest {
 
   @Test
   void anOfflineDrawWritesAResultThatVerifiesAgainstItsPool() throws IOException {
-    Path pool = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(GROUPS), GROUPS));
+    Path pool = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(GROUPS, SM3), GROUPS));
     assertThat(run("draw-offline", "--pool", pool.toString(), "--phrase", "秉公抽取", "--out", "result.json"))
         .isZero();
     ResultFile result = ReproducibleDraw.FILES.readValue(dir.resolve("result.json").toFile(), ResultFile.class);
-    assertThat(result.poolSha256()).isEqualTo(ReproducibleDraw.poolHash(GROUPS));
-    assertThat(result.seedHex()).isEqualTo(ReproducibleDraw.seedHex(result.randomHex(), "秉公抽取"));
+    assertThat(result.poolHash()).isEqualTo(ReproducibleDraw.poolHash(GROUPS, SM3));
+    assertThat(result.seedHex()).isEqualTo(ReproducibleDraw.seedHex(result.randomHex(), "秉公抽取", SM3));
     assertThat(result.drawnAt()).isEqualTo(Instant.parse("2026-12-08T01:00:00Z"));
     assertThat(result.orders().get("土木工程")).hasSize(30).containsExactlyInAnyOrderElementsOf(GROUPS.get("土木工程"))
         .isNotEqualTo(GROUPS.get("土木工程"));
@@ -50,14 +52,37 @@ class DrawCommandLineTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains(result.orders().get("机械工程").get(0));
   }
 
+  /**
+   * A pool file exported before hashes were named ({@code poolSha256}, a bare SHA-256) still draws offline and
+   * verifies: under SHA-256, seed and ranks included, as it would have then.
+   */
+  @Test
+  void anEarlierSha256PoolFileStillDrawsAndVerifiesUnderSha256() throws IOException {
+    String sha256 = ImportFile.sha256(GROUPS.values().stream().flatMap(List::stream).sorted()
+        .collect(java.util.stream.Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8));
+    Path pool = dir.resolve("earlier-pool.json");
+    Files.writeString(pool, "{\"sessionCode\":\"S-0\",\"poolSha256\":\"" + sha256 + "\",\"groups\":"
+        + ReproducibleDraw.FILES.writeValueAsString(GROUPS) + "}");
+    assertThat(run("draw-offline", "--pool", pool.toString(), "--phrase", "秉公抽取", "--out", "old-result.json"))
+        .isZero();
+    ResultFile result = ReproducibleDraw.FILES.readValue(dir.resolve("old-result.json").toFile(), ResultFile.class);
+    assertThat(result.poolHash()).isEqualTo(sha256);
+    assertThat(result.seedHex()).isEqualTo(ImportFile.sha256(java.nio.ByteBuffer.allocate(44)
+        .put(java.util.HexFormat.of().parseHex(result.randomHex())).put("秉公抽取".getBytes(StandardCharsets.UTF_8))
+        .array()));
+    assertThat(result.orders()).isEqualTo(ReproducibleDraw.orders(GROUPS, result.seedHex(),
+        cn.gx.titlereview.platform.crypto.HashAlgorithm.SHA256));
+    assertThat(run("draw-verify", "--pool", pool.toString(), "--result", "old-result.json")).isZero();
+  }
+
   @Test
   void aResultWithTwoExpertsSwappedFailsVerification() throws IOException {
-    Path pool = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(GROUPS), GROUPS));
+    Path pool = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(GROUPS, SM3), GROUPS));
     run("draw-offline", "--pool", pool.toString(), "--phrase", "秉公抽取", "--out", "result.json");
     ResultFile result = ReproducibleDraw.FILES.readValue(dir.resolve("result.json").toFile(), ResultFile.class);
     List<String> civil = new ArrayList<>(result.orders().get("土木工程"));
     civil.add(0, civil.remove(1));
-    ResultFile swapped = new ResultFile(result.sessionCode(), result.poolSha256(), result.randomHex(),
+    ResultFile swapped = new ResultFile(result.sessionCode(), result.poolHash(), result.randomHex(),
         result.phrase(), result.seedHex(), result.drawnAt(), Map.of("土木工程", civil,
             "机械工程", result.orders().get("机械工程")));
     Files.writeString(dir.resolve("swapped.json"), ReproducibleDraw.FILES.writeValueAsString(swapped));
@@ -67,11 +92,11 @@ class DrawCommandLineTest {
 
   @Test
   void anEditedPoolFileOrAShortPhraseIsRefusedBeforeAnyDraw() throws IOException {
-    Path edited = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(Map.of("土木工程", List.of("E001"))), GROUPS));
+    Path edited = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(Map.of("土木工程", List.of("E001")), SM3), GROUPS));
     assertThat(run("draw-offline", "--pool", edited.toString(), "--phrase", "秉公抽取", "--out", "r.json"))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("名单文件已被改动");
-    Path pool = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(GROUPS), GROUPS));
+    Path pool = pool(new PoolFile("S-1", ReproducibleDraw.poolHash(GROUPS, SM3), GROUPS));
     assertThat(run("draw-offline", "--pool", pool.toString(), "--phrase", "短", "--out", "r.json")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("监督员短语不少于 4 个字");
     assertThat(dir.resolve("r.json")).doesNotExist();

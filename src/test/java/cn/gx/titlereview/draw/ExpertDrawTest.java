@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import static cn.gx.titlereview.platform.crypto.HashAlgorithm.SM3;
 import static cn.gx.titlereview.support.TestData.context;
 import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +53,9 @@ class ExpertDrawTest {
         .filter(d -> d.specialty().equals("土木工程")).map(DrawnExpert::expertCode).toList();
     List<String> civilPool = java.util.stream.IntStream.rangeClosed(1, 40).filter(i -> i % 2 == 0 && i != 40)
         .mapToObj(i -> String.format("E%02d", i)).toList();
-    List<String> recomputed = SeededOrder.order(civilPool, c -> c, SeededOrder.seed(draw.seedHex()));
+    List<String> recomputed = SeededOrder.order(civilPool, c -> c, SeededOrder.seed(draw.seedHex()), SM3);
     assertThat(drawnCivil).isEqualTo(recomputed.subList(0, drawnCivil.size()));
-    assertThat(SeededOrder.order(civilPool, c -> c, SeededOrder.seed("00".repeat(32))))
+    assertThat(SeededOrder.order(civilPool, c -> c, SeededOrder.seed("00".repeat(32)), SM3))
         .isNotEqualTo(recomputed);
   }
 
@@ -63,16 +64,16 @@ class ExpertDrawTest {
     ReviewSession session = fixture.sessionWithRoster();
     DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
     ReproducibleDraw.PoolFile pool = verification.pool(session);
-    DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex());
-    assertThat(result.poolSha256()).isEqualTo(pool.poolSha256()).isEqualTo(draw.poolSha256());
+    DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex(), null);
+    assertThat(result.poolHash()).startsWith("sm3:").isEqualTo(pool.poolHash()).isEqualTo(draw.poolSha256());
     for (String specialty : pool.groups().keySet()) {
       List<String> drawnInOrder = drawService.drawn(session.id()).stream()
           .filter(d -> d.specialty().equals(specialty)).sorted(java.util.Comparator.comparingInt(DrawnExpert::drawOrder))
           .map(DrawnExpert::expertCode).toList();
       assertThat(result.orders().get(specialty).subList(0, drawnInOrder.size())).isEqualTo(drawnInOrder);
     }
-    assertThat(verification.verify(pool.groups(), "ab".repeat(32)).orders()).isNotEqualTo(result.orders());
-    assertThatThrownBy(() -> verification.verify(pool.groups(), "not-hex")).hasMessageContaining("十六进制");
+    assertThat(verification.verify(pool.groups(), "ab".repeat(32), "sm3").orders()).isNotEqualTo(result.orders());
+    assertThatThrownBy(() -> verification.verify(pool.groups(), "not-hex", null)).hasMessageContaining("十六进制");
   }
 
   @Test
@@ -82,8 +83,8 @@ class ExpertDrawTest {
     jdbc.sql("update expert set code_rank = null where session_id = ?").param(session.id()).update();
     DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
     ReproducibleDraw.PoolFile pool = verification.pool(session);
-    DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex());
-    assertThat(draw.poolSha256()).isEqualTo(result.poolSha256());
+    DrawVerification.Result result = verification.verify(pool.groups(), draw.seedHex(), null);
+    assertThat(draw.poolSha256()).isEqualTo(result.poolHash());
     for (String specialty : pool.groups().keySet()) {
       List<String> drawnInOrder = drawService.drawn(session.id()).stream()
           .filter(d -> d.specialty().equals(specialty)).sorted(java.util.Comparator.comparingInt(DrawnExpert::drawOrder))
@@ -145,7 +146,7 @@ class ExpertDrawTest {
     assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("抽取承诺尚未经监督员确认");
     DrawCommitment.Commitment commitment = drawService.commit(session);
     assertThat(commitment.randomSha256())
-        .isEqualTo(ImportFile.sha256(java.util.HexFormat.of().parseHex(commitment.randomHex())));
+        .isEqualTo(SM3.named(java.util.HexFormat.of().parseHex(commitment.randomHex())));
     assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("尚未经监督员确认");
     drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
     DrawRepository.Draw draw = drawService.draw(session, 11, 4, 3);
@@ -153,7 +154,7 @@ class ExpertDrawTest {
     java.io.ByteArrayOutputStream seed = new java.io.ByteArrayOutputStream();
     seed.writeBytes(java.util.HexFormat.of().parseHex(commitment.randomHex()));
     seed.writeBytes("秉公抽取".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(draw.seedHex()).isEqualTo(ImportFile.sha256(seed.toByteArray()));
+    assertThat(draw.seedHex()).isEqualTo(SM3.digestHex(seed.toByteArray()));
   }
 
   @Test

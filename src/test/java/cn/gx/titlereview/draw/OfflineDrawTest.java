@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import static cn.gx.titlereview.platform.crypto.HashAlgorithm.SM3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -72,8 +73,8 @@ class OfflineDrawTest {
   void aSeedThatIsNotTheHashOfItsRandomBytesAndPhraseIsRejected() {
     ReviewSession session = committedForOffline();
     ResultFile result = drawOffline(session);
-    String otherSeed = ReproducibleDraw.seedHex(result.randomHex(), "另一句短语");
-    assertRejected(session, with(result, ReproducibleDraw.orders(verification.pool(session).groups(), otherSeed),
+    String otherSeed = ReproducibleDraw.seedHex(result.randomHex(), "另一句短语", SM3);
+    assertRejected(session, with(result, ReproducibleDraw.orders(verification.pool(session).groups(), otherSeed, SM3),
         otherSeed, result.drawnAt()), "随机种子与随机数、短语不符");
   }
 
@@ -122,7 +123,7 @@ class OfflineDrawTest {
   }
 
   private static ResultFile with(ResultFile r, Map<String, List<String>> orders, String seedHex, Instant drawnAt) {
-    return new ResultFile(r.sessionCode(), r.poolSha256(), r.randomHex(), r.phrase(), seedHex, drawnAt, orders);
+    return new ResultFile(r.sessionCode(), r.poolHash(), r.randomHex(), r.phrase(), seedHex, drawnAt, orders);
   }
 
   private static ImportFile file(ResultFile result) {

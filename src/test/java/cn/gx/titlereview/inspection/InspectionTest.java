@@ -10,6 +10,7 @@ import cn.gx.titlereview.inspection.InspectionRepository.Finding;
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.inspection.InspectionRepository.Selection;
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.crypto.CryptoSettings;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.security.SystemAuthority;
@@ -48,6 +49,7 @@ class InspectionTest {
   @Autowired TestData data;
   @Autowired RecordService records;
   @Autowired DrawVerification verification;
+  @Autowired CryptoSettings crypto;
   @Autowired ComplaintService complaints;
   @Autowired RuntimeService runtimeService;
 
@@ -102,7 +104,7 @@ class InspectionTest {
     // The engine and the deadlines both run on a controllable clock.
     ClockUtil.setCurrentTime(Date.from(MONDAY));
     InspectionService inJune = new InspectionService(inspections, corrections, sessions, jurisdiction, reader, calendar,
-        runtimeService, system, Clock.fixed(MONDAY, PlatformConfig.ZONE));
+        runtimeService, system, Clock.fixed(MONDAY, PlatformConfig.ZONE), crypto);
     ReviewSession session = data.session("中级");
     Inspection inspection = inJune.open(new InspectionService.Request(session.code(), null,
         List.of("查阅资料", "约谈"), "ROUTINE", "年度例行督查"), null, "approver1");
@@ -163,10 +165,10 @@ class InspectionTest {
     }
     Selection selection = service.selectAtRandom(TestData.REVIEW_START, TestData.REVIEW_START, 2, "approver1");
     assertThat(selection.pool()).isSorted().contains(selection.selected().toArray(String[]::new));
-    List<String> recomputed = verification.verify(Map.of("sessions", selection.pool()), selection.seedHex())
+    List<String> recomputed = verification.verify(Map.of("sessions", selection.pool()), selection.seedHex(), "sm3")
         .orders().get("sessions");
     assertThat(recomputed.subList(0, 2)).isEqualTo(selection.selected());
-    assertThat(verification.verify(Map.of("sessions", selection.pool()), "00ff").orders().get("sessions"))
+    assertThat(verification.verify(Map.of("sessions", selection.pool()), "00ff", "sm3").orders().get("sessions"))
         .isNotEqualTo(recomputed);
     assertThat(inspections.list()).filteredOn(i -> i.selectionId() != null && i.selectionId() == selection.id())
         .hasSize(2).allSatisfy(i -> assertThat(i.means()).containsExactly("事后抽查"));

@@ -29,7 +29,7 @@ class RecordDocumentsTest {
   @BeforeEach
   void signedSession() {
     ReviewSession session = fixture.sessionWithVotes();
-    String hash = records.sha256(session);
+    String hash = records.hash(session);
     signatures.add(session.id(), SignRecordListener.UNIT_HEAD, "unithead1", Instant.parse("2026-03-20T02:00:00Z"), hash);
     signatures.add(session.id(), SignRecordListener.SUPERVISOR, "supervisor1", Instant.parse("2026-03-20T03:00:00Z"),
         hash);

@@ -3,7 +3,9 @@ package cn.gx.titlereview.record;
 import static cn.gx.titlereview.support.TestData.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.publicity.PublicityRepository;
+import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestData;
@@ -22,6 +24,7 @@ class RecordGateTest {
   @Autowired RecordGate gate;
   @Autowired RecordService records;
   @Autowired PublicityRepository publicity;
+  @Autowired SignatureRepository signatures;
 
   @Test
   void holdsWhenEveryEarlierGatesLatestResultIsAPass() {
@@ -45,10 +48,26 @@ class RecordGateTest {
   void theRecordsHashChangesWhenAFactChangesSoASignatureNoLongerMatches() {
     ReviewSession session = data.session("正高");
     RecordGate.REQUIRED.keySet().forEach(key -> pass(session, key));
-    String signed = records.sha256(session);
-    assertThat(records.sha256(session)).isEqualTo(signed);
+    String signed = records.hash(session);
+    assertThat(signed).startsWith("sm3:").hasSize(68);
+    assertThat(records.hash(session)).isEqualTo(signed);
     publicity.addComplaint(session.id(), 2, "信件", "SB01", "公示结束后收到的举报", "staff1", Instant.now());
-    assertThat(records.sha256(session)).isNotEqualTo(signed);
+    assertThat(records.hash(session)).isNotEqualTo(signed);
+  }
+
+  /**
+   * A signature made before SM3 became the default bound a bare SHA-256 of the record: it still binds the unchanged
+   * record, checked as SHA-256, and no longer once a fact changes.
+   */
+  @Test
+  void aSignatureMadeUnderSha256BeforeTheChangeStillBindsTheUnchangedRecord() {
+    ReviewSession session = data.session("正高");
+    RecordGate.REQUIRED.keySet().forEach(key -> pass(session, key));
+    String earlier = ImportFile.sha256(records.current(session).bytes());
+    signatures.add(session.id(), SignRecordListener.SUPERVISOR, "supervisor1", Instant.now(), earlier);
+    assertThat(records.form(session).signatures()).singleElement().extracting(SignatureView::valid).isEqualTo(true);
+    publicity.addComplaint(session.id(), 2, "信件", "SB01", "公示结束后收到的举报", "staff1", Instant.now());
+    assertThat(records.form(session).signatures()).singleElement().extracting(SignatureView::valid).isEqualTo(false);
   }
 
   private void pass(ReviewSession session, String key) {

@@ -140,9 +140,9 @@ class DatePlausibilityTest {
     archive.add(session.id(), ArchiveItem.MINUTES, "minutes.pdf", "application/pdf", "%PDF".getBytes(), "0".repeat(64),
         "staff1", archived);
     signatures.add(session.id(), "UNIT_HEAD", "unithead1", archived.minus(Duration.ofHours(1)),
-        records.sha256(session));
+        records.hash(session));
     signatures.add(session.id(), "SUPERVISOR", "supervisor1", archived.plus(Duration.ofHours(1)),
-        records.sha256(session));
+        records.hash(session));
     List<Violation> violations = signatureGate.check(context(session));
     assertThat(violations).filteredOn(v -> v.rule().equals("签字晚于评审和归档") && v.finding().contains("归档材料"))
         .extracting(Violation::subject).containsExactly("评委会组建单位负责人签字(盖章)（unithead1）");

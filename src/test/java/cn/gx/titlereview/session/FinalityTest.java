@@ -45,6 +45,7 @@ class FinalityTest {
       Map.entry("POST /api/sessions", "starts a new session"),
       Map.entry("POST /api/draw/verify", "recomputes a draw from the caller's data, stores nothing"),
       Map.entry("POST /api/archive/verify", "checks a package, stores nothing"),
+      Map.entry("POST /api/transparency/checkpoint", "signs a checkpoint of the region's log, changes no session"),
       Map.entry("PUT /api/calendar/{year}", "the working-day calendar, not a session"),
       Map.entry("POST /api/calendar/{year}/form", "the same, typed on the calendar page"),
       Map.entry("POST /api/calendar/import", "the same, imported from a file"),
@@ -127,7 +128,7 @@ class FinalityTest {
     assertThat(api.postJson("/api/inspections/" + recheck + "/corrections", "approver1", votes).body())
         .as("before confirmation the session's own ways apply").contains("评审结果尚未确认");
     sessions.close(session.id(), SessionRepository.Closure.CONFIRMED, "approver1", Instant.now());
-    String signed = records.sha256(session);
+    String signed = records.hash(session);
 
     assertThat(api.postJson("/api/inspections/" + routine + "/corrections", "approver1", votes).status())
         .isEqualTo(409);
@@ -145,7 +146,7 @@ class FinalityTest {
     assertThat(api.postJson(signOff, "depthead1", "{\"note\":\"同意更正\"}").status()).isEqualTo(200);
     assertThat(api.postJson(signOff, "depthead1", "{}").status()).isEqualTo(409);
 
-    assertThat(records.sha256(session)).as("what was signed is unchanged").isEqualTo(signed);
+    assertThat(records.hash(session)).as("what was signed is unchanged").isEqualTo(signed);
     assertThat(records.form(session).inspections()).anyMatch(l -> l.contains("申报人 SB04 表决票数更正")
         && l.contains("按表决规则通过") && l.contains("depthead1") && l.contains("签发"));
     assertThat(api.get("/api/sessions/" + session.code() + "/vote-outcomes", "approver1").body())

@@ -128,7 +128,7 @@ class RestApiTest {
     Reply verify = api.postJson("/api/draw/verify", "approver1",
         "{\"seedHex\":\"00ff\",\"groups\":{\"土木工程\":[\"E02\",\"E04\",\"E06\"]}}");
     assertThat(verify.status()).isEqualTo(200);
-    assertThat(verify.body()).contains("poolSha256", "E02", "E04", "E06");
+    assertThat(verify.body()).contains("\"poolHash\":\"sm3:", "E02", "E04", "E06");
   }
 
   @Test

@@ -73,7 +73,7 @@ class WholeSessionH2Test extends WholeSessionScenario {
     // 评审结果已确认: the facts are frozen. A late complaint or a vote amendment is refused whole (409), the record and
     // its signatures stay as they were signed, and the page shows the spot-check's revealed seed and the confirmation.
     Api api = new Api(port);
-    String before = records.sha256(session);
+    String before = records.hash(session);
     Api.Reply complaint = api.postJson("/api/sessions/" + session.code() + "/complaints", "staff1",
         "{\"channel\":\"邮箱\",\"content\":\"结果确认后收到的举报\"}");
     assertThat(complaint.status()).isEqualTo(409);
@@ -81,7 +81,7 @@ class WholeSessionH2Test extends WholeSessionScenario {
     Api.Reply amendment = api.postJson("/api/sessions/" + session.code() + "/vote-amendments", "staff1",
         "{\"applicantNo\":\"SB0001\",\"votersPresent\":25,\"yes\":10,\"no\":14,\"abstain\":1,\"reason\":\"改票\"}");
     assertThat(amendment.status()).isEqualTo(409);
-    assertThat(records.sha256(session)).isEqualTo(before);
+    assertThat(records.hash(session)).isEqualTo(before);
     assertThat(api.get("/sessions/" + session.code() + "/record", "unithead1").body())
         .contains("公示期间收到信访件数量（2）件，已核查（2）件", "评审结果已确认：黄伟（approver1） 于 2026-06-25 10:00", "抽查复核第 2 次")
         .doesNotContain("签字失效");

@@ -3,12 +3,14 @@ package cn.gx.titlereview.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gx.titlereview.archive.ArchivePackage;
 import cn.gx.titlereview.demo.DemoSessionFiller;
 import cn.gx.titlereview.draw.DrawCommandLine;
 import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawVerification;
 import cn.gx.titlereview.draw.OfflineDrawService;
 import cn.gx.titlereview.draw.ReproducibleDraw;
+import cn.gx.titlereview.platform.crypto.SigningKey;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.publicity.ComplaintService;
 import cn.gx.titlereview.publicity.PublicityRepository;
@@ -20,6 +22,13 @@ import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TaskDriver;
 import cn.gx.titlereview.support.TestClock;
 import cn.gx.titlereview.support.TestRegion;
+import cn.gx.titlereview.transparency.Checkpoint;
+import cn.gx.titlereview.transparency.LogCommandLine;
+import cn.gx.titlereview.transparency.LogEntry;
+import cn.gx.titlereview.transparency.Proofs;
+import cn.gx.titlereview.transparency.SealedFact;
+import cn.gx.titlereview.transparency.TransparencyLog;
+import cn.gx.titlereview.transparency.TransparencySettings;
 import cn.gx.titlereview.workflow.gate.GateResult;
 import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import java.nio.file.Files;
@@ -37,6 +46,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -67,6 +77,11 @@ abstract class WholeSessionScenario {
   @Autowired TaskDriver tasks;
   @Autowired SessionWalk walk;
   @Autowired TestClock clock;
+  @Autowired TransparencyLog transparencyLog;
+  @Autowired TransparencySettings transparency;
+  @Autowired ArchivePackage packages;
+  @Autowired SigningKey signingKey;
+  @TempDir Path dir;
 
   static final LocalDate REVIEW_START = LocalDate.of(2026, 6, 3);
 
@@ -83,7 +98,7 @@ abstract class WholeSessionScenario {
   }
 
   @Test
-  void aSessionRunsFromPreparationToConfirmation() {
+  void aSessionRunsFromPreparationToConfirmation() throws Exception {
     ReviewSession session = start("WS-");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code).count())
         .isEqualTo(2);
@@ -207,14 +222,14 @@ abstract class WholeSessionScenario {
     assertThat(latest(session).get("record").passed()).isTrue();
     complete("unithead1", "Task_UnitHeadSignRecord", "signConfirmed", true);
     complete("supervisor1", "Task_SupervisorSignRecord", "signConfirmed", true);
-    String sha256 = records.sha256(session);
+    String sha256 = records.hash(session);
     assertThat(signatures.list(session.id())).extracting(SignatureRepository.Signature::recordSha256)
         .containsExactly(sha256, sha256);
 
     // 抽查复核: 10% of the 46 passed, rounded up, drawn reproducibly (committed, then revealed); no problem found.
     clock.set("2026-06-24T10:00");
     assertThat((String) taskService.getVariable(openTask("approver1", "Task_SetSpotCheck").getId(),
-        "spotCheckRandomSha256")).hasSize(64);
+        "spotCheckRandomSha256")).startsWith("sm3:").hasSize(68);
     complete("approver1", "Task_SetSpotCheck", "spotCheckRatio", 10, "spotCheckPhrase", "核准单位抽查复核");
     assertThat(spotChecks.latest(session.id()).orElseThrow().items()).hasSize(5);
     complete("approver1", "Task_RecordSpotCheck", "spotCheckProblems", "");
@@ -250,11 +265,67 @@ abstract class WholeSessionScenario {
     assertThat(records.form(session).sections()).flatExtracting(RecordForm.Section::groups)
         .flatExtracting(RecordForm.Group::items).filteredOn(i -> !i.answer().equals("未完成"))
         .hasSizeGreaterThanOrEqualTo(30);
+
+    // 透明日志: every fact the session sealed is a leaf of the region's log, and its archive package proves its own
+    // inclusion offline, against the checkpoint file the server wrote to be published.
+    assertThat(transparencyLog.leavesOf(code)).extracting(LogEntry::kind).contains(SealedFact.DRAW_COMMITMENT,
+        SealedFact.DRAW_REVEAL, SealedFact.RECORD_SIGNATURE, SealedFact.SPOT_CHECK_COMMITMENT,
+        SealedFact.SPOT_CHECK_REVEAL);
+    assertThat(transparencyLog.leavesOf(code)).filteredOn(l -> l.kind().equals(SealedFact.RECORD_SIGNATURE))
+        .allMatch(l -> l.leaf().contains("record: sm3:"));
+    evidence = Evidence.of(session, packages.build(session, "staff1"), signingKey, transparency, dir);
+    assertThat(evidence.logVerify("--checkpoint", evidence.checkpoint().toString(), "--package",
+        evidence.zip().toString())).isZero();
+    assertThat(transparencyLog.leavesOf(code)).extracting(LogEntry::kind).contains(SealedFact.ARCHIVE_MANIFEST);
     afterwards(session);
   }
 
+  /**
+   * What a supervisor keeps of a finished session: its archive package, the checkpoint file the server wrote when it
+   * was packed, and the server's public key, as files.
+   */
+  record Evidence(Path zip, Path checkpoint, Path publicKey, Path dir) {
+
+    static Evidence of(ReviewSession session, byte[] zip, SigningKey key, TransparencySettings settings, Path dir)
+        throws java.io.IOException {
+      Checkpoint packed = Checkpoint.parse(Proofs.read(entry(zip, "transparency-proof.json"),
+          Proofs.Inclusion.class).checkpoint());
+      Path written = Path.of(settings.checkpointDirectory()).resolve(TransparencyLog.fileName(packed.size()));
+      Path kept = Files.copy(written, dir.resolve("保存的检查点-" + packed.size() + ".txt"));
+      return new Evidence(Files.write(dir.resolve(session.code() + "-归档包.zip"), zip), kept,
+          Files.writeString(dir.resolve("公钥.pem"), key.publicKeyPem()), dir);
+    }
+
+    /** The jar's {@code log-verify} with the public key and these arguments; what it printed goes to {@link #said}. */
+    int logVerify(String... args) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+      List<String> all = new java.util.ArrayList<>(List.of("log-verify", "--public-key", publicKey.toString()));
+      all.addAll(List.of(args));
+      int exit = LogCommandLine.run(all.toArray(String[]::new), print, print);
+      said.set(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+      return exit;
+    }
+
+    static final ThreadLocal<String> said = new ThreadLocal<>();
+
+    static byte[] entry(byte[] zip, String name) throws java.io.IOException {
+      try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip),
+          java.nio.charset.StandardCharsets.UTF_8)) {
+        for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          if (e.getName().equals(name)) {
+            return in.readAllBytes();
+          }
+        }
+      }
+      throw new AssertionError("归档包中没有 " + name);
+    }
+  }
+
+  Evidence evidence;
+
   /** What a subclass checks on the finished session. */
-  void afterwards(ReviewSession session) {
+  void afterwards(ReviewSession session) throws Exception {
   }
 
   /** Publicity in March 2026: long past, so the round's timer is due at once. */

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.spotcheck;
 
+import static cn.gx.titlereview.platform.crypto.HashAlgorithm.SM3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,14 +32,14 @@ class SpotCheckServiceTest {
     // 3 passed applicants: 50% rounded up is 2.
     assertThat(check.items()).hasSize(2);
     assertThat(check.poolSize()).isEqualTo(3);
-    assertThat(SpotCheckService.sample(List.of("SB01", "SB02", "SB03"), check.seedHex(), 2))
+    assertThat(SpotCheckService.sample(List.of("SB01", "SB02", "SB03"), check.seedHex(), 2, SM3))
         .containsExactlyElementsOf(check.sample());
     assertThat(SpotCheckService.verify(check)).isEmpty();
   }
 
   /**
    * Commit, then reveal: before the ratio is set only the hashes of the pool and of the random bytes exist; the seed
-   * is SHA-256(random bytes ‖ the approver's phrase); afterwards everything is revealed and recomputes, over the API
+   * is SM3(random bytes ‖ the approver's phrase); afterwards everything is revealed and recomputes, over the API
    * too; a revealed value changed afterwards no longer verifies.
    */
   @Test
@@ -46,14 +47,14 @@ class SpotCheckServiceTest {
     ReviewSession session = fixture.sessionWithVotes();
     SpotCheck.Commitment commitment = spotChecks.commit(session);
     assertThat(commitment.pool()).containsExactly("SB01", "SB02", "SB03");
-    assertThat(commitment.poolSha256()).isEqualTo(ReproducibleDraw.poolHash(List.of("SB03", "SB02", "SB01")));
+    assertThat(commitment.poolSha256()).isEqualTo(ReproducibleDraw.poolHash(List.of("SB03", "SB02", "SB01"), SM3));
     Api api = new Api(port);
     assertThat(api.get("/api/sessions/" + session.code() + "/spot-checks", "approver1").body())
         .contains("已承诺，待抽取", commitment.randomSha256()).doesNotContain(commitment.randomHex());
     assertThatThrownBy(() -> spotChecks.draw(session, 50, "短", "approver1")).hasMessageContaining("不少于 4 个字");
 
     SpotCheck check = spotChecks.draw(session, 50, "核准单位自拟短语", "approver1");
-    assertThat(check.seedHex()).isEqualTo(ReproducibleDraw.seedHex(commitment.randomHex(), "核准单位自拟短语"));
+    assertThat(check.seedHex()).isEqualTo(ReproducibleDraw.seedHex(commitment.randomHex(), "核准单位自拟短语", SM3));
     String revealed = api.get("/api/sessions/" + session.code() + "/spot-checks", "supervisor1").body();
     assertThat(revealed).contains(commitment.randomHex(), "核准单位自拟短语", check.seedHex(), "\"problems\":[]");
     // Anyone recomputes the order with the draw's verifier: the sample is its first two.
@@ -62,7 +63,7 @@ class SpotCheckServiceTest {
     assertThat(order.body()).contains("\"抽查\":[\"" + check.sample().get(0) + "\",\"" + check.sample().get(1) + "\"");
     SpotCheck tampered = new SpotCheck(check.attempt(), check.ratioPercent(), check.seedHex(), check.poolSize(),
         check.drawnBy(), check.drawnAt(), check.items(), check.commitment(), "另一句短语");
-    assertThat(SpotCheckService.verify(tampered)).containsExactly("随机种子不等于 SHA-256(随机数‖短语)");
+    assertThat(SpotCheckService.verify(tampered)).containsExactly("随机种子不等于 SM3(随机数‖短语)");
     assertThat(records.form(session).afterSigning()).anyMatch(l -> l.contains(commitment.randomHex())
         && l.contains("按名单和种子复算一致"));
   }

@@ -23,7 +23,15 @@ public final class EmbeddedPostgres {
   }
 
   public static synchronized void register(DynamicPropertyRegistry registry) {
-    String url = jdbcUrl();
+    registerUrl(registry, jdbcUrl());
+  }
+
+  /** As {@link #register(DynamicPropertyRegistry)}, on a database of its own (created empty on first use). */
+  public static synchronized void register(DynamicPropertyRegistry registry, String database) {
+    registerUrl(registry, jdbcUrl(database));
+  }
+
+  private static void registerUrl(DynamicPropertyRegistry registry, String url) {
     registry.add("spring.datasource.url", () -> url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "postgres");

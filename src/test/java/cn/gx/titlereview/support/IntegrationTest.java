@@ -10,8 +10,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on an in-memory H2, with the demo users, on a random port; jobs run when a test says.
- * The engine keeps the name "default", which the REST API addresses. The archive signing key is a test key under the
- * build's temporary directory (surefire sets {@code java.io.tmpdir} to {@code target/}), never ./data. Failed logins
+ * The engine keeps the name "default", which the REST API addresses. The signing keys and the transparency log's
+ * checkpoint files are under the build's temporary directory (surefire sets {@code java.io.tmpdir} to {@code target/}), never ./data. Failed logins
  * wait at most a second. The history cleanup is off.
  */
 @Target(ElementType.TYPE)
@@ -25,6 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
     // Reminders go to an in-process SMTP server when a test asks for them, never on a schedule.
     "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
     "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem",
+    "titlereview.crypto.sm2-signing-key=${java.io.tmpdir}/sm2-signing-key-test.pem",
+    "titlereview.transparency.checkpoint-directory=${java.io.tmpdir}/checkpoints-test",
+    "titlereview.transparency.checkpoint-cron=-",
     // No nightly history cleanup job: tests that run every due job would run it too (TwoNodeClusterTest runs it itself).
     "camunda.bpm.generic-properties.properties.historyCleanupEnabled=false"})
 @ActiveProfiles("demo")
