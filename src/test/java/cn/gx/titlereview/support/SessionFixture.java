@@ -8,6 +8,7 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.RecusalService;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
@@ -32,10 +33,11 @@ public class SessionFixture {
   private final AttendanceService attendance;
   private final AttestationRepository attestations;
   private final ReviewTimes reviewTimes;
+  private final RecusalService recusals;
 
   SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
       ExpertDrawService drawService, ReviewService reviewService, AttendanceService attendance,
-      AttestationRepository attestations, ReviewTimes reviewTimes) {
+      AttestationRepository attestations, ReviewTimes reviewTimes, RecusalService recusals) {
     this.data = data;
     this.applicants = applicants;
     this.roster = roster;
@@ -44,6 +46,7 @@ public class SessionFixture {
     this.attendance = attendance;
     this.attestations = attestations;
     this.reviewTimes = reviewTimes;
+    this.recusals = recusals;
   }
 
   /**
@@ -100,12 +103,14 @@ public class SessionFixture {
   }
 
   /**
-   * Groups formed by specialty with two readers each, and votes recorded by staff3 (who may therefore not
-   * recheck): SB01..SB03 pass, SB04 fails.
+   * Groups formed by specialty with two readers each, every member's 回避申报 accounted for (staff recorded that each
+   * declared none on paper), and votes recorded by staff3 (who may therefore not recheck): SB01..SB03 pass, SB04
+   * fails.
    */
   public ReviewSession sessionWithVotes() {
     ReviewSession session = sessionWithPanel();
     reviewService.applyPlan(session, reviewService.proposePlan(session));
+    declaredOnPaper(session);
     reviewService.importVotes(session, data.json(List.of(
         row("applicantNo", "SB01", "votersPresent", 11, "yes", 11, "no", 0, "abstain", 0),
         row("applicantNo", "SB02", "votersPresent", 11, "yes", 8, "no", 2, "abstain", 1),
@@ -113,6 +118,12 @@ public class SessionFixture {
         row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff3");
     reviewTimes(session, "09:00", "12:00");
     return session;
+  }
+
+  /** Staff record, for every attending member, that he declared on paper that he need not recuse himself. */
+  public void declaredOnPaper(ReviewSession session) {
+    recusals.recordReasons(session, data.json(drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .map(d -> row("expertCode", d.expertCode(), "note", "评审现场书面声明无须回避")).toList()), "staff1");
   }
 
   /** Every review group reviewed from {@code start} to {@code end} on the first planned day. */
