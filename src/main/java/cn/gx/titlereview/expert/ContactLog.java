@@ -86,13 +86,17 @@ public class ContactLog {
         .list();
   }
 
-  /** How many notices each channel delivered (已发送 or 已接通), for the record's evidence. */
+  /**
+   * How many draw notices (出席确认) each channel delivered, and how many telephone calls reached an expert: the
+   * record's evidence for 附件1 一、2.
+   */
   public Map<Channel, Integer> delivered(long sessionId) {
     Map<Channel, Integer> counts = new EnumMap<>(Channel.class);
     jdbc.sql("""
-            select channel, count(*) from expert_contact where session_id = ? and outcome in (?, ?)
+            select channel, count(*) from expert_contact
+            where session_id = ? and (outcome = ? and purpose = ? or outcome = ?)
             group by channel""")
-        .params(sessionId, Outcome.SENT.name(), Outcome.REACHED.name())
+        .params(sessionId, Outcome.SENT.name(), LinkPurpose.ATTEND.name(), Outcome.REACHED.name())
         .query((rs, n) -> counts.put(Channel.valueOf(rs.getString(1)), rs.getInt(2)))
         .list();
     return counts;

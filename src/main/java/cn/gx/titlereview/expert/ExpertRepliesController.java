@@ -10,7 +10,6 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -98,7 +97,7 @@ class ExpertRepliesController {
     return new Expiry(LocalDateTime.ofInstant(oneTimeLinks.expiresAt(read(code)), PlatformConfig.ZONE));
   }
 
-  @PutMapping("/expert-links/expiry")
+  @PostMapping("/expert-links/expiry")
   public Expiry setExpiry(@PathVariable String code, @RequestBody Expiry body) {
     Instant at = actions.setExpiry(access.forStaff(code), body.expiresAt(), access.userId());
     return new Expiry(LocalDateTime.ofInstant(at, PlatformConfig.ZONE));

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * 封闭评审: each review group has at least 3 experts, each applicant is read by at least 2 of its group, every
  * eligible applicant has a vote result and no ineligible one entered review (监管方案 二（一）4), each group's review
- * time is recorded and, if short, justified (合理安排评审时间), and the supervisor attested the discipline of 附件1
- * 评审纪律情况.
+ * time is recorded and, if short, justified (合理安排评审时间), every member of a review group declared whether he
+ * must recuse himself, or staff recorded why not (回避申报, 附件2 七), and the supervisor attested the discipline of
+ * 附件1 评审纪律情况.
  */
 @Component
 public class ReviewGate implements Gate {

@@ -8,6 +8,7 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.RecusalDeclarations;
 import cn.gx.titlereview.review.RecusalService;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
@@ -34,10 +35,12 @@ public class SessionFixture {
   private final AttestationRepository attestations;
   private final ReviewTimes reviewTimes;
   private final RecusalService recusals;
+  private final RecusalDeclarations declarations;
 
   SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
       ExpertDrawService drawService, ReviewService reviewService, AttendanceService attendance,
-      AttestationRepository attestations, ReviewTimes reviewTimes, RecusalService recusals) {
+      AttestationRepository attestations, ReviewTimes reviewTimes, RecusalService recusals,
+      RecusalDeclarations declarations) {
     this.data = data;
     this.applicants = applicants;
     this.roster = roster;
@@ -47,6 +50,7 @@ public class SessionFixture {
     this.attestations = attestations;
     this.reviewTimes = reviewTimes;
     this.recusals = recusals;
+    this.declarations = declarations;
   }
 
   /**
@@ -120,9 +124,14 @@ public class SessionFixture {
     return session;
   }
 
-  /** Staff record, for every attending member, that he declared on paper that he need not recuse himself. */
+  /**
+   * Staff record, for every attending member who has not declared through his link, that he declared on paper that he
+   * need not recuse himself.
+   */
   public void declaredOnPaper(ReviewSession session) {
+    var declared = declarations.bySession(session.id()).keySet();
     recusals.recordReasons(session, data.json(drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .filter(d -> !declared.contains(d.expertId()))
         .map(d -> row("expertCode", d.expertCode(), "note", "评审现场书面声明无须回避")).toList()), "staff1");
   }
 
