@@ -6,6 +6,7 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,9 +98,20 @@ class ExpertRepliesController {
     return new Expiry(LocalDateTime.ofInstant(oneTimeLinks.expiresAt(read(code)), PlatformConfig.ZONE));
   }
 
+  /** A new expiry as typed: {@code "2026-06-03 12:00"} or {@code "2026-06-03T12:00"}. */
+  public record NewExpiry(String expiresAt) {
+  }
+
   @PostMapping("/expert-links/expiry")
-  public Expiry setExpiry(@PathVariable String code, @RequestBody Expiry body) {
-    Instant at = actions.setExpiry(access.forStaff(code), body.expiresAt(), access.userId());
+  public Expiry setExpiry(@PathVariable String code, @RequestBody NewExpiry body) {
+    ReviewSession session = access.forStaff(code);
+    LocalDateTime typed;
+    try {
+      typed = body.expiresAt() == null ? null : LocalDateTime.parse(body.expiresAt().strip().replace(' ', 'T'));
+    } catch (DateTimeParseException e) {
+      typed = null;
+    }
+    Instant at = actions.setExpiry(session, typed, access.userId());
     return new Expiry(LocalDateTime.ofInstant(at, PlatformConfig.ZONE));
   }
 

@@ -80,7 +80,7 @@ class StaffLinkActions {
   @Transactional
   public Instant setExpiry(ReviewSession session, LocalDateTime expiresAt, String user) {
     if (expiresAt == null) {
-      throw BusinessException.badRequest("「expiresAt」须为时间，例：2026-06-03T12:00");
+      throw BusinessException.badRequest("「expiresAt」须为时间，例：2026-06-03 12:00");
     }
     Instant at = expiresAt.atZone(PlatformConfig.ZONE).toInstant();
     Instant reviewEnds = session.plannedReviewEnd().plusDays(1).atStartOfDay(PlatformConfig.ZONE).toInstant();

@@ -93,6 +93,20 @@ class ExpertPagesBrowserTest {
       assertFitsThePhone(browser);
       browser.shoot("expert-7-used");
     }
+    // Staff see his answers as his own, beside those they typed in, and the contact log with each notice's text.
+    try (ChineseBrowser staff = ChineseBrowser.open(port)) {
+      staff.logIn("staff1");
+      staff.get("/sessions/" + session.code() + "/experts");
+      staff.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contacts")));
+      String page = staff.driver.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("专家答复情况", "出席（本人）", "出席（工作人员代填）", "本人通过链接申报须回避 1 项", "本人确认",
+          "演示发件箱", "短信内容：【职称评审】");
+      staff.shoot("expert-8-staff-replies");
+      staff.get("/sessions/" + session.code() + "/experts/call-list");
+      staff.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+      assertThat(staff.driver.findElement(By.tagName("body")).getText()).contains("电话通知单");
+      staff.shoot("expert-9-call-list");
+    }
   }
 
   private String link(ReviewSession session, DrawnExpert expert, String purpose) {

@@ -127,9 +127,20 @@ class ExpertLinksTest {
     Api.Reply refused = api.postForm(link, null, "answer", "attend");
     assertThat(refused.status()).isEqualTo(410);
     assertThat(refused.body()).contains("此链接已过期", "有效期至 " + session.plannedReviewStart() + " 00:00");
-    clock.set(session.plannedReviewStart().minusDays(1) + "T23:59");
+    clock.set(session.plannedReviewStart().minusDays(1) + "T11:00");
     assertThat(api.get(link, null).status()).isEqualTo(200);
     assertThat(asNow(session, member).response()).isNull();
+
+    // Staff may set the session's expiry: earlier here, so that answers come in time to call reserves.
+    String expiry = "/api/sessions/" + session.code() + "/expert-links/expiry";
+    String noon = session.plannedReviewStart().minusDays(1) + " 12:00";
+    assertThat(api.postJson(expiry, "supervisor1", "{\"expiresAt\": \"" + noon + "\"}").status()).isEqualTo(403);
+    assertThat(api.postJson(expiry, "staff1", "{\"expiresAt\": \"2020-01-01 00:00\"}").body()).contains("已过去");
+    Api.Reply set = api.postJson(expiry, "staff1", "{\"expiresAt\": \"" + noon + "\"}");
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(api.get(expiry, "supervisor1").body()).contains(noon.replace(' ', 'T'));
+    clock.set(noon.replace(' ', 'T'));
+    assertThat(api.get(link, null).body()).contains("此链接已过期", "有效期至 " + noon);
   }
 
   @Test
