@@ -39,10 +39,11 @@ class ExpertLinksTest {
 
   @Test
   void aMemberWhoDeclinesThroughHisLinkIsReplacedByTheNextReserveWhoIsNotifiedInTurn() {
-    ReviewSession session = drawn();
-    DrawnExpert member = firstMember(session);
+    Called called = called();
+    ReviewSession session = called.session();
+    DrawnExpert member = called.member();
+    String link = called.link();
     Api api = new Api(port);
-    String link = linkOf(session, member.expertCode(), "出席确认");
 
     Api.Reply page = api.get(link, null);
     assertThat(page.status()).isEqualTo(200);
@@ -77,10 +78,11 @@ class ExpertLinksTest {
 
   @Test
   void aLinkUsedTwiceIsRefusedAndTheFirstAnswerStands() {
-    ReviewSession session = drawn();
-    DrawnExpert member = firstMember(session);
+    Called called = called();
+    ReviewSession session = called.session();
+    DrawnExpert member = called.member();
+    String link = called.link();
     Api api = new Api(port);
-    String link = linkOf(session, member.expertCode(), "出席确认");
     assertThat(api.postForm(link, null, "answer", "attend").status()).isEqualTo(200);
 
     Api.Reply again = api.postForm(link, null, "answer", "decline", "reason", "改变主意");
@@ -96,10 +98,11 @@ class ExpertLinksTest {
 
   @Test
   void aLinkEditedByOneCharacterIsRefusedAsInvalid() {
-    ReviewSession session = drawn();
-    DrawnExpert member = firstMember(session);
+    Called called = called();
+    ReviewSession session = called.session();
+    DrawnExpert member = called.member();
+    String link = called.link();
     Api api = new Api(port);
-    String link = linkOf(session, member.expertCode(), "出席确认");
     // One character of the MAC, then one of the id: neither names a link anyone was given.
     for (int at : new int[] {link.length() - 1, "/e/".length() + 3}) {
       char c = link.charAt(at);
@@ -118,10 +121,11 @@ class ExpertLinksTest {
 
   @Test
   void aLinkPastTheSessionsExpiryIsRefusedAsExpired() {
-    ReviewSession session = drawn();
-    DrawnExpert member = firstMember(session);
+    Called called = called();
+    ReviewSession session = called.session();
+    DrawnExpert member = called.member();
+    String link = called.link();
     Api api = new Api(port);
-    String link = linkOf(session, member.expertCode(), "出席确认");
     // By default the links work until the planned review starts.
     clock.set(session.plannedReviewStart() + "T00:00");
     Api.Reply refused = api.postForm(link, null, "answer", "attend");
@@ -145,10 +149,11 @@ class ExpertLinksTest {
 
   @Test
   void aLinkStaffRevokedIsRefusedAndANewOneWorks() {
-    ReviewSession session = drawn();
-    DrawnExpert member = firstMember(session);
+    Called called = called();
+    ReviewSession session = called.session();
+    DrawnExpert member = called.member();
+    String old = called.link();
     Api api = new Api(port);
-    String old = linkOf(session, member.expertCode(), "出席确认");
     String code = session.code();
     Api.Reply issued = api.postJson("/api/sessions/" + code + "/experts/" + member.expertCode() + "/links", "staff1",
         "{\"purpose\": \"ATTEND\"}");
@@ -195,6 +200,16 @@ class ExpertLinksTest {
     // A notice to every member, each with its expert code and time.
     assertThat(contacts.entries(session.id())).filteredOn(e -> e.outcome() == ContactLog.Outcome.SENT)
         .hasSize(11).allMatch(e -> e.at() != null && e.expertCode() != null);
+  }
+
+  /** A drawn session, its first member, and the link of his draw notice. */
+  record Called(ReviewSession session, DrawnExpert member, String link) {
+  }
+
+  private Called called() {
+    ReviewSession session = drawn();
+    DrawnExpert member = firstMember(session);
+    return new Called(session, member, linkOf(session, member.expertCode(), "出席确认"));
   }
 
   /** A session drawn as the process draws it: the members' notices go out when the draw commits. */
