@@ -16,7 +16,7 @@ import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.RecusalDeclarations;
-import cn.gx.titlereview.review.RecusalService;
+import cn.gx.titlereview.review.RecusalReasons;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
@@ -66,7 +66,7 @@ public class DemoSessionFiller {
   private final DrawVerification drawVerification;
   private final OfflineDrawService offlineDraw;
   private final ReviewTimes reviewTimes;
-  private final RecusalService recusals;
+  private final RecusalReasons recusalReasons;
   private final RecusalDeclarations declarations;
 
   public DemoSessionFiller(TaskService taskService, ApplicantImportService applicantImport,
@@ -74,7 +74,7 @@ public class DemoSessionFiller {
       ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance,
       RecheckService recheckService, ArchiveRepository archive, ObjectMapper json, Clock clock,
       DrawVerification drawVerification, OfflineDrawService offlineDraw, ReviewTimes reviewTimes,
-      RecusalService recusals, RecusalDeclarations declarations,
+      RecusalReasons recusalReasons, RecusalDeclarations declarations,
       @Value("${titlereview.demo.applicants:" + APPLICANTS + "}")
       int applicantCount) {
     this.applicantCount = applicantCount;
@@ -93,7 +93,7 @@ public class DemoSessionFiller {
     this.drawVerification = drawVerification;
     this.offlineDraw = offlineDraw;
     this.reviewTimes = reviewTimes;
-    this.recusals = recusals;
+    this.recusalReasons = recusalReasons;
     this.declarations = declarations;
   }
 
@@ -163,7 +163,7 @@ public class DemoSessionFiller {
     List<Map<String, Object>> rows = drawService.drawn(session.id()).stream()
         .filter(d -> d.attending() && !declared.contains(d.expertId()))
         .map(d -> row("expertCode", d.expertCode(), "note", "未通过链接申报，评审现场书面声明无须回避（演示数据）")).toList();
-    return rows.isEmpty() ? "" : "已登记 " + recusals.recordReasons(session, file("recusal-declarations", rows), user)
+    return rows.isEmpty() ? "" : "已登记 " + recusalReasons.record(session, file("recusal-declarations", rows), user)
         + " 名评委的回避申报说明，";
   }
 

@@ -70,10 +70,10 @@ class ExpertRepliesController {
   public record Revoked(String linkId) {
   }
 
-  @PostMapping("/expert-links/{linkId}/revoke")
-  public Revoked revoke(@PathVariable String code, @PathVariable String linkId) {
-    actions.revoke(access.forStaff(code), linkId, access.userId());
-    return new Revoked(linkId);
+  @PostMapping("/expert-links/{id}/revoke")
+  public Revoked revoke(@PathVariable String code, @PathVariable String id) {
+    actions.revoke(access.forStaff(code), id, access.userId());
+    return new Revoked(id);
   }
 
   /** A new link for one expert: {@code {"purpose": "ATTEND" | "RECUSAL" | "PLEDGE"}}; its notice follows. */

@@ -2,6 +2,7 @@ package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -35,13 +36,15 @@ class OneTimeLinks {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private final ExpertLinkRepository links;
+  private final SessionRepository sessions;
   private final Map<String, LinkSigner> signers;
   private final LinkSigner current;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  OneTimeLinks(ExpertLinkRepository links, List<LinkSigner> signers, Clock clock) {
+  OneTimeLinks(ExpertLinkRepository links, SessionRepository sessions, List<LinkSigner> signers, Clock clock) {
     this.links = links;
+    this.sessions = sessions;
     this.signers = signers.stream().collect(Collectors.toMap(LinkSigner::algorithm, Function.identity()));
     this.current = signers.get(0);
     this.clock = clock;
@@ -82,6 +85,11 @@ class OneTimeLinks {
     Instant expires = expiresAt(session);
     if (!clock.instant().isBefore(expires)) {
       throw LinkRefusal.expired(link, expires);
+    }
+    // A session closed early (not confirmed) takes no answers either: its facts are frozen.
+    Optional<SessionRepository.Closure> closed = sessions.closure(session.id());
+    if (closed.isPresent()) {
+      throw LinkRefusal.expired(link, closed.get().closedAt());
     }
     return link;
   }

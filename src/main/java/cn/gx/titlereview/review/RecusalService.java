@@ -43,14 +43,7 @@ public class RecusalService {
   /** The import's columns, in the order of its .xlsx template (workspace/ImportTemplates). */
   public static final List<Column> COLUMNS = List.of(APPLICANT, EXPERT, CATEGORY, SOURCE, NOTE);
 
-  static final Column REASON = required("note", "未由本人申报的原因", "recusal_declaration.note");
-  /** Staff's reasons why an expert has no declaration of his own (回避申报), in the order of its .xlsx template. */
-  public static final List<Column> REASON_COLUMNS = List.of(EXPERT, REASON);
-
   record Row(Applicant applicant, DrawnExpert expert, String category, String source, String note) {
-  }
-
-  record Reason(DrawnExpert expert, String note) {
   }
 
   /** One conflict an expert declares: a category of the setting, and what it is where the category needs words. */
@@ -126,32 +119,6 @@ public class RecusalService {
         SOURCES.get(0), c.note() == null || c.note().isBlank() ? null : c.note().strip(), null, at,
         RecusalRepository.VIA_LINK));
     declarations.put(session.id(), expertId, RecusalDeclarations.BY_EXPERT, conflicts.size(), null, linkId, at, null);
-  }
-
-  /**
-   * Staff's reasons why an expert has no declaration of his own (he declared on paper at the venue, could not be
-   * reached...): 专家编号 and the reason, all or nothing. An expert's own declaration is never overwritten.
-   */
-  @Transactional
-  public int recordReasons(ReviewSession session, ImportFile file, String user) {
-    Map<String, DrawnExpert> attending = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
-        .collect(Collectors.toMap(DrawnExpert::expertCode, Function.identity()));
-    Map<Long, RecusalDeclarations.Declaration> declared = declarations.bySession(session.id());
-    List<Reason> rows = reader.read(file, REASON_COLUMNS, EXPERT, row -> {
-      String code = row.text(EXPERT);
-      DrawnExpert expert = code == null ? null : attending.get(code);
-      if (code != null && expert == null) {
-        row.problem(EXPERT, code + " 不是本评审会确认出席的评委");
-      } else if (expert != null && declared.containsKey(expert.expertId())
-          && declared.get(expert.expertId()).byExpert()) {
-        row.problem(EXPERT, code + " 已由本人通过链接申报，无须说明");
-      }
-      return new Reason(expert, row.text(REASON));
-    });
-    Instant now = clock.instant();
-    rows.forEach(r -> declarations.put(session.id(), r.expert().expertId(), RecusalDeclarations.STAFF_REASON, 0,
-        r.note(), null, now, user));
-    return rows.size();
   }
 
   @Transactional

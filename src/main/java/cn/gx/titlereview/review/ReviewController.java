@@ -31,6 +31,7 @@ class ReviewController {
   private final RecusalService recusalService;
   private final RecusalRepository recusals;
   private final RecusalDeclarations declarations;
+  private final RecusalReasons recusalReasons;
   private final DisciplineIncidents incidents;
   private final AttendanceService attendance;
   private final Clock clock;
@@ -38,13 +39,15 @@ class ReviewController {
   private final ColumnWidths widths;
 
   ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
-      RecusalRepository recusals, RecusalDeclarations declarations, DisciplineIncidents incidents,
+      RecusalRepository recusals, RecusalDeclarations declarations, RecusalReasons recusalReasons,
+      DisciplineIncidents incidents,
       AttendanceService attendance, Clock clock, ReviewTimes reviewTimes, ColumnWidths widths) {
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
     this.recusals = recusals;
     this.declarations = declarations;
+    this.recusalReasons = recusalReasons;
     this.incidents = incidents;
     this.attendance = attendance;
     this.clock = clock;
@@ -117,7 +120,7 @@ class ReviewController {
   @PostMapping("/recusal-declarations")
   public Recorded recusalDeclarations(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return new Recorded(recusalService.recordReasons(session, UploadReader.read(request), access.userId()));
+    return new Recorded(recusalReasons.record(session, UploadReader.read(request), access.userId()));
   }
 
   /** Every declaration: the expert's own (本人声明, with the number of conflicts) or staff's reason. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
@@ -31,6 +32,7 @@ class ExpertLinksTest {
   @Autowired ExpertDrawService drawService;
   @Autowired ContactLog contacts;
   @Autowired TestClock clock;
+  @Autowired SessionRepository sessions;
 
   @AfterEach
   void backToNow() {
@@ -145,6 +147,17 @@ class ExpertLinksTest {
     assertThat(api.get(expiry, "supervisor1").body()).contains(noon.replace(' ', 'T'));
     clock.set(noon.replace(' ', 'T'));
     assertThat(api.get(link, null).body()).contains("此链接已过期", "有效期至 " + noon);
+  }
+
+  @Test
+  void aClosedSessionsLinksTakeNoAnswer() {
+    Called called = called();
+    sessions.close(called.session().id(), SessionRepository.Closure.NOT_CONFIRMED, "approver1",
+        java.time.Instant.now());
+    Api.Reply refused = new Api(port).postForm(called.link(), null, "answer", "attend");
+    assertThat(refused.status()).isEqualTo(410);
+    assertThat(refused.body()).contains("此链接已过期");
+    assertThat(asNow(called.session(), called.member()).response()).isNull();
   }
 
   @Test

@@ -9,7 +9,7 @@ import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.review.RecusalDeclarations;
-import cn.gx.titlereview.review.RecusalService;
+import cn.gx.titlereview.review.RecusalReasons;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
@@ -34,12 +34,12 @@ public class SessionFixture {
   private final AttendanceService attendance;
   private final AttestationRepository attestations;
   private final ReviewTimes reviewTimes;
-  private final RecusalService recusals;
+  private final RecusalReasons recusalReasons;
   private final RecusalDeclarations declarations;
 
   SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
       ExpertDrawService drawService, ReviewService reviewService, AttendanceService attendance,
-      AttestationRepository attestations, ReviewTimes reviewTimes, RecusalService recusals,
+      AttestationRepository attestations, ReviewTimes reviewTimes, RecusalReasons recusalReasons,
       RecusalDeclarations declarations) {
     this.data = data;
     this.applicants = applicants;
@@ -49,7 +49,7 @@ public class SessionFixture {
     this.attendance = attendance;
     this.attestations = attestations;
     this.reviewTimes = reviewTimes;
-    this.recusals = recusals;
+    this.recusalReasons = recusalReasons;
     this.declarations = declarations;
   }
 
@@ -130,7 +130,7 @@ public class SessionFixture {
    */
   public void declaredOnPaper(ReviewSession session) {
     var declared = declarations.bySession(session.id()).keySet();
-    recusals.recordReasons(session, data.json(drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+    recusalReasons.record(session, data.json(drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
         .filter(d -> !declared.contains(d.expertId()))
         .map(d -> row("expertCode", d.expertCode(), "note", "评审现场书面声明无须回避")).toList()), "staff1");
   }
