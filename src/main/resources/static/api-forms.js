@@ -64,6 +64,10 @@ document.querySelectorAll('form[data-endpoint]').forEach(form => form.addEventLi
         : json.year != null && json.holidays != null ? saved(json)
         : Array.isArray(json) && json.length && json[0].holidays != null ? json.map(saved).join('\n')
         : json.plannedReviewStart != null ? '计划评审日期已调整为 ' + json.plannedReviewStart + ' 至 ' + json.plannedReviewEnd
+        : json.outcomeName != null ? '已登记：' + json.channelName + json.outcomeName
+        : json.linkId != null && json.purpose != null ? '已向 ' + json.expertCode + ' 发送新的' + json.purpose + '链接，旧链接停用'
+        : json.linkId != null ? '链接已停用'
+        : json.expiresAt != null ? '链接有效期已调整为 ' + json.expiresAt.replace('T', ' ')
         : JSON.stringify(json, null, 2);
     } catch (ignored) { /* not JSON */ }
     out.className = 'result ' + (response.ok ? 'ok' : 'error');

@@ -15,6 +15,8 @@ import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.RecusalDeclarations;
+import cn.gx.titlereview.review.RecusalReasons;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
@@ -64,12 +66,15 @@ public class DemoSessionFiller {
   private final DrawVerification drawVerification;
   private final OfflineDrawService offlineDraw;
   private final ReviewTimes reviewTimes;
+  private final RecusalReasons recusalReasons;
+  private final RecusalDeclarations declarations;
 
   public DemoSessionFiller(TaskService taskService, ApplicantImportService applicantImport,
       ApplicantRepository applicants, RosterImportService rosterImport, ExpertDrawService drawService,
       ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance,
       RecheckService recheckService, ArchiveRepository archive, ObjectMapper json, Clock clock,
       DrawVerification drawVerification, OfflineDrawService offlineDraw, ReviewTimes reviewTimes,
+      RecusalReasons recusalReasons, RecusalDeclarations declarations,
       @Value("${titlereview.demo.applicants:" + APPLICANTS + "}")
       int applicantCount) {
     this.applicantCount = applicantCount;
@@ -88,6 +93,8 @@ public class DemoSessionFiller {
     this.drawVerification = drawVerification;
     this.offlineDraw = offlineDraw;
     this.reviewTimes = reviewTimes;
+    this.recusalReasons = recusalReasons;
+    this.declarations = declarations;
   }
 
   /** Fills the data of the open task the user can see; returns what was done, in Chinese. */
@@ -116,8 +123,9 @@ public class DemoSessionFiller {
         reviewService.applyPlan(session, reviewService.proposePlan(session));
         yield "已按专业组建评议组并分配审阅专家";
       }
-      case "Task_RecordVotes" -> "已登记评审出席情况及表决结果 " + reviewService.importVotes(session, votes(session, user), user)
-          + " 人，评审时间 " + reviewTimes.record(session, reviewTimes(session), user) + " 个评议组";
+      case "Task_RecordVotes" -> declarationsOnPaper(session, user) + "已登记评审出席情况及表决结果 "
+          + reviewService.importVotes(session, votes(session, user), user) + " 人，评审时间 "
+          + reviewTimes.record(session, reviewTimes(session), user) + " 个评议组";
       case "Task_FirstRecheck" -> "已登记第一人复核 " + recheck(session, 1, user) + " 人";
       case "Task_SecondRecheck" -> "已登记第二人复核 " + recheck(session, 2, user) + " 人";
       case "Task_UploadArchive" -> uploadArchive(session, user);
@@ -144,6 +152,19 @@ public class DemoSessionFiller {
       recorded += drawService.recordResponses(session, file("responses", rows), user);
     }
     return "已登记评委通知及出席情况 " + recorded + " 人（含 1 人不出席、候补递补）";
+  }
+
+  /**
+   * 回避申报 of the members who did not declare through their links (in the demo nobody opens them unless the tour
+   * does): staff record that each declared none on paper at the venue.
+   */
+  private String declarationsOnPaper(ReviewSession session, String user) {
+    var declared = declarations.bySession(session.id()).keySet();
+    List<Map<String, Object>> rows = drawService.drawn(session.id()).stream()
+        .filter(d -> d.attending() && !declared.contains(d.expertId()))
+        .map(d -> row("expertCode", d.expertCode(), "note", "未通过链接申报，评审现场书面声明无须回避（演示数据）")).toList();
+    return rows.isEmpty() ? "" : "已登记 " + recusalReasons.record(session, file("recusal-declarations", rows), user)
+        + " 名评委的回避申报说明，";
   }
 
   private String recordPledges(ReviewSession session, String user) {

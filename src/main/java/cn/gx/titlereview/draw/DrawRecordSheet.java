@@ -107,7 +107,7 @@ class DrawRecordSheet {
     List<Row> rows = draws.drawn(session.id()).stream().map(d -> new Row(d.specialty(), d.drawOrder(),
         d.expertCode(), withNames ? d.name() : null, DrawnExpert.MEMBER.equals(d.role()) ? "评委" : "候补",
         d.response() == null ? "未登记" : (DrawnExpert.ACCEPTED.equals(d.response()) ? "出席"
-            : "不出席：" + d.declineReason()) + "（" + d.notifiedBy() + " 登记）",
+            : "不出席：" + d.declineReason()) + "（" + d.answeredBy() + "）",
         d.replacesExpertCode() == null ? "" : d.replacesExpertCode())).toList();
     PersonNames.Book notifiers = names.book(rows.stream().map(Row::response));
     rows = rows.stream().map(r -> new Row(r.specialty(), r.order(), r.expertCode(), r.name(), r.role(),

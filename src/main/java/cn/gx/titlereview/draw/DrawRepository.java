@@ -84,17 +84,19 @@ public class DrawRepository {
             rs.getString("employer"), rs.getString("specialty"), rs.getInt("draw_order"), rs.getString("role"),
             rs.getString("response"), rs.getString("decline_reason"),
             rs.getTimestamp("notified_at") == null ? null : rs.getTimestamp("notified_at").toInstant(),
-            rs.getString("notified_by"), rs.getString("replaces_code")))
+            rs.getString("notified_by"), rs.getString("replaces_code"), rs.getString("response_source")))
         .list();
   }
 
-  public void respond(long sessionId, long expertId, String response, String reason, Instant notifiedAt,
-      String user) {
-    jdbc.sql("""
-            update drawn_expert set response = ?, decline_reason = ?, notified_at = ?, notified_by = ?
-            where session_id = ? and expert_id = ?""")
-        .params(response, reason, Timestamp.from(notifiedAt), user, sessionId, expertId)
-        .update();
+  /** Records an answer once: false when the expert has one already (two answers racing, the first stands). */
+  public boolean respond(long sessionId, long expertId, String response, String reason, Instant notifiedAt,
+      String user, String source) {
+    return jdbc.sql("""
+            update drawn_expert set response = ?, decline_reason = ?, notified_at = ?, notified_by = ?,
+                                    response_source = ?
+            where session_id = ? and expert_id = ? and response is null""")
+        .params(response, reason, Timestamp.from(notifiedAt), user, source, sessionId, expertId)
+        .update() == 1;
   }
 
   public void promote(long sessionId, long reserveId, long replacedId) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** An expert of the committee's roster (评委名册). */
 public record Expert(long id, String expertCode, String name, String employer, String specialty, String title,
-    String phone, String status) {
+    String phone, String status, String email) {
 
   public static final String ACTIVE = "在库";
   public static final String SUSPENDED = "暂停";

@@ -11,6 +11,7 @@ import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.session.ReviewSession;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,11 +58,12 @@ public class ExpertDrawService {
   private final CryptoSettings crypto;
   private final SealedFacts sealed;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final SecureRandom random = new SecureRandom();
 
   public ExpertDrawService(RosterRepository roster, DrawRepository draws, ApplicantRepository applicants,
       TableReader reader, AttendanceHistory history, DrawCommitment commitments, CryptoSettings crypto,
-      SealedFacts sealed, Clock clock) {
+      SealedFacts sealed, Clock clock, ApplicationEventPublisher events) {
     this.roster = roster;
     this.draws = draws;
     this.applicants = applicants;
@@ -70,6 +73,7 @@ public class ExpertDrawService {
     this.crypto = crypto;
     this.sealed = sealed;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The specialty groups the session needs: those of its eligible applicants, in a fixed order. */
@@ -205,6 +209,8 @@ public class ExpertDrawService {
     draws.insertDraw(session.id(), draw);
     draws.insertDrawn(session.id(), rows);
     draws.exclude(session.id(), pool.maskedIds(), "前 " + history.consecutiveYears() + " 年连续出席本评委会，对比屏蔽");
+    events.publishEvent(new ExpertsCalled(session.id(), rows.stream()
+        .filter(r -> DrawnExpert.MEMBER.equals(r[2])).map(r -> (Long) r[0]).toList()));
     return draw;
   }
 
@@ -259,15 +265,65 @@ public class ExpertDrawService {
       return new Response(expert, Boolean.TRUE.equals(accepted), reason,
           notifiedAt == null ? clock.instant() : notifiedAt);
     });
+    List<ExpertsAnswered.Answer> answered = new ArrayList<>();
+    List<Long> called = new ArrayList<>();
     for (Response r : responses) {
-      draws.respond(session.id(), r.expert().expertId(), r.accepted() ? DrawnExpert.ACCEPTED : DrawnExpert.DECLINED,
-          r.reason(), r.notifiedAt(), user);
-      if (!r.accepted()) {
-        nextReserve(session.id(), r.expert().specialty())
-            .ifPresent(reserve -> draws.promote(session.id(), reserve.expertId(), r.expert().expertId()));
+      if (!answer(session.id(), r.expert(), r.accepted(), r.reason(), r.notifiedAt(), user, DrawnExpert.BY_STAFF,
+          called)) {
+        throw BusinessException.conflict(r.expert().expertCode() + " 刚刚已有答复，请刷新后查看，不能重复登记");
       }
+      answered.add(new ExpertsAnswered.Answer(r.expert().expertId(), r.accepted(), DrawnExpert.BY_STAFF, user));
     }
+    publish(session.id(), answered, called);
     return responses.size();
+  }
+
+  /**
+   * The expert's own answer through his link (a member who has not answered yet): the same path as staff's import,
+   * so that a decline promotes the next reserve exactly as there. Answers the expert as now recorded.
+   */
+  @Transactional
+  public DrawnExpert answerForHimself(ReviewSession session, long expertId, boolean accepted, String reason,
+      Instant notifiedAt) {
+    DrawnExpert expert = draws.drawn(session.id()).stream().filter(d -> d.expertId() == expertId).findFirst()
+        .orElseThrow(() -> BusinessException.notFound("不在本评审会的抽取结果中"));
+    if (!DrawnExpert.MEMBER.equals(expert.role())) {
+      throw BusinessException.conflict("尚未递补为评委，不需答复");
+    }
+    if (!accepted && (reason == null || reason.isBlank())) {
+      throw BusinessException.badRequest("不出席须注明原因");
+    }
+    List<Long> called = new ArrayList<>();
+    if (!answer(session.id(), expert, accepted, accepted ? null : reason.strip(), notifiedAt, null,
+        DrawnExpert.BY_EXPERT, called)) {
+      throw BusinessException.conflict("已有答复，不能重复答复");
+    }
+    publish(session.id(), List.of(new ExpertsAnswered.Answer(expertId, accepted, DrawnExpert.BY_EXPERT, null)),
+        called);
+    return draws.drawn(session.id()).stream().filter(d -> d.expertId() == expertId).findFirst().orElseThrow();
+  }
+
+  /** Records one answer once; a decline brings in the next reserve of the group, who is then called. */
+  private boolean answer(long sessionId, DrawnExpert expert, boolean accepted, String reason, Instant notifiedAt,
+      String user, String source, List<Long> called) {
+    if (!draws.respond(sessionId, expert.expertId(), accepted ? DrawnExpert.ACCEPTED : DrawnExpert.DECLINED, reason,
+        notifiedAt, user, source)) {
+      return false;
+    }
+    if (!accepted) {
+      nextReserve(sessionId, expert.specialty()).ifPresent(reserve -> {
+        draws.promote(sessionId, reserve.expertId(), expert.expertId());
+        called.add(reserve.expertId());
+      });
+    }
+    return true;
+  }
+
+  private void publish(long sessionId, List<ExpertsAnswered.Answer> answered, List<Long> called) {
+    events.publishEvent(new ExpertsAnswered(sessionId, answered));
+    if (!called.isEmpty()) {
+      events.publishEvent(new ExpertsCalled(sessionId, called));
+    }
   }
 
   private Optional<DrawnExpert> nextReserve(long sessionId, String specialty) {

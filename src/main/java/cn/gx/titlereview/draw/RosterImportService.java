@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import static cn.gx.titlereview.platform.importing.Column.optional;
 import static cn.gx.titlereview.platform.importing.Column.required;
 
 import cn.gx.titlereview.platform.importing.Column;
@@ -27,7 +28,9 @@ public class RosterImportService {
   static final Column TITLE = required("title", "职称", "expert.title");
   static final Column PHONE = required("phone", "电话", "expert.phone");
   static final Column STATUS = required("status", "状态", "expert.status");
-  public static final List<Column> COLUMNS = List.of(CODE, NAME, EMPLOYER, SPECIALTY, TITLE, PHONE, STATUS);
+  /** Optional: the draw notice goes by e-mail too where an address is given (docs/experts.md). */
+  static final Column EMAIL = optional("email", "电子邮箱", "expert.email");
+  public static final List<Column> COLUMNS = List.of(CODE, NAME, EMPLOYER, SPECIALTY, TITLE, PHONE, STATUS, EMAIL);
 
   private final TableReader reader;
   private final RosterRepository roster;
@@ -47,7 +50,15 @@ public class RosterImportService {
   /** One row of the roster, checked as it is read. */
   public static Expert expert(ImportRow row) {
     return new Expert(0, row.text(CODE), row.text(NAME), row.text(EMPLOYER), row.text(SPECIALTY), row.text(TITLE),
-        row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES));
+        row.text(PHONE), row.oneOf(STATUS, Expert.STATUSES), email(row));
+  }
+
+  private static String email(ImportRow row) {
+    String email = row.text(EMAIL);
+    if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      row.problem(EMAIL, "“" + email + "”不是电子邮箱地址");
+    }
+    return email;
   }
 
   @Transactional

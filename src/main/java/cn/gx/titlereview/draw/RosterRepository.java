@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class RosterRepository {
 
   static final List<String> COLUMNS = List.of("session_id", "expert_code", "name", "employer", "specialty", "title",
-      "phone", "status", "code_rank");
+      "phone", "status", "code_rank", "email");
 
   private final JdbcClient jdbc;
   private final BulkInsert bulk;
@@ -35,7 +35,7 @@ public class RosterRepository {
     for (int rank = 0; rank < byCode.size(); rank++) {
       Expert e = byCode.get(rank);
       rows.add(new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(), e.title(), e.phone(),
-          e.status(), rank});
+          e.status(), rank, e.email()});
     }
     bulk.insert("expert", COLUMNS, rows);
   }
@@ -117,7 +117,24 @@ public class RosterRepository {
         .params(sessionId, Expert.SUSPENDED)
         .query((rs, n) -> new Expert(rs.getLong("id"), rs.getString("expert_code"), rs.getString("name"),
             rs.getString("employer"), rs.getString("specialty"), rs.getString("title"), rs.getString("phone"),
-            rs.getString("status")))
+            rs.getString("status"), rs.getString("email")))
+        .list();
+  }
+
+  /** How to reach a drawn expert: personal data, for his own notice and the staff's call list only. */
+  public record Contact(long expertId, String expertCode, String name, String phone, String email) {
+  }
+
+  public List<Contact> contacts(long sessionId, Collection<Long> expertIds) {
+    if (expertIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select id, expert_code, name, phone, email from expert
+            where session_id = :session and id in (:ids) order by expert_code""")
+        .param("session", sessionId).param("ids", expertIds)
+        .query((rs, n) -> new Contact(rs.getLong("id"), rs.getString("expert_code"), rs.getString("name"),
+            rs.getString("phone"), rs.getString("email")))
         .list();
   }
 

@@ -20,6 +20,11 @@ record Answer(String value, String evidence, String attestedBy) {
     return new Answer(null, why, null);
   }
 
+  /** The same answer with more evidence after it: what the system recorded beside what someone attested. */
+  public Answer and(Answer more) {
+    return more == null ? this : new Answer(value, evidence + "；" + more.evidence(), attestedBy);
+  }
+
   public String shown() {
     return value == null ? NOT_REACHED : value;
   }

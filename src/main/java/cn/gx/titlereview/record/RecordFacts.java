@@ -11,6 +11,7 @@ import cn.gx.titlereview.draw.DrawWindow;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.expert.ContactLog;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
@@ -24,21 +25,25 @@ import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
 import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.review.RecusalDeclarations;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.training.PledgeRepository;
 import cn.gx.titlereview.workflow.attestation.Attestation;
 import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import cn.gx.titlereview.workflow.attestation.SessionAttestations;
 import cn.gx.titlereview.workflow.gate.GateResult;
 import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import cn.gx.titlereview.workflow.gate.Violation;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +69,11 @@ class RecordFacts {
   }
 
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
+  /**
+   * What the system recorded beside an attested item (key {@code beside.<attestation>}): the record shows it after
+   * the attestation, so that 本人声明 and 工作人员代填 can be told apart there too.
+   */
+  static final String BESIDE = "beside.";
 
   private final DrawRepository draws;
   private final ImportBatchRepository batches;
@@ -78,12 +88,16 @@ class RecordFacts {
   private final DrawCommitment commitments;
   private final DrawWindow window;
   private final PublicityDates dates;
+  private final ContactLog contacts;
+  private final PledgeRepository pledges;
+  private final RecusalDeclarations declarations;
 
   RecordFacts(DrawRepository draws, ImportBatchRepository batches, ApplicantRepository applicants,
       ReviewRepository reviews, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
       AttestationRepository attestations, GateResultRepository gateResults, DrawCommitment commitments,
-      DrawWindow window, PublicityDates dates) {
+      DrawWindow window, PublicityDates dates, ContactLog contacts, PledgeRepository pledges,
+      RecusalDeclarations declarations) {
     this.draws = draws;
     this.batches = batches;
     this.applicants = applicants;
@@ -97,6 +111,9 @@ class RecordFacts {
     this.commitments = commitments;
     this.window = window;
     this.dates = dates;
+    this.contacts = contacts;
+    this.pledges = pledges;
+    this.declarations = declarations;
   }
 
   Reads reads(long sessionId) {
@@ -114,6 +131,7 @@ class RecordFacts {
     Map<String, Attestation> attested = reads.attested();
     drawFacts(session, reads.drawn(), gates, attested, facts);
     reviewFacts(reads, facts);
+    expertFacts(session, reads.drawn(), facts);
     recheckFacts(session, reads, attested, facts);
     publicityFacts(session, gates, facts);
     archiveFacts(session, facts);
@@ -152,7 +170,8 @@ class RecordFacts {
       facts.put("draw.timely", !allAnswered ? Answer.notReached("尚有抽中评委未登记通知情况")
           : Answer.yesNo(late.isEmpty(), "于 " + TIME.format(d.drawnAt()) + " 抽取，规定" + window
               + "；" + (late.isEmpty() ? "抽取和通知均在规定时间内"
-                  : late.stream().map(Violation::describe).collect(Collectors.joining("；")))));
+                  : late.stream().map(Violation::describe).collect(Collectors.joining("；"))) + "；"
+              + delivered(session)));
       facts.put("draw.offline", offlineAnswer(session, d, attested));
       long members = drawn.stream().filter(DrawnExpert::activeMember).count();
       facts.put("draw.prescribedNumber", Answer.yesNo(members >= d.panelSize(), "规定评委会 " + d.panelSize()
@@ -166,13 +185,62 @@ class RecordFacts {
           + HashAlgorithm.hexOf(d.poolSha256()).substring(0, 16) + "…；随机种子 " + d.seedHex().substring(0, 16)
           + "…（可复算）" + committed));
       long declined = drawn.stream().filter(e -> DrawnExpert.DECLINED.equals(e.response())).count();
+      long himself = drawn.stream().filter(e -> e.response() != null && e.answeredHimself()).count();
+      long byStaff = drawn.stream().filter(e -> e.response() != null && !e.answeredHimself()).count();
       facts.put("draw.declinesRecorded", !allAnswered ? Answer.notReached("尚有抽中评委未登记出席情况")
-          : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补"));
+          : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补；本人答复 " + himself
+              + " 人、工作人员代填 " + byStaff + " 人"));
     }
     GateResult roster = gates.get("roster");
     GateResult drawGate = gates.get("draw");
     facts.put("draw.gates", roster == null || drawGate == null ? Answer.notReached("抽取合规检查尚未进行")
         : Answer.yesNo(roster.passed() && drawGate.passed(), gateEvidence(roster) + "；" + gateEvidence(drawGate)));
+  }
+
+  /** 联系记录 in one sentence: how many draw notices each channel delivered, and how many calls reached experts. */
+  private String delivered(ReviewSession session) {
+    Map<ContactLog.Channel, Integer> counts = contacts.delivered(session.id());
+    return counts.isEmpty() ? "联系记录中无送达的通知（答复均由工作人员登记）" : "联系记录：" + counts.entrySet().stream()
+        .map(e -> e.getKey().title() + switch (e.getKey()) {
+          case PHONE -> "接通 " + e.getValue() + " 次";
+          case OUTBOX -> " " + e.getValue() + " 条（未实际发送）";
+          default -> "送达 " + e.getValue() + " 次";
+        })
+        .collect(Collectors.joining("、"));
+  }
+
+  /**
+   * Beside the supervisor's answers on 附件2 (是否签订遵守专家工作纪律守则) and on recusal (遇到需要回避的情况，是否主动
+   * 回避): how each attending expert's pledge and declaration came — from himself through his link, with the hash
+   * and time, or typed in by staff.
+   */
+  private void expertFacts(ReviewSession session, List<DrawnExpert> drawn, Map<String, Answer> facts) {
+    Set<Long> attending = drawn.stream().filter(DrawnExpert::attending).map(DrawnExpert::expertId)
+        .collect(Collectors.toSet());
+    if (attending.isEmpty()) {
+      return;
+    }
+    List<PledgeRepository.ExpertPledge> pledged = pledges.expertPledges(session.id()).stream()
+        .filter(p -> attending.contains(p.expertId())).toList();
+    List<PledgeRepository.ExpertPledge> online = pledged.stream().filter(PledgeRepository.ExpertPledge::online)
+        .toList();
+    String texts = online.stream().map(PledgeRepository.ExpertPledge::textSha256).distinct()
+        .collect(Collectors.joining("、"));
+    String times = online.isEmpty() ? "" : online.size() == 1 ? TIME.format(online.get(0).recordedAt())
+        : TIME.format(online.stream().map(PledgeRepository.ExpertPledge::recordedAt).min(Instant::compareTo)
+            .orElseThrow()) + " 至 " + TIME.format(online.stream().map(PledgeRepository.ExpertPledge::recordedAt)
+            .max(Instant::compareTo).orElseThrow());
+    facts.put(BESIDE + "disciplinePledgesSigned", Answer.of(null, "系统记录：附件2 本人链接确认 " + online.size() + " 人"
+        + (online.isEmpty() ? "" : "（" + times + "，文本 SHA-256 " + texts + "）") + "、纸质签字 "
+        + (pledged.size() - online.size()) + " 人、未签 " + (attending.size() - pledged.size()) + " 人"));
+    Map<Long, RecusalDeclarations.Declaration> declared = declarations.bySession(session.id());
+    List<RecusalDeclarations.Declaration> theirs = declared.values().stream()
+        .filter(d -> attending.contains(d.expertId())).toList();
+    List<RecusalDeclarations.Declaration> own = theirs.stream().filter(RecusalDeclarations.Declaration::byExpert)
+        .toList();
+    facts.put(BESIDE + "disciplineRecusalObserved", Answer.of(null, "系统记录：回避申报本人声明 " + own.size()
+        + " 人（须回避 " + own.stream().mapToInt(RecusalDeclarations.Declaration::conflicts).sum() + " 项）、工作人员代填 "
+        + (theirs.size() - own.size()) + " 人、未申报 " + (attending.size() - theirs.size()) + " 人"));
   }
 
   private Answer offlineAnswer(ReviewSession session, Draw draw, Map<String, Attestation> attested) {

@@ -54,9 +54,14 @@ public record RecordForm(String title, String version, List<String> adjustments,
     }
   }
 
-  /** Who signed 附件3 (staff, by account) and 附件2 (experts, by code only: their names are confidential). */
+  /**
+   * Who signed 附件3 (staff, by account) and 附件2 (experts, by code only: their names are confidential); for each
+   * expert's 附件2, how: confirmed himself through his link (with the SHA-256 of the text and the time) or signed on
+   * paper and recorded by staff (with the scan's SHA-256 where there is one).
+   */
   public record Pledges(List<String> staffSigned, List<String> staffNotSigned, int expertsAttending,
-      int expertsSigned, int expertsWithScan, List<String> expertsNotSigned) {
+      int expertsSigned, int expertsWithScan, List<String> expertsNotSigned, int expertsOnline,
+      List<String> experts) {
   }
 
   public record SignatureView(String role, String title, String signedBy, Instant signedAt, boolean valid) {

@@ -61,7 +61,8 @@ record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signer
     RecordForm.Pledges p = form.pledges();
     return "工作人员承诺书（附件3）已签署：" + joined(people.names(p.staffSigned())) + "；未签署："
         + joined(people.names(p.staffNotSigned())) + "。评审专家工作守则（附件2）：出席 " + p.expertsAttending()
-        + " 人，已签署 " + p.expertsSigned() + " 人（其中存有签字页扫描件 " + p.expertsWithScan() + " 人）"
+        + " 人，已签署 " + p.expertsSigned() + " 人（其中本人链接确认 " + p.expertsOnline() + " 人；存有签字页扫描件 "
+        + p.expertsWithScan() + " 人）"
         + (p.expertsNotSigned().isEmpty() ? "" : "，未签署：" + String.join("、", p.expertsNotSigned())) + "。";
   }
 

@@ -172,6 +172,7 @@ public class RecordService {
           for (RecordCatalogue.Item item : group.items()) {
             Answer answer = item.notApplicable() != null ? Answer.of("不适用", "按调整版记录表：" + item.notApplicable())
                 : item.attestation() != null ? attested(attested.get(item.attestation()))
+                    .and(facts.get(RecordFacts.BESIDE + item.attestation()))
                 : facts.getOrDefault(item.fact(), Answer.notReached("未知的事实：" + item.fact()));
             items.add(Item.of(items.size() + 1, item.text(), answer, item.attestation() != null));
           }
@@ -234,7 +235,8 @@ public class RecordService {
         ? i.description() + "；涉及：" + i.involved() + "；处理：" + i.action() + "（" + i.disposedBy() + " 登记）"
         : "尚未处理")));
     recusals.list(sessionId).forEach(r -> notes.add("回避：专家 " + r.expertCode() + " 对申报人 " + r.applicantNo()
-        + " 回避（" + r.category() + "，" + r.source() + (r.note() == null ? "" : "：" + r.note()) + "），不审阅、不表决"));
+        + " 回避（" + r.category() + "，" + r.sourceShown() + (r.note() == null ? "" : "：" + r.note())
+        + "），不审阅、不表决"));
     amendments.list(sessionId).forEach(m -> notes.add("表决结果更正：申报人 " + m.applicantNo() + " 改为出席 "
         + m.votersPresent() + "、赞成 " + m.yes() + "、反对 " + m.no() + "、弃权 " + m.abstain() + "，理由：" + m.reason()
         + "（" + m.proposedBy() + " 提出；" + switch (m.status()) {
@@ -267,11 +269,16 @@ public class RecordService {
     Set<Long> expertsSigned = pledges.expertsWhoSigned(sessionId);
     List<DrawnExpert> attending = drawn.stream().filter(DrawnExpert::attending).toList();
     Set<Long> scanned = pledges.scans(sessionId).keySet();
+    Set<Long> attendingIds = attending.stream().map(DrawnExpert::expertId).collect(Collectors.toSet());
+    List<PledgeRepository.ExpertPledge> theirs = pledges.expertPledges(sessionId).stream()
+        .filter(p -> attendingIds.contains(p.expertId())).toList();
     return new Pledges(staff.stream().filter(signed::contains).toList(),
         staff.stream().filter(u -> !signed.contains(u)).toList(), attending.size(),
         (int) attending.stream().filter(e -> expertsSigned.contains(e.expertId())).count(),
         (int) attending.stream().filter(e -> scanned.contains(e.expertId())).count(),
-        attending.stream().filter(e -> !expertsSigned.contains(e.expertId())).map(DrawnExpert::expertCode).toList());
+        attending.stream().filter(e -> !expertsSigned.contains(e.expertId())).map(DrawnExpert::expertCode).toList(),
+        (int) theirs.stream().filter(PledgeRepository.ExpertPledge::online).count(),
+        theirs.stream().map(p -> p.expertCode() + "：" + p.describe()).toList());
   }
 
   private byte[] bytes(RecordForm content) {

@@ -8,12 +8,17 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.platform.importing.TableReader;
+import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,22 +46,79 @@ public class RecusalService {
   record Row(Applicant applicant, DrawnExpert expert, String category, String source, String note) {
   }
 
+  /** One conflict an expert declares: a category of the setting, and what it is where the category needs words. */
+  public record Conflict(String category, String note) {
+  }
+
   private final RecusalRepository recusals;
+  private final RecusalDeclarations declarations;
   private final ApplicantRepository applicants;
+  private final ReviewRepository reviews;
   private final ExpertDrawService drawService;
   private final TableReader reader;
   private final Clock clock;
   private final List<String> categories;
 
-  public RecusalService(RecusalRepository recusals, ApplicantRepository applicants, ExpertDrawService drawService,
-      TableReader reader, Clock clock,
+  public RecusalService(RecusalRepository recusals, RecusalDeclarations declarations,
+      ApplicantRepository applicants, ReviewRepository reviews, ExpertDrawService drawService, TableReader reader,
+      Clock clock,
       @Value("${titlereview.recusal.categories:同单位,近亲属,师生关系,合作者,其他利害关系}") List<String> categories) {
     this.recusals = recusals;
+    this.declarations = declarations;
     this.applicants = applicants;
+    this.reviews = reviews;
     this.drawService = drawService;
     this.reader = reader;
     this.clock = clock;
     this.categories = List.copyOf(categories);
+  }
+
+  public List<String> categories() {
+    return categories;
+  }
+
+  /**
+   * Whom the expert is to review: the eligible applicants of every review group he is a member of, in the order of
+   * their numbers. Empty before the groups are formed.
+   */
+  public List<Applicant> applicantsToDeclare(ReviewSession session, long expertId) {
+    Set<String> hisGroups = reviews.groups(session.id()).stream().filter(g -> g.memberIds().contains(expertId))
+        .map(ReviewRepository.ReviewGroup::name).collect(Collectors.toSet());
+    Map<Long, ReviewRepository.Assignment> assignments = reviews.assignments(session.id());
+    return applicants.list(session.id()).stream().filter(Applicant::eligible)
+        .filter(a -> assignments.containsKey(a.id()) && hisGroups.contains(assignments.get(a.id()).groupName()))
+        .sorted(Comparator.comparing(Applicant::applicantNo)).toList();
+  }
+
+  /**
+   * The expert's own declaration through his link (附件2 七): his conflicts, by applicant id, each a recusal of the
+   * source 本人声明; none at all is a declaration too. All or nothing; refused if he declared already.
+   */
+  @Transactional
+  public void declareForHimself(ReviewSession session, long expertId, Map<Long, Conflict> conflicts, String linkId,
+      Instant at) {
+    RecusalDeclarations.Declaration earlier = declarations.bySession(session.id()).get(expertId);
+    if (earlier != null && earlier.byExpert()) {
+      throw BusinessException.conflict("已申报过，不能重复申报");
+    }
+    Set<Long> his = applicantsToDeclare(session, expertId).stream().map(Applicant::id).collect(Collectors.toSet());
+    List<String> problems = new ArrayList<>();
+    conflicts.forEach((applicantId, c) -> {
+      if (!his.contains(applicantId)) {
+        problems.add("所选申报人不在您审阅的名单中");
+      } else if (!categories.contains(c.category())) {
+        problems.add("回避情形须为：" + String.join(" / ", categories));
+      } else if (c.note() != null && c.note().length() > 500) {
+        problems.add("说明不能超过 500 字");
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw BusinessException.badRequest(String.join("；", problems.stream().distinct().toList()));
+    }
+    conflicts.forEach((applicantId, c) -> recusals.add(session.id(), applicantId, expertId, c.category(),
+        SOURCES.get(0), c.note() == null || c.note().isBlank() ? null : c.note().strip(), null, at,
+        RecusalRepository.VIA_LINK));
+    declarations.put(session.id(), expertId, RecusalDeclarations.BY_EXPERT, conflicts.size(), null, linkId, at, null);
   }
 
   @Transactional
@@ -78,7 +140,7 @@ public class RecusalService {
           row.text(NOTE));
     });
     rows.forEach(r -> recusals.add(session.id(), r.applicant().id(), r.expert().expertId(), r.category(), r.source(),
-        r.note(), user, clock.instant()));
+        r.note(), user, clock.instant(), null));
     return rows.size();
   }
 }

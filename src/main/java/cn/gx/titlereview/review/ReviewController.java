@@ -30,6 +30,8 @@ class ReviewController {
   private final ReviewService reviewService;
   private final RecusalService recusalService;
   private final RecusalRepository recusals;
+  private final RecusalDeclarations declarations;
+  private final RecusalReasons recusalReasons;
   private final DisciplineIncidents incidents;
   private final AttendanceService attendance;
   private final Clock clock;
@@ -37,12 +39,15 @@ class ReviewController {
   private final ColumnWidths widths;
 
   ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
-      RecusalRepository recusals, DisciplineIncidents incidents, AttendanceService attendance, Clock clock,
-      ReviewTimes reviewTimes, ColumnWidths widths) {
+      RecusalRepository recusals, RecusalDeclarations declarations, RecusalReasons recusalReasons,
+      DisciplineIncidents incidents,
+      AttendanceService attendance, Clock clock, ReviewTimes reviewTimes, ColumnWidths widths) {
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
     this.recusals = recusals;
+    this.declarations = declarations;
+    this.recusalReasons = recusalReasons;
     this.incidents = incidents;
     this.attendance = attendance;
     this.clock = clock;
@@ -102,6 +107,26 @@ class ReviewController {
   @GetMapping("/recusals")
   public List<RecusalRepository.Recusal> recusalList(@PathVariable String code) {
     return recusals.list(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR).id());
+  }
+
+  /** How many rows an import recorded. */
+  public record Recorded(int recorded) {
+  }
+
+  /**
+   * 回避申报 the expert did not make himself: staff record why (专家编号, 未由本人申报的原因), so that the review gate
+   * can tell a missing declaration from an explained one. An expert's own declaration is never overwritten.
+   */
+  @PostMapping("/recusal-declarations")
+  public Recorded recusalDeclarations(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return new Recorded(recusalReasons.record(session, UploadReader.read(request), access.userId()));
+  }
+
+  /** Every declaration: the expert's own (本人声明, with the number of conflicts) or staff's reason. */
+  @GetMapping("/recusal-declarations")
+  public List<RecusalDeclarations.Declaration> recusalDeclarationList(@PathVariable String code) {
+    return List.copyOf(declarations.bySession(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR).id()).values());
   }
 
   public record Disposition(String description, String involved, String action) {

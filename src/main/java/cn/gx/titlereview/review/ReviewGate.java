@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * 封闭评审: each review group has at least 3 experts, each applicant is read by at least 2 of its group, every
  * eligible applicant has a vote result and no ineligible one entered review (监管方案 二（一）4), each group's review
- * time is recorded and, if short, justified (合理安排评审时间), and the supervisor attested the discipline of 附件1
- * 评审纪律情况.
+ * time is recorded and, if short, justified (合理安排评审时间), every member of a review group declared whether he
+ * must recuse himself, or staff recorded why not (回避申报, 附件2 七), and the supervisor attested the discipline of
+ * 附件1 评审纪律情况.
  */
 @Component
 public class ReviewGate implements Gate {
@@ -65,10 +66,11 @@ public class ReviewGate implements Gate {
   private final ReaderRule readers;
   private final DisciplineIncidents incidents;
   private final ReviewTimes reviewTimes;
+  private final RecusalDeclarations declarations;
 
   public ReviewGate(ReviewRepository reviews, ApplicantRepository applicants, DrawRepository draws,
       AttestationRepository attestations, VoteCheck voteCheck, ReaderRule readers, DisciplineIncidents incidents,
-      ReviewTimes reviewTimes) {
+      ReviewTimes reviewTimes, RecusalDeclarations declarations) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.draws = draws;
@@ -77,6 +79,7 @@ public class ReviewGate implements Gate {
     this.readers = readers;
     this.incidents = incidents;
     this.reviewTimes = reviewTimes;
+    this.declarations = declarations;
   }
 
   @Override
@@ -91,7 +94,7 @@ public class ReviewGate implements Gate {
 
   @Override
   public String ruleVersion() {
-    return "桂职办〔2022〕65号 二（一）4、附件1、附件2 七；人社部令第40号 / v3";
+    return "桂职办〔2022〕65号 二（一）4、附件1、附件2 七；人社部令第40号 / v4";
   }
 
   @Override
@@ -153,6 +156,13 @@ public class ReviewGate implements Gate {
             + " 规则不符"));
       }
     }
+    // 附件2 七: every member of a review group says himself whether he must recuse (through his link), or staff record
+    // why he did not.
+    Map<Long, RecusalDeclarations.Declaration> declared = declarations.bySession(sessionId);
+    groups.stream().flatMap(g -> g.memberIds().stream()).distinct().map(readerRule.experts()::get)
+        .filter(e -> e != null && !declared.containsKey(e.expertId()))
+        .forEach(e -> violations.add(new Violation("回避申报", "评委 " + e.expertCode(),
+            "尚未申报是否须回避（由本人通过链接申报，或由工作人员登记未由本人申报的原因）")));
     readerRule.experts().values().stream().filter(DrawnExpert::attending)
         .filter(e -> !readerRule.presentAtReview().containsKey(e.expertId()))
         .forEach(e -> violations.add(new Violation("出席情况", "评委 " + e.expertCode(), "未登记评审出席情况")));

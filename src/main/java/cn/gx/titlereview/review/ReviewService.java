@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,9 +72,11 @@ public class ReviewService {
   private final ReaderRule readerRule;
   private final TableReader reader;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public ReviewService(ReviewRepository reviews, ApplicantRepository applicants, ExpertDrawService drawService,
-      VoteCheck voteCheck, GateResultRepository gateResults, ReaderRule readerRule, TableReader reader, Clock clock) {
+      VoteCheck voteCheck, GateResultRepository gateResults, ReaderRule readerRule, TableReader reader, Clock clock,
+      ApplicationEventPublisher events) {
     this.reviews = reviews;
     this.applicants = applicants;
     this.drawService = drawService;
@@ -82,6 +85,7 @@ public class ReviewService {
     this.readerRule = readerRule;
     this.reader = reader;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -184,6 +188,8 @@ public class ReviewService {
     }
     reviews.replaceGroups(session.id(),
         groups.entrySet().stream().map(e -> new ReviewGroup(e.getKey(), e.getValue())).toList(), assignments);
+    events.publishEvent(new ReviewGroupsFormed(session.id(),
+        groups.values().stream().flatMap(Set::stream).collect(Collectors.toSet())));
   }
 
   /**

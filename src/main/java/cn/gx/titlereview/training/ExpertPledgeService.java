@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff record which attending experts signed 附件2 on paper; all or nothing. */
+/**
+ * 附件2: staff record which attending experts signed on paper (all or nothing), or the expert confirms it himself
+ * through his link.
+ */
 @Service
 public class ExpertPledgeService {
 
@@ -45,6 +48,26 @@ public class ExpertPledgeService {
         .filter(d -> d.attending() && d.expertCode().equals(expertCode)).findFirst()
         .orElseThrow(() -> BusinessException.notFound(expertCode + " 不是评审会 " + session.code() + " 确认出席的评委"));
     pledges.attachScan(session.id(), expert.expertId(), scan, user, clock.instant());
+  }
+
+  /**
+   * The expert confirms 附件2 through his link, typing his name as the roster has it: the text's SHA-256 (as he was
+   * shown it), the time, the link and the address it came from are kept.
+   */
+  @Transactional
+  public void confirmOnline(ReviewSession session, long expertId, ExpertPledgeText.Text text, String typedName,
+      String linkId, String clientAddress) {
+    DrawnExpert expert = drawService.drawn(session.id()).stream()
+        .filter(d -> d.attending() && d.expertId() == expertId).findFirst()
+        .orElseThrow(() -> BusinessException.conflict("您尚未确认出席本次评审，不需确认工作守则"));
+    String typed = typedName == null ? "" : typedName.replaceAll("\\s", "");
+    if (typed.isEmpty()) {
+      throw BusinessException.badRequest("请填写您的姓名");
+    }
+    if (!typed.equals(expert.name().replaceAll("\\s", ""))) {
+      throw BusinessException.badRequest("所填姓名与评委名册中的姓名不一致，请填写本人姓名");
+    }
+    pledges.confirmOnline(session.id(), expertId, text.sha256(), typed, linkId, clientAddress, clock.instant());
   }
 
   @Transactional

@@ -17,6 +17,8 @@ import org.thymeleaf.context.Context;
 @Component
 class ExpertPledgeSheets {
 
+  static final String TEMPLATE = "pledge-expert";
+
   public record Sheet(String code, String name) {
 
     public String label() {
@@ -34,7 +36,7 @@ class ExpertPledgeSheets {
 
   public Context context(ReviewSession session, boolean withNames) {
     Context context = new Context();
-    String title = session.reviewYear() + "年度" + session.committeeName() + "评审专家工作守则";
+    String title = title(session);
     context.setVariable("title", title);
     context.setVariable("titleLines", Titles.lines(title, session.committeeName()));
     List<Sheet> sheets = drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
@@ -44,6 +46,11 @@ class ExpertPledgeSheets {
   }
 
   public byte[] pdf(ReviewSession session, boolean withNames) {
-    return renderer.render("pledge-expert", context(session, withNames));
+    return renderer.render(TEMPLATE, context(session, withNames));
+  }
+
+  /** 「2026年度<评委会名称>评审专家工作守则」. */
+  static String title(ReviewSession session) {
+    return session.reviewYear() + "年度" + session.committeeName() + "评审专家工作守则";
   }
 }

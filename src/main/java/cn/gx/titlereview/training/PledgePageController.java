@@ -31,7 +31,7 @@ class PledgePageController {
     Context context = sheets.context(confidential(code), true);
     context.getVariableNames().forEach(n -> model.addAttribute(n, context.getVariable(n)));
     model.addAttribute("pdf", false);
-    return "pledge-expert";
+    return ExpertPledgeSheets.TEMPLATE;
   }
 
   @GetMapping("/sessions/{code}/pledges/experts.pdf")

@@ -17,6 +17,7 @@ import cn.gx.titlereview.recheck.RecheckRepository;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.RecusalDeclarations;
 import cn.gx.titlereview.review.RecusalRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewTimes;
@@ -49,6 +50,7 @@ class DataState {
   private final PledgeRepository pledges;
   private final ReviewRepository reviews;
   private final RecusalRepository recusals;
+  private final RecusalDeclarations declarations;
   private final ReviewTimes reviewTimes;
   private final RecheckRepository rechecks;
   private final RecheckService recheckService;
@@ -60,7 +62,8 @@ class DataState {
 
   DataState(SessionRepository sessions, ApplicantRepository applicants, RosterRepository roster,
       DrawRepository draws, AttendanceService attendance, PledgeRepository pledges, ReviewRepository reviews,
-      RecusalRepository recusals, ReviewTimes reviewTimes, RecheckRepository rechecks, RecheckService recheckService,
+      RecusalRepository recusals, RecusalDeclarations declarations, ReviewTimes reviewTimes,
+      RecheckRepository rechecks, RecheckService recheckService,
       PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches,
       VoteAmendmentRepository amendments, PersonNames names) {
     this.sessions = sessions;
@@ -71,6 +74,7 @@ class DataState {
     this.pledges = pledges;
     this.reviews = reviews;
     this.recusals = recusals;
+    this.declarations = declarations;
     this.reviewTimes = reviewTimes;
     this.rechecks = rechecks;
     this.recheckService = recheckService;
@@ -110,13 +114,16 @@ class DataState {
           long attending = drawn.stream().filter(DrawnExpert::attending).count();
           long awaiting = drawn.stream().filter(e -> DrawnExpert.MEMBER.equals(e.role()) && e.response() == null)
               .count();
-          lines.add("已抽取评委 " + members + " 人、候补 " + (drawn.size() - members) + " 人；已登记通知 " + answered
-              + " 人，确认出席 " + attending + " 人" + (awaiting > 0 ? "；尚待通知 " + awaiting + " 人" : ""));
+          long himself = drawn.stream().filter(e -> e.response() != null && e.answeredHimself()).count();
+          lines.add("已抽取评委 " + members + " 人、候补 " + (drawn.size() - members) + " 人；已答复 " + answered
+              + " 人（本人通过链接 " + himself + " 人，工作人员代填 " + (answered - himself) + " 人），确认出席 " + attending
+              + " 人" + (awaiting > 0 ? "；尚待答复 " + awaiting + " 人" : ""));
         }
       }
       case ATTENDANCE -> lines.add("评前培训登记出席 " + attendance.presentCount(id, AttendanceService.TRAINING)
           + " 人；评审与表决登记出席 " + attendance.presentCount(id, AttendanceService.REVIEW) + " 人");
-      case EXPERT_PLEDGES -> lines.add("已登记签署工作守则的评委 " + pledges.expertsWhoSigned(id).size() + " 人，已上传签字页 "
+      case EXPERT_PLEDGES -> lines.add("已登记签署工作守则的评委 " + pledges.expertsWhoSigned(id).size() + " 人（本人通过链接确认 "
+          + pledges.expertPledges(id).stream().filter(PledgeRepository.ExpertPledge::online).count() + " 人），已上传签字页 "
           + pledges.scans(id).size() + " 份");
       case REVIEW_GROUPS -> {
         int groups = reviews.groups(id).size();
@@ -124,7 +131,9 @@ class DataState {
         lines.add(groups == 0 ? "尚未组建评议组" : "评议组 " + groups + " 个；已分配审阅专家的申报人 "
             + reviews.assignments(id).size() + " / " + eligible + " 人");
       }
-      case RECUSALS -> lines.add("已登记回避 " + recusals.list(id).size() + " 条");
+      case RECUSALS -> lines.add("已登记回避 " + recusals.list(id).size() + " 条；回避申报：本人申报 "
+          + declarations.bySession(id).values().stream().filter(RecusalDeclarations.Declaration::byExpert).count()
+          + " 人，工作人员说明 " + declarations.bySession(id).values().stream().filter(d -> !d.byExpert()).count() + " 人");
       case VOTES -> {
         var votes = reviews.votes(id);
         long eligible = applicants.list(id).stream().filter(Applicant::eligible).count();

@@ -39,6 +39,7 @@ class ImportTemplates {
       Map.entry("level", "正高 / 副高 / 中级 / 初级"),
       Map.entry("eligibility", "通过 / 不通过；不通过须填写不通过原因"),
       Map.entry("status", "在库 / 暂停"),
+      Map.entry("email", "可空；填写的，抽取通知同时以电子邮件发送"),
       Map.entry("accepted", "是 / 否；否 须填写不出席原因"),
       Map.entry("notifiedAt", "例：2026-12-02 09:00；不填则为导入时间"),
       Map.entry("present", "是 / 否"),

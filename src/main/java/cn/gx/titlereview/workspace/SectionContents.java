@@ -56,13 +56,15 @@ public class SectionContents {
           select expert_code, name, employer, specialty, title, phone, status
           from expert where session_id = ? order by expert_code""", Set.of())),
       Map.entry(WorkspaceSection.DRAW, new Listing(
-          List.of("抽取顺序", "身份", "评委编号", "姓名", "工作单位", "专业", "通知结果", "不出席原因", "通知时间", "通知人"),
+          List.of("抽取顺序", "身份", "评委编号", "姓名", "工作单位", "专业", "通知结果", "不出席原因", "通知时间", "登记人"),
           """
           select d.draw_order, case d.role when '%s' then '评委' else '备选' end, e.expert_code, e.name, e.employer,
                  e.specialty, case d.response when '%s' then '出席' when '%s' then '不出席' else '未登记' end,
-                 d.decline_reason, d.notified_at, d.notified_by
+                 d.decline_reason, d.notified_at,
+                 case d.response_source when '%s' then '本人（链接答复）' else d.notified_by end
           from drawn_expert d join expert e on e.id = d.expert_id where d.session_id = ? order by d.draw_order"""
-              .formatted(DrawnExpert.MEMBER, DrawnExpert.ACCEPTED, DrawnExpert.DECLINED), Set.of(9))),
+              .formatted(DrawnExpert.MEMBER, DrawnExpert.ACCEPTED, DrawnExpert.DECLINED, DrawnExpert.BY_EXPERT),
+          Set.of(9))),
       Map.entry(WorkspaceSection.ATTENDANCE, new Listing(
           List.of("评委编号", "姓名", "场次", "是否出席", "登记人", "登记时间"),
           """

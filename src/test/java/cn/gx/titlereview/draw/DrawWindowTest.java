@@ -60,6 +60,6 @@ class DrawWindowTest {
 
   private static DrawnExpert notified(String time) {
     return new DrawnExpert(1, "E01", "专家一", "单位", "土木工程", 1, DrawnExpert.MEMBER, DrawnExpert.ACCEPTED, null,
-        at(time), "staff1", null);
+        at(time), "staff1", null, DrawnExpert.BY_STAFF);
   }
 }

@@ -2,7 +2,12 @@ package cn.gx.titlereview.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,36 @@ class ExpertDrawProcessTest extends ProcessTest {
     assertThat(instance).isWaitingAt("Task_RecordExpertResponses").hasPassed("Task_DrawExperts");
     assertThat(ProcessTestEngine.LISTENER_CALLS).contains("requireOfflineResult:Task_ImportOfflineDraw",
         "recordAttestation:Task_AttestOfflineMachine");
+  }
+
+  @Test
+  void everyHourOfWaitingForAnswersChecksWhoMustBeChasedAndOpensOneChaseTaskWithTheCallList() {
+    ProcessInstance instance = startStage("ExpertDraw");
+    completeTask("Task_ImportRoster");
+    completeTask("Task_ConfirmRosterAndPresence");
+    completeTask("Task_ConfirmDrawCommitment");
+    assertThat(instance).isWaitingAt("Task_RecordExpertResponses");
+    try {
+      // The first hour: everyone answered or is still within the time to answer.
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(61))));
+      runDueJobs();
+      assertThat(instance).isWaitingAt("Task_RecordExpertResponses").hasPassed("EndEvent_NoneOverdue")
+          .hasNotPassed("Task_ChaseReplies");
+      // The second: someone's answer is overdue; staff get 催复, and the answers are still awaited.
+      ProcessTestEngine.REPLIES_OVERDUE.add(true);
+      ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(122))));
+      runDueJobs();
+      assertThat(instance).isWaitingAt("Task_RecordExpertResponses", "Task_ChaseReplies").task("Task_ChaseReplies")
+          .hasCandidateUser("staff1");
+      completeTask("Task_ChaseReplies", "repliesChased", true);
+      assertThat(instance).hasPassed("EndEvent_RepliesChased").isWaitingAt("Task_RecordExpertResponses");
+      completeTask("Task_RecordExpertResponses");
+      assertThat(instance).isEnded();
+      // Once the answers are recorded, no further check runs.
+      assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

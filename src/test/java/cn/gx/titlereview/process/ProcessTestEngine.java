@@ -33,6 +33,8 @@ public final class ProcessTestEngine {
   /** Pass rates to play: true is above the ceiling once. Unscripted ones are within it. */
   public static final Deque<Boolean> PASS_RATES_ABOVE_CEILING = new ArrayDeque<>();
   public static final Deque<Boolean> REVIEW_TIMES_SHORT = new ArrayDeque<>();
+  /** Whether someone must be chased, per hourly check: true once puts someone on the call list. Unscripted: nobody. */
+  public static final Deque<Boolean> REPLIES_OVERDUE = new ArrayDeque<>();
   /** The finding ids an inspection's findings list returns; each is due in three days. */
   public static final List<Long> FINDINGS = new ArrayList<>();
   /** Every listener bean called, as "bean:taskDefinitionKey". */
@@ -54,6 +56,7 @@ public final class ProcessTestEngine {
     SPOT_CHECKS.clear();
     PASS_RATES_ABOVE_CEILING.clear();
     REVIEW_TIMES_SHORT.clear();
+    REPLIES_OVERDUE.clear();
     FINDINGS.clear();
   }
 
@@ -88,6 +91,8 @@ public final class ProcessTestEngine {
     beans.put("submitToApprover", (JavaDelegate) execution -> execution.setVariable("submitted", true));
     beans.put("evaluateReviewTime", (JavaDelegate) execution -> execution.setVariable("reviewTimeNeedsJustification",
         !REVIEW_TIMES_SHORT.isEmpty() && REVIEW_TIMES_SHORT.poll()));
+    beans.put("findOverdueReplies", (JavaDelegate) execution -> execution.setVariable("repliesOverdue",
+        !REPLIES_OVERDUE.isEmpty() && REPLIES_OVERDUE.poll()));
     beans.put("evaluatePassRate", (JavaDelegate) execution -> execution.setVariable("passRateAboveCeiling",
         !PASS_RATES_ABOVE_CEILING.isEmpty() && PASS_RATES_ABOVE_CEILING.poll()));
     beans.put("evaluateSpotCheck", (JavaDelegate) execution ->

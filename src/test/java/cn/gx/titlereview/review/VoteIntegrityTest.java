@@ -47,7 +47,8 @@ class VoteIntegrityTest {
     Applicant sb02 = applicants.list(session.id()).stream().filter(a -> a.applicantNo().equals("SB02")).findFirst()
         .orElseThrow();
     for (DrawnExpert recused : members.subList(0, 3)) {
-      recusals.add(session.id(), sb02.id(), recused.expertId(), "近亲属", "本人声明", null, "staff1", Instant.now());
+      recusals.add(session.id(), sb02.id(), recused.expertId(), "近亲属", "本人声明", null, "staff1", Instant.now(),
+          null);
     }
     return session;
   }

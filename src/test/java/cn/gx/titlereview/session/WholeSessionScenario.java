@@ -7,6 +7,7 @@ import cn.gx.titlereview.archive.ArchivePackage;
 import cn.gx.titlereview.demo.DemoSessionFiller;
 import cn.gx.titlereview.draw.DrawCommandLine;
 import cn.gx.titlereview.draw.DrawRepository;
+import cn.gx.titlereview.expert.ContactLog;
 import cn.gx.titlereview.draw.DrawVerification;
 import cn.gx.titlereview.draw.OfflineDrawService;
 import cn.gx.titlereview.draw.ReproducibleDraw;
@@ -82,6 +83,7 @@ abstract class WholeSessionScenario {
   @Autowired ArchivePackage packages;
   @Autowired SigningKey signingKey;
   @TempDir Path dir;
+  @Autowired ContactLog contacts;
 
   static final LocalDate REVIEW_START = LocalDate.of(2026, 6, 3);
 
@@ -119,6 +121,9 @@ abstract class WholeSessionScenario {
     assertThat(latest(session).get("roster").passed()).isTrue();
     // The supervisor adds a phrase to the committed random bytes; only then is the draw made.
     complete("supervisor1", "Task_ConfirmDrawCommitment", "drawPhrase", "公平公正，随机抽取");
+    // The draw's commit sent every member his notice (the demo outbox stands for the SMS gateway).
+    assertThat(contacts.entries(session.id())).filteredOn(e -> e.outcome() == ContactLog.Outcome.SENT)
+        .hasSize(25).allMatch(e -> e.messageText().contains("/e/"));
     fill("staff1");
     complete("staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
     assertThat(latest(session).get("draw").passed()).isTrue();

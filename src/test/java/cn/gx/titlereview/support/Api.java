@@ -35,6 +35,17 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A browser's form post (url-encoded); {@code fields} are name, value, name, value…. */
+  public Reply postForm(String path, String user, String... fields) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.append(body.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+          .append('=').append(java.net.URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return send(request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
   public Reply putJson(String path, String user, String json) {
     return send(request(path, user).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A browser as a user in China has it: Debian's headless Chromium driven by Selenium, zh-CN, 1400×1000, with the
- * product's login. Tests using it skip with a message when Chromium or chromedriver is missing (.ci/run installs
+ * A browser as a user in China has it: Debian's headless Chromium driven by Selenium, zh-CN, 1400×1000 (or a phone's
+ * screen, {@link #phone()}), with the product's login. Tests using it skip with a message when Chromium or chromedriver is missing (.ci/run installs
  * both). Screenshots go to target/screenshots/.
  */
 public final class ChineseBrowser implements AutoCloseable {
@@ -60,6 +60,12 @@ public final class ChineseBrowser implements AutoCloseable {
     chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
         "downloadPath", DOWNLOADS.toAbsolutePath().toString()));
     return new ChineseBrowser(chrome, port);
+  }
+
+  /** From now on a phone's screen, 390×844 CSS pixels at 3× (an iPhone 12–14): the viewport meta tag applies. */
+  public void phone() {
+    ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390,
+        "height", 844, "deviceScaleFactor", 3, "mobile", true));
   }
 
   public String url(String path) {

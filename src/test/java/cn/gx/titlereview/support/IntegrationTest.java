@@ -22,6 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
     // Login throttling as configured, only faster, so that its test waits a second, not a minute.
     "titlereview.security.login.base-delay=100ms", "titlereview.security.login.max-delay=1s",
     "titlereview.security.login.forget-after=5s",
+    // Every test calls the experts' links from 127.0.0.1: the per-address limit would count them all together
+    // (LinkThrottleTest tests it alone).
+    "titlereview.experts.links.per-address=100000",
     // Reminders go to an in-process SMTP server when a test asks for them, never on a schedule.
     "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
     "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem",

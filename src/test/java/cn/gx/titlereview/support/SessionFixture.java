@@ -8,6 +8,8 @@ import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.RecusalDeclarations;
+import cn.gx.titlereview.review.RecusalReasons;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
 import cn.gx.titlereview.session.ReviewSession;
@@ -32,10 +34,13 @@ public class SessionFixture {
   private final AttendanceService attendance;
   private final AttestationRepository attestations;
   private final ReviewTimes reviewTimes;
+  private final RecusalReasons recusalReasons;
+  private final RecusalDeclarations declarations;
 
   SessionFixture(TestData data, ApplicantImportService applicants, RosterImportService roster,
       ExpertDrawService drawService, ReviewService reviewService, AttendanceService attendance,
-      AttestationRepository attestations, ReviewTimes reviewTimes) {
+      AttestationRepository attestations, ReviewTimes reviewTimes, RecusalReasons recusalReasons,
+      RecusalDeclarations declarations) {
     this.data = data;
     this.applicants = applicants;
     this.roster = roster;
@@ -44,6 +49,8 @@ public class SessionFixture {
     this.attendance = attendance;
     this.attestations = attestations;
     this.reviewTimes = reviewTimes;
+    this.recusalReasons = recusalReasons;
+    this.declarations = declarations;
   }
 
   /**
@@ -100,12 +107,14 @@ public class SessionFixture {
   }
 
   /**
-   * Groups formed by specialty with two readers each, and votes recorded by staff3 (who may therefore not
-   * recheck): SB01..SB03 pass, SB04 fails.
+   * Groups formed by specialty with two readers each, every member's 回避申报 accounted for (staff recorded that each
+   * declared none on paper), and votes recorded by staff3 (who may therefore not recheck): SB01..SB03 pass, SB04
+   * fails.
    */
   public ReviewSession sessionWithVotes() {
     ReviewSession session = sessionWithPanel();
     reviewService.applyPlan(session, reviewService.proposePlan(session));
+    declaredOnPaper(session);
     reviewService.importVotes(session, data.json(List.of(
         row("applicantNo", "SB01", "votersPresent", 11, "yes", 11, "no", 0, "abstain", 0),
         row("applicantNo", "SB02", "votersPresent", 11, "yes", 8, "no", 2, "abstain", 1),
@@ -113,6 +122,17 @@ public class SessionFixture {
         row("applicantNo", "SB04", "votersPresent", 11, "yes", 7, "no", 4, "abstain", 0))), "staff3");
     reviewTimes(session, "09:00", "12:00");
     return session;
+  }
+
+  /**
+   * Staff record, for every attending member who has not declared through his link, that he declared on paper that he
+   * need not recuse himself.
+   */
+  public void declaredOnPaper(ReviewSession session) {
+    var declared = declarations.bySession(session.id()).keySet();
+    recusalReasons.record(session, data.json(drawService.drawn(session.id()).stream().filter(DrawnExpert::attending)
+        .filter(d -> !declared.contains(d.expertId()))
+        .map(d -> row("expertCode", d.expertCode(), "note", "评审现场书面声明无须回避")).toList()), "staff1");
   }
 
   /** Every review group reviewed from {@code start} to {@code end} on the first planned day. */

@@ -84,6 +84,12 @@ class SecurityConfig {
       path("/camunda/app/**"), path("/camunda/assets/**"),
       path("/camunda/lib/**"), path("/camunda/favicon.ico"));
 
+  /**
+   * The experts' one-time links (docs/experts.md): experts have no account, and the link's unguessable token is their
+   * credential; a forged request from another site cannot know it, so the link's own form needs no CSRF token.
+   */
+  private static final RequestMatcher EXPERT_LINKS = path("/e/**");
+
   private final ObjectMapper json;
 
   SecurityConfig(ObjectMapper json) {
@@ -121,6 +127,7 @@ class SecurityConfig {
             .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico",
                 "/fonts/*.ttf").permitAll()
             .requestMatchers(HEALTH_PROBES).permitAll()
+            .requestMatchers(EXPERT_LINKS).permitAll()
             // Metrics and health details: operators (and administrators) only, see docs/operations.md.
             .requestMatchers(path("/actuator/**")).hasAnyAuthority(Groups.MONITORING, Groups.ADMIN)
             .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
@@ -132,7 +139,7 @@ class SecurityConfig {
         // are never asked for Basic credentials here (no challenge is sent), so they never send them on their own. A
         // call without any session is refused as unauthenticated instead.
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
-            request -> MACHINE_CALLS.matches(request) && request.getSession(false) == null))
+            request -> MACHINE_CALLS.matches(request) && request.getSession(false) == null, EXPERT_LINKS))
         .headers(headers -> headers.cacheControl(cache -> cache.disable())
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(STATIC_FILES),
                 new CacheControlHeadersWriter()))

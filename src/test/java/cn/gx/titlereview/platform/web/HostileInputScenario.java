@@ -12,6 +12,7 @@ import cn.gx.titlereview.platform.importing.ImportLimits;
 import cn.gx.titlereview.preparation.ApplicantImportService;
 import cn.gx.titlereview.recheck.RecheckService;
 import cn.gx.titlereview.review.AttendanceService;
+import cn.gx.titlereview.review.RecusalReasons;
 import cn.gx.titlereview.review.RecusalService;
 import cn.gx.titlereview.review.ReviewService;
 import cn.gx.titlereview.review.ReviewTimes;
@@ -215,6 +216,7 @@ abstract class HostileInputScenario {
         table("评委答复", v + "/draw/responses", "staff1", ExpertDrawService.class),
         table("专家工作守则", v + "/expert-pledges", "staff1", ExpertPledgeService.class),
         table("回避", v + "/recusals", "staff1", RecusalService.class),
+        table("回避申报说明", v + "/recusal-declarations", "staff1", RecusalReasons.class),
         table("评审出席", v + "/attendance?event=REVIEW", "staff1", AttendanceService.class),
         table("表决结果", v + "/votes", "staff1", ReviewService.class),
         table("评审时间", v + "/review-times", "staff1", ReviewTimes.class),
