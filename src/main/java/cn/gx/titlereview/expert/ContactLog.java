@@ -68,6 +68,15 @@ public class ContactLog {
         .update();
   }
 
+  /**
+   * Whether the session's experts were contacted through the system at all: a session drawn before the experts'
+   * links (V45) has no entry, and its record keeps the wording its signatures were made on.
+   */
+  public boolean used(long sessionId) {
+    return jdbc.sql("select count(*) from expert_contact where session_id = ?").param(sessionId).query(Long.class)
+        .single() > 0;
+  }
+
   /** Every entry of the session, oldest first. */
   public List<Entry> entries(long sessionId) {
     return jdbc.sql("""

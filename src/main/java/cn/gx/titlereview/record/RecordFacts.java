@@ -129,9 +129,14 @@ class RecordFacts {
     Map<String, Answer> facts = new HashMap<>();
     Map<String, GateResult> gates = reads.gates();
     Map<String, Attestation> attested = reads.attested();
-    drawFacts(session, reads.drawn(), gates, attested, facts);
+    // What the experts' links add to 附件1 is there for sessions that used them only: an older record keeps the
+    // wording it was signed on.
+    boolean linked = contacts.used(session.id());
+    drawFacts(session, reads.drawn(), gates, attested, linked, facts);
     reviewFacts(reads, facts);
-    expertFacts(session, reads.drawn(), facts);
+    if (linked) {
+      expertFacts(session, reads.drawn(), facts);
+    }
     recheckFacts(session, reads, attested, facts);
     publicityFacts(session, gates, facts);
     archiveFacts(session, facts);
@@ -139,7 +144,7 @@ class RecordFacts {
   }
 
   private void drawFacts(ReviewSession session, List<DrawnExpert> drawn, Map<String, GateResult> gates,
-      Map<String, Attestation> attested, Map<String, Answer> facts) {
+      Map<String, Attestation> attested, boolean linked, Map<String, Answer> facts) {
     Optional<Draw> draw = draws.find(session.id());
     facts.put("draw.consecutiveMasked", draw.isEmpty() ? Answer.notReached("尚未抽取专家")
         : Answer.yesNo(true, "抽取前已对比历年出席记录（评委会“" + session.committeeName() + "”），屏蔽 "
@@ -170,8 +175,8 @@ class RecordFacts {
       facts.put("draw.timely", !allAnswered ? Answer.notReached("尚有抽中评委未登记通知情况")
           : Answer.yesNo(late.isEmpty(), "于 " + TIME.format(d.drawnAt()) + " 抽取，规定" + window
               + "；" + (late.isEmpty() ? "抽取和通知均在规定时间内"
-                  : late.stream().map(Violation::describe).collect(Collectors.joining("；"))) + "；"
-              + delivered(session)));
+                  : late.stream().map(Violation::describe).collect(Collectors.joining("；")))
+              + (linked ? "；" + delivered(session) : "")));
       facts.put("draw.offline", offlineAnswer(session, d, attested));
       long members = drawn.stream().filter(DrawnExpert::activeMember).count();
       facts.put("draw.prescribedNumber", Answer.yesNo(members >= d.panelSize(), "规定评委会 " + d.panelSize()
@@ -188,8 +193,8 @@ class RecordFacts {
       long himself = drawn.stream().filter(e -> e.response() != null && e.answeredHimself()).count();
       long byStaff = drawn.stream().filter(e -> e.response() != null && !e.answeredHimself()).count();
       facts.put("draw.declinesRecorded", !allAnswered ? Answer.notReached("尚有抽中评委未登记出席情况")
-          : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补；本人答复 " + himself
-              + " 人、工作人员代填 " + byStaff + " 人"));
+          : Answer.yesNo(true, "不出席 " + declined + " 人，均已记录原因并由候补依次递补"
+              + (linked ? "；本人答复 " + himself + " 人、工作人员代填 " + byStaff + " 人" : "")));
     }
     GateResult roster = gates.get("roster");
     GateResult drawGate = gates.get("draw");

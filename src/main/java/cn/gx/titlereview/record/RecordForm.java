@@ -1,7 +1,7 @@
 package cn.gx.titlereview.record;
 
-import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.session.ReviewSession;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -60,8 +60,10 @@ public record RecordForm(String title, String version, List<String> adjustments,
    * paper and recorded by staff (with the scan's SHA-256 where there is one).
    */
   public record Pledges(List<String> staffSigned, List<String> staffNotSigned, int expertsAttending,
-      int expertsSigned, int expertsWithScan, List<String> expertsNotSigned, int expertsOnline,
-      List<String> experts) {
+      int expertsSigned, int expertsWithScan, List<String> expertsNotSigned,
+      // Only for sessions whose experts had links: an older record's content, which signatures bind, has neither.
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int expertsOnline,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> experts) {
   }
 
   public record SignatureView(String role, String title, String signedBy, Instant signedAt, boolean valid) {

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.draw.DrawnExpert;
+import cn.gx.titlereview.expert.ContactLog;
 import cn.gx.titlereview.inspection.InspectionService;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.crypto.CryptoSettings;
@@ -72,13 +73,14 @@ public class RecordService {
   private final SigningKey archiveKey;
   private final CryptoSettings crypto;
   private final SpotCheckView spotChecks;
+  private final ContactLog contacts;
   private final ObjectMapper canonical;
 
   public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
       PledgeRepository pledges, SignatureRepository signatures, VoteAmendmentRepository amendments,
       RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
       InspectionService inspections, Jurisdiction jurisdiction, RegionViews regionViews, SigningKey archiveKey,
-      CryptoSettings crypto, SpotCheckView spotChecks, ObjectMapper json) {
+      CryptoSettings crypto, SpotCheckView spotChecks, ContactLog contacts, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
     this.sessions = sessions;
@@ -94,6 +96,7 @@ public class RecordService {
     this.archiveKey = archiveKey;
     this.crypto = crypto;
     this.spotChecks = spotChecks;
+    this.contacts = contacts;
     this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
         .addMixIn(ReviewSession.class, SessionAsSigned.class);
   }
@@ -264,6 +267,7 @@ public class RecordService {
   }
 
   private Pledges pledges(long sessionId, List<DrawnExpert> drawn) {
+    boolean linked = contacts.used(sessionId);
     Set<String> signed = pledges.staffWhoSigned(sessionId);
     List<String> staff = sessions.staff(sessionId);
     Set<Long> expertsSigned = pledges.expertsWhoSigned(sessionId);
@@ -277,8 +281,8 @@ public class RecordService {
         (int) attending.stream().filter(e -> expertsSigned.contains(e.expertId())).count(),
         (int) attending.stream().filter(e -> scanned.contains(e.expertId())).count(),
         attending.stream().filter(e -> !expertsSigned.contains(e.expertId())).map(DrawnExpert::expertCode).toList(),
-        (int) theirs.stream().filter(PledgeRepository.ExpertPledge::online).count(),
-        theirs.stream().map(p -> p.expertCode() + "：" + p.describe()).toList());
+        linked ? (int) theirs.stream().filter(PledgeRepository.ExpertPledge::online).count() : 0,
+        linked ? theirs.stream().map(p -> p.expertCode() + "：" + p.describe()).toList() : List.of());
   }
 
   private byte[] bytes(RecordForm content) {

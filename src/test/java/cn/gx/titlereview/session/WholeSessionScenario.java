@@ -129,14 +129,14 @@ abstract class WholeSessionScenario {
     assertThat(latest(session).get("draw").passed()).isTrue();
 
     // 评前培训与签署: each staff member signs their own pledge; nobody signs for another, not even by assignment.
-    Task staff2Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
+    Task staff4Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff4").singleResult();
     assertThatThrownBy(() -> as("staff1", () -> {
-      taskService.complete(staff2Pledge.getId(), Map.of("pledgeConfirmed", true));
+      taskService.complete(staff4Pledge.getId(), Map.of("pledgeConfirmed", true));
       return null;
     })).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> as("admin", () -> {
-      taskService.setAssignee(staff2Pledge.getId(), "staff1");
+      taskService.setAssignee(staff4Pledge.getId(), "staff1");
       return null;
     })).hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("承诺书须由本人签署");
     completeAssigned("staff1", "Task_SignStaffPledge", "pledgeConfirmed", true);

@@ -57,8 +57,8 @@ class MissingNoticeTest {
     Api api = new Api(port);
     String december = "NOTICE-DEC-" + System.nanoTime() % 1_000_000;
     String november = "NOTICE-NOV-" + System.nanoTime() % 1_000_000;
-    walk.start(december, "staff2", LocalDate.of(2026, 12, 28));
-    walk.start(november, "staff2", LocalDate.of(2026, 11, 10));
+    walk.start(december, "staff4", LocalDate.of(2026, 12, 28));
+    walk.start(november, "staff4", LocalDate.of(2026, 11, 10));
 
     clock.set("2026-10-31T09:00");
     assertThat(notice(api).get("missing").asBoolean()).as("October: not yet").isFalse();

@@ -7,6 +7,7 @@ import cn.gx.titlereview.platform.web.Refusal;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.EmbeddedPostgres;
 import cn.gx.titlereview.support.TaskDriver;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.support.WebappRuntime;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -83,7 +84,7 @@ class DatabaseOutageTest {
 
     // A few users at work: staff reading a year of the calendar, an approver the supervision data, staff their tasks.
     List<String[]> users = List.of(new String[] {"staff1", "/api/calendar/2026"},
-        new String[] {"approver1", "/api/supervision/sessions"}, new String[] {"staff2", "/engine-rest/task/count"});
+        new String[] {"approver1", "/api/supervision/sessions"}, new String[] {"staff4", "/engine-rest/task/count"});
     ConcurrentLinkedQueue<Api.Reply> replies = new ConcurrentLinkedQueue<>();
     AtomicBoolean working = new AtomicBoolean(true);
     List<Thread> workers = users.stream().map(user -> new Thread(() -> {
@@ -131,9 +132,8 @@ class DatabaseOutageTest {
     RuntimeService runtime = node.getBean(RuntimeService.class);
     TaskService tasks = node.getBean(TaskService.class);
     driver.as("staff1", () -> runtime.startProcessInstanceByKey("TitleReviewSession", code, Map.of(
-        "sessionCode", code, "committeeName", "广西工程系列高级职称评审委员会", "level", "正高", "series", "工程",
-        "reviewYear", 2026, "organisingUnit", "广西壮族自治区人力资源和社会保障厅", "approvingUnit", "自治区职改办",
-        "plannedReviewStart", "2026-06-03", "plannedReviewEnd", "2026-06-05", "staffUserIds", "staff2")));
+        "sessionCode", code, "committeeCode", TestRegion.SENIOR, "level", "正高", "reviewYear", 2026,
+        "plannedReviewStart", "2026-06-03", "plannedReviewEnd", "2026-06-05", "staffUserIds", "staff4")));
     Task eligibility = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_ReviewEligibility").singleResult();
     driver.as("staff1", () -> {

@@ -104,16 +104,16 @@ class SeparationOfDutiesTest {
     walk.complete(code, "supervisor1", "Task_ConfirmDrawCommitment", "drawPhrase", "公平公正，随机抽取");
     walk.fill(code, "staff1");
     walk.complete(code, "staff1", "Task_RecordExpertResponses", "expertResponsesRecorded", true);
-    String staff2Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
+    String staff4Pledge = taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("Task_SignStaffPledge").taskAssignee("staff4").singleResult().getId();
     // Not even an administrator can hand one person's pledge to another.
-    assertRefused(door.post("admin", "/task/" + staff2Pledge + "/assignee", "{\"userId\": \"staff1\"}"),
+    assertRefused(door.post("admin", "/task/" + staff4Pledge + "/assignee", "{\"userId\": \"staff1\"}"),
         "承诺书须由本人签署：此任务属于 staff4，当前账号为 staff1");
-    Reply other = door.post("staff1", "/task/" + staff2Pledge + "/submit-form",
+    Reply other = door.post("staff1", "/task/" + staff4Pledge + "/submit-form",
         "{\"variables\": {\"pledgeConfirmed\": {\"value\": true}}}");
     assertThat(other.status()).isEqualTo(403);
     assertThat(other.body()).contains("无权执行此操作");
-    assertThat(taskService.createTaskQuery().taskId(staff2Pledge).singleResult().getAssignee()).isEqualTo("staff4");
+    assertThat(taskService.createTaskQuery().taskId(staff4Pledge).singleResult().getAssignee()).isEqualTo("staff4");
   }
 
   private EngineDoor door(String name) {
