@@ -3,10 +3,8 @@ package cn.gx.titlereview.draw;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
-import cn.gx.titlereview.session.SessionRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DrawController {
 
   private final SessionAccess access;
-  private final SessionRepository sessions;
   private final RosterImportService rosterImport;
   private final RosterRepository roster;
   private final ImportBatchRepository batches;
@@ -31,11 +28,10 @@ class DrawController {
   private final AttendanceHistory history;
   private final OfflineDrawService offlineDraw;
 
-  DrawController(SessionAccess access, SessionRepository sessions, RosterImportService rosterImport,
+  DrawController(SessionAccess access, RosterImportService rosterImport,
       RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws,
       DrawVerification verification, AttendanceHistory history, OfflineDrawService offlineDraw) {
     this.access = access;
-    this.sessions = sessions;
     this.rosterImport = rosterImport;
     this.roster = roster;
     this.batches = batches;
@@ -79,7 +75,7 @@ class DrawController {
   /** The drawn experts, with names: confidential, for the session's staff and the supervisors only. */
   @GetMapping("/draw")
   public DrawView draw(@PathVariable String code) {
-    ReviewSession session = confidentialAccess(code);
+    ReviewSession session = access.forConfidential(code, "抽取结果（评委名单）");
     return new DrawView(draws.find(session.id()).orElse(null), drawService.drawn(session.id()));
   }
 
@@ -89,7 +85,7 @@ class DrawController {
    */
   @GetMapping("/draw/pool")
   public ReproducibleDraw.PoolFile pool(@PathVariable String code) {
-    return verification.pool(confidentialAccess(code));
+    return verification.pool(access.forConfidential(code, "抽取池文件"));
   }
 
   /** The offline program's result file (JSON), verified whole before it is kept; see DrawCommandLine. */
@@ -105,13 +101,4 @@ class DrawController {
     return Map.of("recorded", drawService.recordResponses(session, UploadReader.read(request), access.userId()));
   }
 
-  private ReviewSession confidentialAccess(String code) {
-    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
-    String user = access.userId();
-    boolean supervisor = access.isIn(Groups.SUPERVISOR) || access.isIn(Groups.ADMIN);
-    if (!supervisor && !sessions.staff(session.id()).contains(user)) {
-      throw BusinessException.forbidden("抽取结果保密：账号 " + user + " 不是评审会 " + code + " 的工作人员");
-    }
-    return session;
-  }
 }

@@ -57,13 +57,13 @@ class ExpertRepliesController {
   /** Per drawn expert: notified, read, attended or declined (and by whom), declared, 附件2; with names. */
   @GetMapping("/expert-replies")
   public List<ExpertReplies.Reply> replies(@PathVariable String code) {
-    return replies.replies(read(code));
+    return replies.replies(access.forConfidential(code, "评委答复情况（含姓名）"));
   }
 
   /** 电话通知单: whom to telephone now, with the number and why. */
   @GetMapping("/expert-replies/call-list")
   public List<ExpertReplies.Call> callList(@PathVariable String code) {
-    return replies.callList(read(code));
+    return replies.callList(access.forConfidential(code, "电话通知单（含姓名和电话）"));
   }
 
   /** The link is revoked: its expert's answer must come another way (or through a new link). */

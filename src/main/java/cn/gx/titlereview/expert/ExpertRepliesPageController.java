@@ -1,7 +1,6 @@
 package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
@@ -40,7 +39,7 @@ class ExpertRepliesPageController {
 
   @GetMapping("/sessions/{code}/experts")
   public String replies(@PathVariable String code, Model model) {
-    ReviewSession session = common(code, model);
+    ReviewSession session = common(code, "评委答复情况（含姓名）", model);
     List<ExpertReplies.Reply> all = replies.replies(session);
     model.addAttribute("replies", all);
     model.addAttribute("overdue", all.stream().filter(r -> !r.overdue().isEmpty()).count());
@@ -53,13 +52,13 @@ class ExpertRepliesPageController {
 
   @GetMapping("/sessions/{code}/experts/call-list")
   public String callList(@PathVariable String code, Model model) {
-    ReviewSession session = common(code, model);
+    ReviewSession session = common(code, "电话通知单（含姓名和电话）", model);
     model.addAttribute("calls", replies.callList(session));
     return "expert-call-list";
   }
 
-  private ReviewSession common(String code, Model model) {
-    ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
+  private ReviewSession common(String code, String what, Model model) {
+    ReviewSession session = access.forConfidential(code, what);
     model.addAttribute("reviewSession", session);
     model.addAttribute("staff", access.isOnStaff(session));
     model.addAttribute("user", names.nameWithAccount(access.userId()));

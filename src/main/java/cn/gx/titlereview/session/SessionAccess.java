@@ -1,6 +1,8 @@
 package cn.gx.titlereview.session;
 
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.audit.AuditKind;
+import cn.gx.titlereview.platform.audit.AuditTrail;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
@@ -38,11 +40,14 @@ public class SessionAccess {
   private final SessionRepository sessions;
   private final CurrentUser currentUser;
   private final Jurisdiction jurisdiction;
+  private final AuditTrail audit;
 
-  public SessionAccess(SessionRepository sessions, CurrentUser currentUser, Jurisdiction jurisdiction) {
+  public SessionAccess(SessionRepository sessions, CurrentUser currentUser, Jurisdiction jurisdiction,
+      AuditTrail audit) {
     this.sessions = sessions;
     this.currentUser = currentUser;
     this.jurisdiction = jurisdiction;
+    this.audit = audit;
   }
 
   /** Staff may change a session's data only when they are on its staff list, and only while it is open. */
@@ -86,6 +91,16 @@ public class SessionAccess {
     if (!currentUser.isIn(Groups.ADMIN) && !may(session, false, groups)) {
       throw refused(session, "查看", groups);
     }
+    return session;
+  }
+
+  /**
+   * A confidential view of the session (the drawn experts' names, their replies, 附件2): the session's own staff and
+   * its unit's supervisors only (附件2 五: 不泄露评委名单), and every read is written to the audit trail.
+   */
+  public ReviewSession forConfidential(String code, String what) {
+    ReviewSession session = forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
+    audit.record(AuditKind.CONFIDENTIAL_READ, session.code(), what);
     return session;
   }
 

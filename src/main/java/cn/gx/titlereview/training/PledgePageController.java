@@ -1,7 +1,6 @@
 package cn.gx.titlereview.training;
 
 import cn.gx.titlereview.platform.document.Downloads;
-import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,7 @@ class PledgePageController {
 
   @GetMapping("/sessions/{code}/pledges/experts")
   public String expertSheets(@PathVariable String code, Model model) {
-    Context context = sheets.context(confidential(code), true);
+    Context context = sheets.context(access.forConfidential(code, "评审专家工作守则（附件2）"), true);
     context.getVariableNames().forEach(n -> model.addAttribute(n, context.getVariable(n)));
     model.addAttribute("pdf", false);
     return ExpertPledgeSheets.TEMPLATE;
@@ -36,11 +35,8 @@ class PledgePageController {
 
   @GetMapping("/sessions/{code}/pledges/experts.pdf")
   public ResponseEntity<byte[]> expertSheetsPdf(@PathVariable String code) {
-    ReviewSession session = confidential(code);
+    ReviewSession session = access.forConfidential(code, "评审专家工作守则（附件2，PDF）");
     return Downloads.pdf(session.code() + "-评审专家工作守则", sheets.pdf(session, true));
   }
 
-  private ReviewSession confidential(String code) {
-    return access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR);
-  }
 }

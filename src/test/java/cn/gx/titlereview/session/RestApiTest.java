@@ -1,9 +1,13 @@
 package cn.gx.titlereview.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
+import cn.gx.titlereview.platform.audit.AuditEntry;
+import cn.gx.titlereview.platform.audit.AuditKind;
+import cn.gx.titlereview.platform.audit.AuditTrail;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.Api.Reply;
@@ -40,6 +44,7 @@ class RestApiTest {
   @Autowired cn.gx.titlereview.record.RecordFormVersions forms;
   @Autowired ExpertDrawService drawService;
   @Autowired cn.gx.titlereview.draw.DrawRepository draws;
+  @Autowired AuditTrail audit;
 
   private Api api;
 
@@ -129,6 +134,21 @@ class RestApiTest {
         "{\"seedHex\":\"00ff\",\"groups\":{\"土木工程\":[\"E02\",\"E04\",\"E06\"]}}");
     assertThat(verify.status()).isEqualTo(200);
     assertThat(verify.body()).contains("\"poolHash\":\"sm3:", "E02", "E04", "E06");
+  }
+
+  @Test
+  void everyReadOfTheDrawnExpertsIsInTheAuditTrailAndARefusedReadIsNot() {
+    String code = startSession("staff4", "");
+    assertThat(api.get("/api/sessions/" + code + "/draw", "staff1").status()).isEqualTo(403);
+    assertThat(audit.about(code)).isEmpty();
+
+    assertThat(api.get("/api/sessions/" + code + "/draw", "supervisor1").status()).isEqualTo(200);
+    assertThat(api.get("/sessions/" + code + "/draw-record", "staff4").status()).isEqualTo(200);
+
+    assertThat(audit.about(code)).extracting(AuditEntry::actor, AuditEntry::kind, AuditEntry::detail).containsExactly(
+        tuple("staff4", AuditKind.CONFIDENTIAL_READ, "随机抽取评委记录单"),
+        tuple("supervisor1", AuditKind.CONFIDENTIAL_READ, "抽取结果（评委名单）"));
+    assertThat(audit.about(code)).allSatisfy(entry -> assertThat(entry.address()).isNotBlank());
   }
 
   @Test
