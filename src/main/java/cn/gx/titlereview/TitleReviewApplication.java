@@ -8,8 +8,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class TitleReviewApplication {
   public static void main(String[] args) {
     // The offline draw commands run on a computer without network, the archive and log checks on any computer, years

@@ -1,8 +1,10 @@
 package cn.gx.titlereview;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Dependencies point down — stages → {@code workflow} → {@code session} → {@code region}, {@code calendar} →
@@ -61,6 +67,12 @@ class ModularityTest {
           BASE + ".inspection..", BASE + ".archive..", BASE + ".record..", BASE + ".expert..",
           BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..")
       .because("stages contribute gates, documents and sections to the workflow, not the other way round");
+
+  @ArchTest
+  static final ArchRule everyProcessStepIsAClassOfItsOwn = noMethods().that().areAnnotatedWith(Bean.class)
+      .should().haveRawReturnType(assignableTo(JavaDelegate.class).or(assignableTo(TaskListener.class))
+          .or(assignableTo(ExecutionListener.class)))
+      .because("a BPMN step is one small Spring bean class, <Verb><Noun>Delegate or …Listener, found by its name");
 
   @Test
   void everyPackageSaysWhatItIsForInAPackageInfo() throws IOException {

@@ -2,8 +2,8 @@ package cn.gx.titlereview.demo;
 
 import cn.gx.titlereview.archive.ArchiveItem;
 import cn.gx.titlereview.archive.ArchiveRepository;
-import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.DrawVerification;
+import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.OfflineDrawService;
 import cn.gx.titlereview.draw.ReproducibleDraw;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 
@@ -45,10 +44,9 @@ import org.springframework.stereotype.Service;
 @Profile("demo")
 public class DemoSessionFiller {
 
-  public static final int APPLICANTS = 60;
   public static final int ROSTER = 240;
 
-  /** Applicants per session: {@link #APPLICANTS} unless {@code titlereview.demo.applicants} says (the benchmark). */
+  /** Applicants per session: {@code titlereview.demo.applicants} (the season benchmark raises it). */
   private final int applicantCount;
 
   private final TaskService taskService;
@@ -74,10 +72,8 @@ public class DemoSessionFiller {
       ExpertPledgeService expertPledges, ReviewService reviewService, AttendanceService attendance,
       RecheckService recheckService, ArchiveRepository archive, ObjectMapper json, Clock clock,
       DrawVerification drawVerification, OfflineDrawService offlineDraw, ReviewTimes reviewTimes,
-      RecusalReasons recusalReasons, RecusalDeclarations declarations,
-      @Value("${titlereview.demo.applicants:" + APPLICANTS + "}")
-      int applicantCount) {
-    this.applicantCount = applicantCount;
+      RecusalReasons recusalReasons, RecusalDeclarations declarations, DemoSettings settings) {
+    this.applicantCount = settings.applicants();
     this.taskService = taskService;
     this.applicantImport = applicantImport;
     this.applicants = applicants;

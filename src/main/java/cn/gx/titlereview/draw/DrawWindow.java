@@ -2,6 +2,7 @@ package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.session.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.workflow.gate.Violation;
@@ -10,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +24,22 @@ public class DrawWindow {
   static final String RULE = "按规定时间抽取并通知";
   static final DateTimeFormatter TIME = PlatformConfig.MINUTES;
 
-  private final int days;
+  private final ReviewRules.Draw rules;
   private final SessionRepository sessions;
 
   @Autowired
-  public DrawWindow(@Value("${titlereview.draw.window-days:3}") int days, SessionRepository sessions) {
-    this.days = days;
+  public DrawWindow(ReviewRules rules, SessionRepository sessions) {
+    this(rules.draw(), sessions);
+  }
+
+  private DrawWindow(ReviewRules.Draw rules, SessionRepository sessions) {
+    this.rules = rules;
     this.sessions = sessions;
   }
 
   /** A window on sessions never re-planned (tests of the window alone). */
   public DrawWindow(int days) {
-    this(days, null);
+    this(new ReviewRules.Draw(days, 3), null);
   }
 
   /** The session as planned at the draw: a review re-planned afterwards does not move the draw's window. */
@@ -44,7 +48,7 @@ public class DrawWindow {
   }
 
   public Instant opens(ReviewSession session) {
-    return session.plannedReviewStart().minusDays(days).atStartOfDay(PlatformConfig.ZONE).toInstant();
+    return rules.windowOpens(session.plannedReviewStart()).atStartOfDay(PlatformConfig.ZONE).toInstant();
   }
 
   public Instant closes(ReviewSession session) {
@@ -52,7 +56,7 @@ public class DrawWindow {
   }
 
   public String describe(ReviewSession session) {
-    return "评审开始日 " + session.plannedReviewStart() + " 前 " + days + " 天内（" + TIME.format(opens(session))
+    return "评审开始日 " + session.plannedReviewStart() + " 前 " + rules.windowDays() + " 天内（" + TIME.format(opens(session))
         + " 至 " + TIME.format(closes(session)) + "）";
   }
 

@@ -1,10 +1,10 @@
 package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.SiteSettings;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +17,14 @@ class NoticeTexts {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日").withZone(PlatformConfig.ZONE);
   static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("M月d日HH:mm").withZone(PlatformConfig.ZONE);
 
-  private final String publicUrl;
+  private final SiteSettings site;
 
-  NoticeTexts(@Value("${titlereview.public-url:http://localhost:8080}") String publicUrl) {
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  NoticeTexts(SiteSettings site) {
+    this.site = site;
   }
 
   String url(String token) {
-    return publicUrl + ExpertPageController.PATH + token;
+    return site.link(ExpertPageController.PATH + token);
   }
 
   String subject(LinkPurpose purpose) {

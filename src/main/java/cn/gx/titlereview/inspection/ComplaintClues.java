@@ -2,10 +2,10 @@ package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.session.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +27,12 @@ public class ComplaintClues {
   private final int threshold;
 
   public ComplaintClues(InspectionRepository inspections, Jurisdiction jurisdiction, RuntimeService runtimeService,
-      SystemAuthority system,
-      @Value("${titlereview.inspection.complaint-threshold:3}") int threshold) {
+      SystemAuthority system, ReviewRules rules) {
     this.inspections = inspections;
     this.jurisdiction = jurisdiction;
     this.runtimeService = runtimeService;
     this.system = system;
-    this.threshold = threshold;
+    this.threshold = rules.inspection().complaintThreshold();
   }
 
   public void onComplaint(ReviewSession session) {

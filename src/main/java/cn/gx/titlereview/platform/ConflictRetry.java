@@ -1,10 +1,8 @@
 package cn.gx.titlereview.platform;
 
-import cn.gx.titlereview.platform.web.Refusal;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,8 +19,8 @@ public class ConflictRetry {
 
   private final int attempts;
 
-  public ConflictRetry(@Value("${titlereview.web.conflict-attempts:3}") int attempts) {
-    this.attempts = Math.max(1, attempts);
+  public ConflictRetry(SiteSettings settings) {
+    this.attempts = settings.web().conflictAttempts();
   }
 
   public <T> T run(Supplier<T> transactional) {

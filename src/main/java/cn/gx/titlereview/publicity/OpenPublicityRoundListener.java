@@ -1,6 +1,7 @@
 package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.calendar.MissingCalendarYearException;
+import cn.gx.titlereview.platform.FormFields;
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.publicity.PublicityRepository.PublicityRound;
@@ -45,7 +46,7 @@ class OpenPublicityRoundListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     int round = ((Number) task.getVariable("publicityRound")).intValue();
-    LocalDate start = date(task, "publicityStart", "公示开始日期");
+    LocalDate start = FormFields.date(task, "publicityStart", "公示开始日期");
     try {
       open(task, round, start);
     } catch (MissingCalendarYearException e) {
@@ -54,10 +55,10 @@ class OpenPublicityRoundListener implements TaskListener {
   }
 
   private void open(DelegateTask task, int round, LocalDate start) {
-    LocalDate end = task.getVariable("publicityEnd") == null || task.getVariable("publicityEnd").toString().isBlank()
-        ? period.earliestEnd(start) : date(task, "publicityEnd", "公示结束日期");
-    Object channel = task.getVariable("complaintChannel");
-    if (channel == null || channel.toString().isBlank()) {
+    LocalDate end = FormFields.optional(task, "publicityEnd") == null
+        ? period.earliestEnd(start) : FormFields.date(task, "publicityEnd", "公示结束日期");
+    String channel = FormFields.optional(task, "complaintChannel");
+    if (channel == null) {
       throw new BadUserRequestException("请填写投诉举报渠道（电话、邮箱或地址）");
     }
     int days = period.workingDays(start, end);
@@ -71,20 +72,11 @@ class OpenPublicityRoundListener implements TaskListener {
     if (!implausible.isEmpty()) {
       throw new BadUserRequestException(implausible.stream().map(Violation::describe).collect(Collectors.joining("；")));
     }
-    publicity.saveRound(sessionId, new PublicityRound(round, start, end, channel.toString().trim(),
+    publicity.saveRound(sessionId, new PublicityRound(round, start, end, channel,
         currentUser.completing(task)), clock.instant());
     task.getExecution().setVariable("publicityEnd", end.toString());
     task.getExecution().setVariable("publicityEndsAt",
         Date.from(PublicityPeriod.endsAt(end, clock.getZone())));
   }
 
-  private static LocalDate date(DelegateTask task, String name, String label) {
-    Object value = task.getVariable(name);
-    LocalDate date = ProcessVariables.date(value);
-    if (date == null) {
-      throw new BadUserRequestException(value == null ? "请填写" + label + "（" + name + "）"
-          : label + "（" + name + "）格式应为 yyyy-MM-dd，实际为“" + value + "”");
-    }
-    return date;
-  }
 }

@@ -1,10 +1,10 @@
 package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.calendar.WorkingDayCalendar;
+import cn.gx.titlereview.session.ReviewRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,15 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicityPeriod {
 
-  public static final int STATUTORY_MIN_WORKING_DAYS = 5;
-
   private final WorkingDayCalendar calendar;
   private final int minWorkingDays;
 
-  public PublicityPeriod(WorkingDayCalendar calendar,
-      @Value("${titlereview.publicity.working-days:5}") int configured) {
+  public PublicityPeriod(WorkingDayCalendar calendar, ReviewRules rules) {
     this.calendar = calendar;
-    this.minWorkingDays = Math.max(STATUTORY_MIN_WORKING_DAYS, configured);
+    this.minWorkingDays = rules.publicity().minWorkingDays();
   }
 
   public int minWorkingDays() {

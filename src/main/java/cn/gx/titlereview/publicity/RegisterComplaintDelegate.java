@@ -1,5 +1,6 @@
 package cn.gx.titlereview.publicity;
 
+import cn.gx.titlereview.platform.FormFields;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
@@ -22,14 +23,13 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = text(execution, "complaintSessionCode", "评审会编号");
-    String channel = text(execution, "complaintChannel", "收件渠道");
-    String content = text(execution, "complaintContent", "信访内容");
-    Object applicantNo = execution.getVariable("complaintApplicantNo");
+    String code = FormFields.required(execution, "complaintSessionCode", "评审会编号");
+    String channel = FormFields.required(execution, "complaintChannel", "收件渠道");
+    String content = FormFields.required(execution, "complaintContent", "信访内容");
+    String applicantNo = FormFields.optional(execution, "complaintApplicantNo");
     try {
       ReviewSession session = access.forStaff(code);
-      long id = complaints.receive(session, channel, applicantNo == null || applicantNo.toString().isBlank() ? null
-          : applicantNo.toString().trim(), content, access.userId());
+      long id = complaints.receive(session, channel, applicantNo, content, access.userId());
       execution.setProcessBusinessKey(code);
       execution.setVariable("complaintId", id);
       execution.removeVariable("complaintContent");
@@ -38,11 +38,4 @@ class RegisterComplaintDelegate implements JavaDelegate {
     }
   }
 
-  private static String text(DelegateExecution execution, String name, String label) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("请填写" + label + "（" + name + "）");
-    }
-    return value.toString().trim();
-  }
 }

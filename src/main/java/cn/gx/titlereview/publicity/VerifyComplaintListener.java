@@ -1,9 +1,9 @@
 package cn.gx.titlereview.publicity;
 
+import cn.gx.titlereview.platform.FormFields;
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.session.SessionRepository;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,18 +24,11 @@ class VerifyComplaintListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object substantiated = task.getVariable("complaintSubstantiated");
-    Object finding = task.getVariable("complaintFinding");
-    if (!"yes".equals(substantiated) && !"no".equals(substantiated)) {
-      throw new BadUserRequestException("请选择核查结论：属实或不属实");
-    }
-    if (finding == null || finding.toString().isBlank()) {
-      throw new BadUserRequestException("请填写核查情况");
-    }
+    boolean substantiated = FormFields.yes(task, "complaintSubstantiated", "核查结论：属实或不属实");
+    String finding = FormFields.required(task, "complaintFinding", "核查情况");
     Object action = task.getVariable("complaintAction");
     complaints.verify(sessions.get(ProcessVariables.sessionId(task)),
-        ((Number) task.getVariable("complaintId")).longValue(), "yes".equals(substantiated),
-        finding.toString().trim(), action == null ? null : action.toString(), currentUser.completing(task));
+        ((Number) task.getVariable("complaintId")).longValue(), substantiated, finding, action == null ? null : action.toString(), currentUser.completing(task));
     for (String field : new String[] {"complaintSubstantiated", "complaintFinding", "complaintAction"}) {
       task.getExecution().removeVariable(field);
     }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.recheck;
 
+import cn.gx.titlereview.platform.FormFields;
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.workflow.attestation.AttestationRepository;
@@ -35,14 +36,11 @@ class AssessRecheckersListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     long sessionId = ProcessVariables.sessionId(task);
-    Object fit = task.getVariable(ASSESSED);
-    if (!"yes".equals(fit) && !"no".equals(fit)) {
-      throw new BadUserRequestException("请选择复核人员是否称职");
-    }
+    boolean fit = FormFields.yes(task, ASSESSED, "复核人员是否称职");
     String supervisor = currentUser.completing(task);
-    if ("no".equals(fit)) {
-      String unfit = text(task.getVariable(UNFIT));
-      String note = text(task.getVariable("unfitNote"));
+    if (!fit) {
+      String unfit = FormFields.optional(task, UNFIT);
+      String note = FormFields.optional(task, "unfitNote");
       if (unfit == null || note == null) {
         throw new BadUserRequestException("发现不称职时，请填写不称职的复核人账号和情形说明");
       }
@@ -52,10 +50,7 @@ class AssessRecheckersListener implements TaskListener {
       rechecks.deleteBy(sessionId, unfit);
       attestations.append(sessionId, UNFIT, unfit + "：" + note, supervisor, clock.instant(), task.getId());
     }
-    attestations.append(sessionId, ASSESSED, fit.toString(), supervisor, clock.instant(), task.getId());
+    attestations.append(sessionId, ASSESSED, fit ? "yes" : "no", supervisor, clock.instant(), task.getId());
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
 }

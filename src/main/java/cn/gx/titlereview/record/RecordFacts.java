@@ -29,6 +29,7 @@ import cn.gx.titlereview.review.RecusalDeclarations;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
+import cn.gx.titlereview.session.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.training.PledgeRepository;
 import cn.gx.titlereview.workflow.attestation.Attestation;
@@ -326,7 +327,7 @@ class RecordFacts {
       try {
         int shortest = Math.min(period.workingDays(first.get().startDate(), first.get().endDate()),
             period.workingDays(second.get().startDate(), second.get().endDate()));
-        facts.put("publicity.duration", Answer.yesNo(shortest >= PublicityPeriod.STATUTORY_MIN_WORKING_DAYS,
+        facts.put("publicity.duration", Answer.yesNo(shortest >= ReviewRules.Publicity.STATUTORY_MIN_WORKING_DAYS,
             "较短一轮为 " + shortest + " 个工作日（不含周末和法定节假日，按工作日历计算）"));
       } catch (MissingCalendarYearException e) {
         facts.put("publicity.duration", Answer.notReached(e.getMessage()));

@@ -11,6 +11,7 @@ import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
+import cn.gx.titlereview.session.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +61,7 @@ public class RecusalService {
 
   public RecusalService(RecusalRepository recusals, RecusalDeclarations declarations,
       ApplicantRepository applicants, ReviewRepository reviews, ExpertDrawService drawService, TableReader reader,
-      Clock clock,
-      @Value("${titlereview.recusal.categories:同单位,近亲属,师生关系,合作者,其他利害关系}") List<String> categories) {
+      Clock clock, ReviewRules rules) {
     this.recusals = recusals;
     this.declarations = declarations;
     this.applicants = applicants;
@@ -70,7 +69,7 @@ public class RecusalService {
     this.drawService = drawService;
     this.reader = reader;
     this.clock = clock;
-    this.categories = List.copyOf(categories);
+    this.categories = rules.recusal().categories();
   }
 
   public List<String> categories() {

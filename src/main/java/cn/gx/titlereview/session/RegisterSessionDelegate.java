@@ -1,5 +1,6 @@
 package cn.gx.titlereview.session;
 
+import cn.gx.titlereview.platform.FormFields;
 import cn.gx.titlereview.platform.ProcessVariables;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.ConflictRefusal;
@@ -136,12 +137,11 @@ class RegisterSessionDelegate implements JavaDelegate {
   }
 
   private static String text(DelegateExecution execution, String name, String label, List<String> missing) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
+    String value = FormFields.optional(execution, name);
+    if (value == null) {
       missing.add(label + "（" + name + "）");
-      return null;
     }
-    return value.toString().trim();
+    return value;
   }
 
   private static LocalDate date(DelegateExecution execution, String name, String label, List<String> missing) {

@@ -1,13 +1,14 @@
 package cn.gx.titlereview.spotcheck;
 
+import cn.gx.titlereview.draw.ReproducibleDraw;
 import cn.gx.titlereview.platform.crypto.CryptoSettings;
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
-import cn.gx.titlereview.transparency.SealedFact;
-import cn.gx.titlereview.transparency.SealedFacts;
-import cn.gx.titlereview.draw.ReproducibleDraw;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckService;
+import cn.gx.titlereview.session.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.transparency.SealedFact;
+import cn.gx.titlereview.transparency.SealedFacts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,14 +40,13 @@ public class SpotCheckService {
   private final SecureRandom random = new SecureRandom();
 
   public SpotCheckService(SpotCheckRepository spotChecks, RecheckService recheckService, Clock clock,
-      CryptoSettings crypto, SealedFacts sealed,
-      @Value("${titlereview.spot-check.problem-threshold-percent:0}") int problemThresholdPercent) {
+      CryptoSettings crypto, SealedFacts sealed, ReviewRules rules) {
     this.spotChecks = spotChecks;
     this.recheckService = recheckService;
     this.clock = clock;
     this.crypto = crypto;
     this.sealed = sealed;
-    this.problemThresholdPercent = problemThresholdPercent;
+    this.problemThresholdPercent = rules.spotCheck().problemThresholdPercent();
   }
 
   /** The group name under which {@code POST /api/draw/verify} recomputes a spot-check's order. */

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.supervision;
 
+import cn.gx.titlereview.platform.SiteSettings;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import java.sql.Timestamp;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
@@ -39,17 +39,15 @@ class NoticeWarningMail {
   private final String pageUrl;
 
   NoticeWarningMail(NextYearNotice notice, IdentityService identityService, ObjectProvider<JavaMailSender> mail,
-      SystemAuthority system, JdbcClient jdbc, Clock clock,
-      @Value("${titlereview.reminders.from:noreply@localhost}") String from,
-      @Value("${titlereview.public-url:http://localhost:8080}") String publicUrl) {
+      SystemAuthority system, JdbcClient jdbc, Clock clock, SiteSettings settings) {
     this.notice = notice;
     this.identityService = identityService;
     this.mail = mail;
     this.system = system;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.from = from;
-    this.pageUrl = publicUrl + "/calendar";
+    this.from = settings.reminders().from();
+    this.pageUrl = settings.link("/calendar");
   }
 
   @Scheduled(cron = "${titlereview.reminders.cron:0 0 8 * * *}", zone = "Asia/Shanghai")

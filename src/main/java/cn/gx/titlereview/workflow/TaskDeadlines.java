@@ -1,13 +1,13 @@
 package cn.gx.titlereview.workflow;
 
 import cn.gx.titlereview.calendar.WorkingDayCalendar;
+import cn.gx.titlereview.session.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +25,18 @@ public class TaskDeadlines {
   private final SessionRepository sessions;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-  private final int drawWindowDays;
+  private final ReviewRules.Draw drawRules;
 
-  public TaskDeadlines(SessionRepository sessions, WorkingDayCalendar calendar, Clock clock,
-      @Value("${titlereview.draw.window-days:3}") int drawWindowDays) {
+  public TaskDeadlines(SessionRepository sessions, WorkingDayCalendar calendar, Clock clock, ReviewRules rules) {
     this.sessions = sessions;
     this.calendar = calendar;
     this.clock = clock;
-    this.drawWindowDays = drawWindowDays;
+    this.drawRules = rules.draw();
   }
 
   /** The draw window opens (按规定时间抽取): applicants and roster must be in by then. */
   public Date drawWindowOpens(Number sessionId) {
-    return at(plan(sessionId).plannedReviewStart().minusDays(drawWindowDays), LocalTime.MIDNIGHT);
+    return at(drawRules.windowOpens(plan(sessionId).plannedReviewStart()), LocalTime.MIDNIGHT);
   }
 
   /** The review starts: the draw, the notifications, the pledges and the training are done before. */

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyEntity;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -20,11 +20,10 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
   private final ProcessEngine engine;
   private final boolean runsJobs;
 
-  EngineHealthIndicator(ProcessEngine engine,
-      @Value("${camunda.bpm.job-execution.enabled:true}") boolean runsJobs) {
+  EngineHealthIndicator(ProcessEngine engine, CamundaBpmProperties camunda) {
     super("流程引擎不可用");
     this.engine = engine;
-    this.runsJobs = runsJobs;
+    this.runsJobs = camunda.getJobExecution().isEnabled();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.platform.operations;
 
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.SiteSettings;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInstanceEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +26,8 @@ class HistoryRetention extends AbstractProcessEnginePlugin {
 
   private final int retentionYears;
 
-  HistoryRetention(@Value("${titlereview.archive.retention-years:30}") int retentionYears) {
-    this.retentionYears = retentionYears;
+  HistoryRetention(SiteSettings settings) {
+    this.retentionYears = settings.archive().retentionYears();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.workflow.reminder;
 
 import cn.gx.titlereview.platform.PlatformConfig;
+import cn.gx.titlereview.platform.SiteSettings;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.region.PersonNames;
 import java.sql.Timestamp;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
@@ -57,9 +57,7 @@ class TaskReminders {
   private final String tasklistUrl;
 
   TaskReminders(TaskService taskService, IdentityService identityService, ObjectProvider<JavaMailSender> mail,
-      SystemAuthority system, PersonNames names, JdbcClient jdbc, Clock clock,
-      @Value("${titlereview.reminders.from:noreply@localhost}") String from,
-      @Value("${titlereview.public-url:http://localhost:8080}") String publicUrl) {
+      SystemAuthority system, PersonNames names, JdbcClient jdbc, Clock clock, SiteSettings settings) {
     this.taskService = taskService;
     this.identityService = identityService;
     this.mail = mail;
@@ -67,8 +65,8 @@ class TaskReminders {
     this.names = names;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.from = from;
-    this.tasklistUrl = publicUrl + "/camunda/app/tasklist/default/";
+    this.from = settings.reminders().from();
+    this.tasklistUrl = settings.link("/camunda/app/tasklist/default/");
   }
 
   @Scheduled(cron = "${titlereview.reminders.cron:0 0 8 * * *}", zone = "Asia/Shanghai")
