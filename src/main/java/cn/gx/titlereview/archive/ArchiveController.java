@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,7 +43,7 @@ class ArchiveController {
 
   @PostMapping("/{item}")
   @ResponseStatus(HttpStatus.CREATED)
-  public Map<String, Object> upload(@PathVariable String code, @PathVariable String item,
+  public Stored upload(@PathVariable String code, @PathVariable String item,
       @RequestParam(value = "file", required = false) MultipartFile file) {
     ReviewSession session = access.forStaff(code);
     ArchiveItem archiveItem = Arrays.stream(ArchiveItem.values()).filter(i -> i.name().equals(item)).findFirst()
@@ -53,7 +52,11 @@ class ArchiveController {
     UploadedDocument document = UploadedDocument.read(file, ArchiveItem.FILE_TYPES);
     archive.add(session.id(), archiveItem, document.fileName(), document.contentType(), document.content(),
         document.sha256(), access.userId(), clock.instant());
-    return Map.of("item", archiveItem.name(), "fileName", document.fileName(), "sha256", document.sha256());
+    return new Stored(archiveItem.name(), document.fileName(), document.sha256());
+  }
+
+  /** The file kept under its archive item, with its SHA-256. */
+  public record Stored(String item, String fileName, String sha256) {
   }
 
   /** The archive package: every file, the generated record and draw record, and the signed manifest of hashes. */

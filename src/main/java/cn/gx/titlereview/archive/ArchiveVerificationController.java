@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +37,7 @@ class ArchiveVerificationController {
 
   /** A package as multipart field {@code file} (up to the upload limit). */
   @PostMapping("/api/archive/verify")
-  public Map<String, Object> verify(@RequestParam(value = "file", required = false) MultipartFile file) {
+  public Verification verify(@RequestParam(value = "file", required = false) MultipartFile file) {
     currentUser.requireAnyGroup(READERS);
     if (file == null || file.isEmpty()) {
       throw BusinessException.badRequest(file == null ? "未收到归档包：请以表单字段 file 上传" : "文件为空：归档包的大小为 0 字节");
@@ -48,7 +47,7 @@ class ArchiveVerificationController {
 
   /** A package as the request body ({@code Content-Type: application/zip}): a large package, past the upload limit. */
   @PostMapping(path = "/api/archive/verify", consumes = "application/zip")
-  public Map<String, Object> verifyBody(HttpServletRequest request) {
+  public Verification verifyBody(HttpServletRequest request) {
     currentUser.requireAnyGroup(READERS);
     return verified(request::getInputStream);
   }
@@ -62,10 +61,14 @@ class ArchiveVerificationController {
     return signingKey.publicKeyPem();
   }
 
-  private Map<String, Object> verified(InputStreamSource upload) {
+  /** Whether the package verifies, and each problem found in words. */
+  public record Verification(boolean valid, List<String> problems) {
+  }
+
+  private Verification verified(InputStreamSource upload) {
     try (InputStream zip = upload.getInputStream()) {
       List<String> problems = packages.verify(zip);
-      return Map.of("valid", problems.isEmpty(), "problems", problems);
+      return new Verification(problems.isEmpty(), problems);
     } catch (ArchiveVerifier.LimitExceeded e) {
       throw BusinessException.badRequest(e.getMessage());
     } catch (IOException e) {

@@ -2,7 +2,6 @@ package cn.gx.titlereview.demo;
 
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
-import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +21,12 @@ class DemoController {
   }
 
   @PostMapping("/api/demo/sessions/{code}/fill")
-  public Map<String, Object> fill(@PathVariable String code) {
+  public Filled fill(@PathVariable String code) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("done", filler.fill(session, access.userId()));
+    return new Filled(filler.fill(session, access.userId()));
+  }
+
+  /** What the demo filled in, in words. */
+  public record Filled(String done) {
   }
 }

@@ -1,13 +1,14 @@
 package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
+import cn.gx.titlereview.platform.importing.Imported;
+import cn.gx.titlereview.platform.importing.Recorded;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionUploads;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DrawController {
 
   private final SessionAccess access;
+  private final SessionUploads uploads;
   private final RosterImportService rosterImport;
   private final RosterRepository roster;
   private final ImportBatchRepository batches;
@@ -30,7 +32,8 @@ class DrawController {
 
   DrawController(SessionAccess access, RosterImportService rosterImport,
       RosterRepository roster, ImportBatchRepository batches, ExpertDrawService drawService, DrawRepository draws,
-      DrawVerification verification, AttendanceHistory history, OfflineDrawService offlineDraw) {
+      DrawVerification verification, AttendanceHistory history, OfflineDrawService offlineDraw, SessionUploads uploads) {
+    this.uploads = uploads;
     this.access = access;
     this.rosterImport = rosterImport;
     this.roster = roster;
@@ -44,28 +47,34 @@ class DrawController {
 
   /** Replaces the whole roster: a JSON array, or a multipart field {@code file} with .xlsx or .json. */
   @PostMapping("/roster")
-  public Map<String, Object> importRoster(@PathVariable String code, HttpServletRequest request) {
+  public ImportedRoster importRoster(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    int count = rosterImport.replace(session, UploadReader.read(request), access.userId());
-    return Map.of("imported", count, "sha256", batches.latest(session.id(), RosterImportService.KIND)
-        .orElseThrow().sha256());
+    int count = uploads.accept(session, "roster", request, file -> rosterImport.replace(session, file, access.userId()));
+    return new ImportedRoster(count, batches.latest(session.id(), RosterImportService.KIND).orElseThrow().sha256());
+  }
+
+  /** The roster now holds {@code imported} experts; {@code sha256} is the file's, to compare with the official one. */
+  public record ImportedRoster(int imported, String sha256) {
+  }
+
+  /** The roster's size and its last import (file, hash, who, when), or none yet. */
+  public record RosterSummary(int count, ImportBatchRepository.ImportBatch lastImport) {
   }
 
   /** Counts and the file hash only: enough to compare with the official total, without names. */
   @GetMapping("/roster")
-  public Map<String, Object> rosterSummary(@PathVariable String code) {
+  public RosterSummary rosterSummary(@PathVariable String code) {
     ReviewSession session = access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR, Groups.APPROVER);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("count", roster.count(session.id()));
-    batches.latest(session.id(), RosterImportService.KIND).ifPresent(b -> summary.put("lastImport", b));
-    return summary;
+    return new RosterSummary(roster.count(session.id()),
+        batches.latest(session.id(), RosterImportService.KIND).orElse(null));
   }
 
   /** Attendance history for the consecutive-years rule: 评委会名称, 年度, 专家编号 (.xlsx or JSON). */
   @PostMapping("/attendance-history")
-  public Map<String, Object> attendanceHistory(@PathVariable String code, HttpServletRequest request) {
-    access.forStaff(code);
-    return Map.of("imported", history.importHistory(UploadReader.read(request), access.userId()));
+  public Imported attendanceHistory(@PathVariable String code, HttpServletRequest request) {
+    ReviewSession session = access.forStaff(code);
+    return new Imported(uploads.accept(session, "attendance-history", request,
+        file -> history.importHistory(file, access.userId())));
   }
 
   /** The draw (pool hash, seed, sizes, time; null before it) and the drawn experts in order. */
@@ -96,9 +105,10 @@ class DrawController {
   }
 
   @PostMapping("/draw/responses")
-  public Map<String, Object> responses(@PathVariable String code, HttpServletRequest request) {
+  public Recorded responses(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("recorded", drawService.recordResponses(session, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "draw/responses", request,
+        file -> drawService.recordResponses(session, file, access.userId())));
   }
 
 }

@@ -2,6 +2,7 @@ package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.inspection.InspectionRepository.Inspection;
 import cn.gx.titlereview.inspection.InspectionRepository.Selection;
+import cn.gx.titlereview.platform.importing.Recorded;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
@@ -11,9 +12,7 @@ import cn.gx.titlereview.region.Organization;
 import cn.gx.titlereview.region.RegionViews;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,29 +61,29 @@ class InspectionController {
   }
 
   @PostMapping
-  public Map<String, Object> open(@RequestBody InspectionService.Request request) {
+  public InspectionView open(@RequestBody InspectionService.Request request) {
     String user = currentUser.requireAnyGroup(Groups.APPROVER);
     return described(service.open(request, null, user));
   }
 
   @GetMapping
-  public List<Map<String, Object>> list() {
+  public List<InspectionView> list() {
     currentUser.requireAnyGroup(READERS);
     return inspections.list().stream().filter(staff::visible).map(this::described).toList();
   }
 
   @GetMapping("/{id}")
-  public Map<String, Object> get(@PathVariable long id) {
+  public InspectionView get(@PathVariable long id) {
     currentUser.requireAnyGroup(READERS);
     return described(staff.readable(id));
   }
 
   /** The findings: 违反的规定, 责任单位或责任人, 整改要求, 整改期限（工作日）; replaced whole until confirmed. */
   @PostMapping("/{id}/findings")
-  public Map<String, Object> findings(@PathVariable long id, HttpServletRequest request) {
+  public Recorded findings(@PathVariable long id, HttpServletRequest request) {
     currentUser.requireAnyGroup(Groups.APPROVER);
     staff.inspectable(id);
-    return Map.of("recorded", service.recordFindings(id, UploadReader.read(request)));
+    return new Recorded(service.recordFindings(id, UploadReader.read(request)));
   }
 
   /**
@@ -93,11 +92,16 @@ class InspectionController {
    */
   @PostMapping("/{id}/corrections")
   @ResponseStatus(HttpStatus.CREATED)
-  public Map<String, Object> correct(@PathVariable long id, @RequestBody InspectionCorrections.Proposal proposal) {
+  public ProposedCorrection correct(@PathVariable long id,
+      @RequestBody InspectionCorrections.Proposal proposal) {
     String user = currentUser.requireAnyGroup(Groups.APPROVER);
     staff.inspectable(id);
     long correction = corrections.propose(id, proposal, user);
-    return Map.of("id", correction, "correction", correctionRecords.find(correction).orElseThrow().describe());
+    return new ProposedCorrection(correction, correctionRecords.find(correction).orElseThrow().describe());
+  }
+
+  /** The correction recorded, awaiting the 主管部门负责人's sign-off, and what it changes in words. */
+  public record ProposedCorrection(long id, String correction) {
   }
 
   public record SignOff(String note) {
@@ -133,13 +137,13 @@ class InspectionController {
     return selection;
   }
 
-  private Map<String, Object> described(Inspection inspection) {
-    Map<String, Object> described = new LinkedHashMap<>();
-    described.put("title", service.title(inspection));
-    described.put("inspection", inspection);
-    described.put("findings", inspections.findings(inspection.id()));
-    described.put("corrections", correctionRecords.ofInspection(inspection.id()));
-    described.put("grants", grants(inspection));
-    return described;
+  /** An inspection with its title, findings, corrections and the grants that opened its committee to others. */
+  public record InspectionView(String title, Inspection inspection, List<InspectionRepository.Finding> findings,
+      List<CorrectionRepository.Correction> corrections, List<RegionViews.GrantView> grants) {
+  }
+
+  private InspectionView described(Inspection inspection) {
+    return new InspectionView(service.title(inspection), inspection, inspections.findings(inspection.id()),
+        correctionRecords.ofInspection(inspection.id()), grants(inspection));
   }
 }

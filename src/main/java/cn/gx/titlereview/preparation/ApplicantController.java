@@ -1,12 +1,12 @@
 package cn.gx.titlereview.preparation;
 
-import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.importing.Imported;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionUploads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicantController {
 
   private final SessionAccess access;
+  private final SessionUploads uploads;
   private final ApplicantImportService imports;
   private final ApplicantRepository applicants;
 
-  ApplicantController(SessionAccess access, ApplicantImportService imports, ApplicantRepository applicants) {
+  ApplicantController(SessionAccess access, ApplicantImportService imports, ApplicantRepository applicants, SessionUploads uploads) {
+    this.uploads = uploads;
     this.access = access;
     this.imports = imports;
     this.applicants = applicants;
@@ -29,10 +31,10 @@ class ApplicantController {
 
   /** A JSON array, or a multipart field {@code file} with .xlsx or .json. Replaces the whole list. */
   @PostMapping
-  public Map<String, Object> replace(@PathVariable String code, HttpServletRequest request) {
+  public Imported replace(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    int count = imports.replace(session, UploadReader.read(request), access.userId());
-    return Map.of("imported", count);
+    return new Imported(uploads.accept(session, "applicants", request,
+        file -> imports.replace(session, file, access.userId())));
   }
 
   @GetMapping

@@ -8,7 +8,6 @@ import cn.gx.titlereview.publicity.PublicityRepository.Complaint;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +46,7 @@ class ComplaintController {
   /** Staff register a complaint received by phone, letter or mail; it belongs to the latest round opened. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  public Map<String, Object> receive(@PathVariable String code, @RequestBody NewComplaint complaint) {
+  public Received receive(@PathVariable String code, @RequestBody NewComplaint complaint) {
     ReviewSession session = access.forStaff(code);
     if (complaint.channel() == null || complaint.channel().isBlank()) {
       throw BusinessException.badRequest("请填写收件渠道 channel（电话、信件、邮箱等）");
@@ -60,7 +59,15 @@ class ComplaintController {
     widths.require(complaint.content().trim(), "complaint.content", "信访内容 content");
     long id = retry.run(() -> complaints.receive(session, complaint.channel().trim(), complaint.applicantNo(),
         complaint.content().trim(), access.userId()));
-    return Map.of("id", id, "round", publicity.latestRound(session.id()).orElse(0));
+    return new Received(id, publicity.latestRound(session.id()).orElse(0));
+  }
+
+  /** The complaint registered, in the publicity round it came in (0 before the first). */
+  public record Received(long id, int round) {
+  }
+
+  /** The supervisor's verification was recorded. */
+  public record Verified(long id, boolean verified) {
   }
 
   @GetMapping
@@ -69,7 +76,7 @@ class ComplaintController {
   }
 
   @PostMapping("/{id}/verification")
-  public Map<String, Object> verify(@PathVariable String code, @PathVariable long id,
+  public Verified verify(@PathVariable String code, @PathVariable long id,
       @RequestBody Verification verification) {
     ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     if (verification.substantiated() == null) {
@@ -84,6 +91,6 @@ class ComplaintController {
     } catch (IllegalArgumentException e) {
       throw BusinessException.notFound(e.getMessage());
     }
-    return Map.of("id", id, "verified", true);
+    return new Verified(id, true);
   }
 }

@@ -1,11 +1,11 @@
 package cn.gx.titlereview.recheck;
 
-import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.importing.Recorded;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionUploads;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,26 +21,33 @@ class RecheckController {
   }
 
   private final SessionAccess access;
+  private final SessionUploads uploads;
   private final RecheckService recheckService;
 
-  RecheckController(SessionAccess access, RecheckService recheckService) {
+  RecheckController(SessionAccess access, RecheckService recheckService, SessionUploads uploads) {
+    this.uploads = uploads;
     this.access = access;
     this.recheckService = recheckService;
   }
 
   /** One rechecker's findings ({@code round} 1 or 2), as the authenticated user. */
   @PostMapping
-  public Map<String, Object> record(@PathVariable String code, @RequestParam int round, HttpServletRequest request) {
+  public Recorded record(@PathVariable String code, @RequestParam int round, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("recorded", recheckService.record(session, round, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "recheck-findings", request,
+        file -> recheckService.record(session, round, file, access.userId())));
   }
 
   /** The supervisor closes a problem: the pass is revoked, or confirmed after correction. */
   @PostMapping("/{applicantNo}/disposition")
-  public Map<String, Object> dispose(@PathVariable String code, @PathVariable String applicantNo,
+  public Disposed dispose(@PathVariable String code, @PathVariable String applicantNo,
       @RequestBody Disposition disposition) {
     ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     recheckService.dispose(session, applicantNo, disposition.decision(), disposition.note(), access.userId());
-    return Map.of("applicantNo", applicantNo, "decision", disposition.decision());
+    return new Disposed(applicantNo, disposition.decision());
+  }
+
+  /** The problem of one applicant was closed with the decision. */
+  public record Disposed(String applicantNo, String decision) {
   }
 }

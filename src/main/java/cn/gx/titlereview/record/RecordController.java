@@ -11,7 +11,6 @@ import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,20 +71,24 @@ class RecordController {
 
   /** Publishes an adjusted record form for a committee (JSON file of changes; see RecordFormVersions). */
   @PostMapping("/api/record-forms")
-  public Map<String, Object> publish(HttpServletRequest request) {
+  public FormVersion publish(HttpServletRequest request) {
     String user = currentUser.requireAnyGroup(Groups.APPROVER);
     RecordFormVersions.Version version = forms.publish(UploadReader.read(request), user);
     return described(version);
   }
 
   @GetMapping("/api/record-forms")
-  public List<Map<String, Object>> versions() {
+  public List<FormVersion> versions() {
     currentUser.requireAnyGroup(READERS);
     return (currentUser.isIn(Groups.ADMIN) ? forms.list() : forms.visibleTo(currentUser.id())).stream()
         .map(this::described).toList();
   }
 
-  private Map<String, Object> described(RecordFormVersions.Version version) {
-    return Map.of("title", version.title(), "version", version, "differences", forms.differences(version));
+  /** A version of 附件1 with its title and how it differs from the plan's form. */
+  public record FormVersion(String title, RecordFormVersions.Version version, List<String> differences) {
+  }
+
+  private FormVersion described(RecordFormVersions.Version version) {
+    return new FormVersion(version.title(), version, forms.differences(version));
   }
 }

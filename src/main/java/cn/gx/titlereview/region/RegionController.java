@@ -1,6 +1,7 @@
 package cn.gx.titlereview.region;
 
 import cn.gx.titlereview.platform.document.Downloads;
+import cn.gx.titlereview.platform.importing.Imported;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.web.BusinessException;
@@ -33,10 +34,6 @@ class RegionController {
     this.registry = registry;
     this.views = views;
     this.currentUser = currentUser;
-  }
-
-  /** How many rows an import saved. */
-  record Imported(int imported) {
   }
 
   /** A grant asked for: which organization, why, for how long, and the inspection it serves if any. */

@@ -2,18 +2,18 @@ package cn.gx.titlereview.review;
 
 import cn.gx.titlereview.platform.importing.ColumnWidths;
 import cn.gx.titlereview.platform.importing.ImportException;
-import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.platform.importing.Recorded;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.review.ReviewService.GroupPlan;
 import cn.gx.titlereview.review.ReviewService.ReviewPlan;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
+import cn.gx.titlereview.session.SessionUploads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReviewController {
 
   private final SessionAccess access;
+  private final SessionUploads uploads;
   private final ReviewService reviewService;
   private final RecusalService recusalService;
   private final RecusalRepository recusals;
@@ -41,7 +42,8 @@ class ReviewController {
   ReviewController(SessionAccess access, ReviewService reviewService, RecusalService recusalService,
       RecusalRepository recusals, RecusalDeclarations declarations, RecusalReasons recusalReasons,
       DisciplineIncidents incidents,
-      AttendanceService attendance, Clock clock, ReviewTimes reviewTimes, ColumnWidths widths) {
+      AttendanceService attendance, Clock clock, ReviewTimes reviewTimes, ColumnWidths widths, SessionUploads uploads) {
+    this.uploads = uploads;
     this.access = access;
     this.reviewService = reviewService;
     this.recusalService = recusalService;
@@ -66,12 +68,15 @@ class ReviewController {
 
   /** Replaces groups and assignments with a plan adjusted by staff. */
   @PostMapping("/review-groups")
-  public Map<String, Object> replace(@PathVariable String code, @RequestBody ReviewPlan plan) {
+  public PlanApplied replace(@PathVariable String code, @RequestBody ReviewPlan plan) {
     ReviewSession session = access.forStaff(code);
     checkShape(plan);
     reviewService.applyPlan(session, plan);
-    return Map.of("groups", plan.groups().size(),
-        "assignments", plan.assignments() == null ? 0 : plan.assignments().size());
+    return new PlanApplied(plan.groups().size(), plan.assignments() == null ? 0 : plan.assignments().size());
+  }
+
+  /** The plan now has this many groups and reader assignments. */
+  public record PlanApplied(int groups, int assignments) {
   }
 
   /** What a plan sent by hand must be before its codes are looked up: groups, none empty, names that fit. */
@@ -99,18 +104,15 @@ class ReviewController {
 
   /** Recusals (回避) declared by experts or found by staff: 申报编号, 专家编号, 回避情形, 来源, 说明. */
   @PostMapping("/recusals")
-  public Map<String, Object> recusals(@PathVariable String code, HttpServletRequest request) {
+  public Recorded recusals(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("recorded", recusalService.record(session, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "recusals", request,
+        file -> recusalService.record(session, file, access.userId())));
   }
 
   @GetMapping("/recusals")
   public List<RecusalRepository.Recusal> recusalList(@PathVariable String code) {
     return recusals.list(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR).id());
-  }
-
-  /** How many rows an import recorded. */
-  public record Recorded(int recorded) {
   }
 
   /**
@@ -120,7 +122,8 @@ class ReviewController {
   @PostMapping("/recusal-declarations")
   public Recorded recusalDeclarations(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return new Recorded(recusalReasons.record(session, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "recusal-declarations", request,
+        file -> recusalReasons.record(session, file, access.userId())));
   }
 
   /** Every declaration: the expert's own (本人声明, with the number of conflicts) or staff's reason. */
@@ -134,7 +137,7 @@ class ReviewController {
 
   /** The supervisor's disposition of a discipline incident: what happened, who was involved, what was done. */
   @PostMapping("/discipline-incidents/{id}")
-  public Map<String, Object> dispose(@PathVariable String code, @PathVariable long id,
+  public IncidentDisposed dispose(@PathVariable String code, @PathVariable long id,
       @RequestBody Disposition d) {
     ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     if (blank(d.description()) || blank(d.involved()) || blank(d.action())) {
@@ -144,7 +147,11 @@ class ReviewController {
         access.userId(), clock.instant()) == 0) {
       throw BusinessException.notFound("违纪事件 " + id + " 不属于评审会 " + code);
     }
-    return Map.of("id", id, "disposed", true);
+    return new IncidentDisposed(id, true);
+  }
+
+  /** The incident was disposed of. */
+  public record IncidentDisposed(long id, boolean disposed) {
   }
 
   @GetMapping("/discipline-incidents")
@@ -158,23 +165,25 @@ class ReviewController {
 
   /** Attendance per expert: {@code event} TRAINING (评前培训) or REVIEW (评审与表决); columns 专家编号, 是否出席. */
   @PostMapping("/attendance")
-  public Map<String, Object> attendance(@PathVariable String code, @RequestParam String event,
-      HttpServletRequest request) {
+  public Recorded attendance(@PathVariable String code, @RequestParam String event, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("recorded", attendance.record(session, event, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "attendance", request,
+        file -> attendance.record(session, event, file, access.userId())));
   }
 
   @PostMapping("/votes")
-  public Map<String, Object> votes(@PathVariable String code, HttpServletRequest request) {
+  public Recorded votes(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("recorded", reviewService.importVotes(session, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "votes", request,
+        file -> reviewService.importVotes(session, file, access.userId())));
   }
 
   /** Each review group's actual start and end (评议组, 开始时间, 结束时间); replaces the session's times. */
   @PostMapping("/review-times")
-  public Map<String, Object> reviewTimes(@PathVariable String code, HttpServletRequest request) {
+  public Recorded reviewTimes(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("recorded", reviewTimes.record(session, UploadReader.read(request), access.userId()));
+    return new Recorded(uploads.accept(session, "review-times", request,
+        file -> reviewTimes.record(session, file, access.userId())));
   }
 
   /** The times, the minutes per applicant and the level's minimum: no names, so any of the four groups may read. */

@@ -5,7 +5,6 @@ import cn.gx.titlereview.review.VoteAmendmentService.Proposal;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,16 +34,24 @@ class VoteAmendmentController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  public Map<String, Object> propose(@PathVariable String code, @RequestBody Proposal proposal) {
+  public Proposed propose(@PathVariable String code, @RequestBody Proposal proposal) {
     ReviewSession session = access.forStaff(code);
-    return Map.of("id", service.propose(session, proposal, access.userId()));
+    return new Proposed(service.propose(session, proposal, access.userId()));
+  }
+
+  /** The amendment proposed, awaiting the supervisor's decision. */
+  public record Proposed(long id) {
+  }
+
+  /** The supervisor's decision on an amendment. */
+  public record Decided(long id, boolean approved) {
   }
 
   @PostMapping("/{id}/decision")
-  public Map<String, Object> decide(@PathVariable String code, @PathVariable long id, @RequestBody Decision decision) {
+  public Decided decide(@PathVariable String code, @PathVariable long id, @RequestBody Decision decision) {
     ReviewSession session = access.forWrite(code, Groups.SUPERVISOR);
     service.decide(session, id, Boolean.TRUE.equals(decision.approve()), decision.note(), access.userId());
-    return Map.of("id", id, "approved", Boolean.TRUE.equals(decision.approve()));
+    return new Decided(id, Boolean.TRUE.equals(decision.approve()));
   }
 
   @GetMapping

@@ -76,6 +76,19 @@ class OpenApiTest {
         .toString()).contains("VoteOutcomes.Outcome");
   }
 
+  @Test
+  void noEndpointAnswersAnUntypedMap() {
+    Set<String> untyped = new TreeSet<>();
+    mappings.getHandlerMethods().forEach((info, method) -> {
+      String answer = method.getReturnType().getGenericParameterType().getTypeName();
+      if (method.getBeanType().getPackageName().startsWith("cn.gx.titlereview")
+          && answer.matches(".*\\bjava\\.util\\.Map\\b.*")) {
+        untyped.add(method.getBeanType().getSimpleName() + "." + method.getMethod().getName() + " → " + answer);
+      }
+    });
+    assertThat(untyped).as("endpoints answering a Map instead of a record the contract can describe").isEmpty();
+  }
+
   private static Set<String> fields(JsonNode schemas, String name) {
     assertThat(schemas.has(name)).as("schema " + name + " among " + schemas.size()).isTrue();
     Set<String> fields = new TreeSet<>();

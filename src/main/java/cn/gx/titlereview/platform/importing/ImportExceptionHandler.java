@@ -1,6 +1,6 @@
 package cn.gx.titlereview.platform.importing;
 
-import java.util.Map;
+import cn.gx.titlereview.platform.web.ErrorReply;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ImportExceptionHandler {
 
   @ExceptionHandler(ImportException.class)
-  ResponseEntity<Map<String, Object>> importRejected(ImportException e) {
-    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage(), "problems", e.problems()));
+  ResponseEntity<ErrorReply> importRejected(ImportException e) {
+    return ResponseEntity.badRequest().body(new ErrorReply(e.getMessage(), null, e.problems()));
   }
 }

@@ -18,19 +18,10 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 public final class UploadReader {
 
-  /** The request attribute that holds the file read, for the import journal (workspace/ImportJournal). */
-  public static final String FILE_ATTRIBUTE = ImportFile.class.getName();
-
   private UploadReader() {
   }
 
   public static ImportFile read(HttpServletRequest request) {
-    ImportFile file = readFile(request);
-    request.setAttribute(FILE_ATTRIBUTE, file);
-    return file;
-  }
-
-  private static ImportFile readFile(HttpServletRequest request) {
     try {
       if (request instanceof MultipartHttpServletRequest multipart) {
         MultipartFile file = multipart.getFile("file");

@@ -3,7 +3,6 @@ package cn.gx.titlereview.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,7 +33,7 @@ public class ApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ErrorReply> unreadable(HttpMessageNotReadableException e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof RequestBodyLimit.TooLarge tooLarge) {
         return reply(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
@@ -50,24 +49,24 @@ public class ApiExceptionHandler {
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+  ResponseEntity<ErrorReply> missingParameter(MissingServletRequestParameterException e) {
     return reply(HttpStatus.BAD_REQUEST, "缺少请求参数 " + e.getParameterName());
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
+  ResponseEntity<ErrorReply> missingPart(MissingServletRequestPartException e) {
     return reply(HttpStatus.BAD_REQUEST, "未收到文件：请以表单字段 " + e.getRequestPartName() + " 上传");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<ErrorReply> badParameter(MethodArgumentTypeMismatchException e) {
     return reply(HttpStatus.BAD_REQUEST, "请求参数 " + e.getName() + " 的格式不正确");
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+  ResponseEntity<ErrorReply> tooLarge(MaxUploadSizeExceededException e) {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .body(Map.of("error", "上传文件超过大小限制", "problems", List.of()));
+        .body(new ErrorReply("上传文件超过大小限制", null, List.of()));
   }
 
   /**
@@ -77,7 +76,7 @@ public class ApiExceptionHandler {
    * inside the controller instead of ending as a 500.
    */
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<Map<String, Object>> unparsable(MultipartException e) {
+  ResponseEntity<ErrorReply> unparsable(MultipartException e) {
     if (e.getCause() == null) {
       return reply(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "请以 multipart/form-data 上传文件（表单字段 file），不能以 JSON 或其他格式提交");
@@ -87,29 +86,29 @@ public class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> unsupportedType(HttpMediaTypeNotSupportedException e) {
+  ResponseEntity<ErrorReply> unsupportedType(HttpMediaTypeNotSupportedException e) {
     return reply(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型"
         + (e.getContentType() == null ? "（未声明）" : " " + e.getContentType()) + "：请以 application/json 提交");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+  ResponseEntity<ErrorReply> notAcceptable(HttpMediaTypeNotAcceptableException e) {
     return reply(HttpStatus.NOT_ACCEPTABLE, ErrorReplies.forStatus(406));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> wrongMethod(HttpRequestMethodNotSupportedException e) {
+  ResponseEntity<ErrorReply> wrongMethod(HttpRequestMethodNotSupportedException e) {
     return reply(HttpStatus.METHOD_NOT_ALLOWED, "不支持请求方法 " + e.getMethod());
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Map<String, Object>> notFound(NoResourceFoundException e) {
+  ResponseEntity<ErrorReply> notFound(NoResourceFoundException e) {
     return reply(HttpStatus.NOT_FOUND, ErrorReplies.forStatus(404));
   }
 
   /** Two requests raced to write the same row (a version number, a session's single draw): the second loses whole. */
   @ExceptionHandler(DuplicateKeyException.class)
-  ResponseEntity<Map<String, Object>> raced(DuplicateKeyException e) {
+  ResponseEntity<ErrorReply> raced(DuplicateKeyException e) {
     return reply(HttpStatus.CONFLICT, "另一请求同时写入了同一数据，本次请求未写入任何数据，请刷新后重试");
   }
 
@@ -118,7 +117,7 @@ public class ApiExceptionHandler {
    * checks of {@code platform.importing} should leave nothing for this, so it is logged.
    */
   @ExceptionHandler(DataIntegrityViolationException.class)
-  ResponseEntity<Map<String, Object>> refusedByDatabase(DataIntegrityViolationException e, HttpServletRequest request) {
+  ResponseEntity<ErrorReply> refusedByDatabase(DataIntegrityViolationException e, HttpServletRequest request) {
     LOG.warn("Database refused a value on {} {}: {}", request.getMethod(), request.getRequestURI(),
         e.getMostSpecificCause().getMessage());
     return reply(HttpStatus.BAD_REQUEST, "提交的内容超过字段长度或含有不允许的字符，未写入任何数据；请检查后重试");
@@ -126,7 +125,7 @@ public class ApiExceptionHandler {
 
   /** Our refusals, the engine's (wrapped or not), conflicts; anything else is a server failure. */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> other(Exception e, HttpServletRequest request) {
+  ResponseEntity<ErrorReply> other(Exception e, HttpServletRequest request) {
     return Refusal.in(e)
         .map(r -> reply(r.status(), ErrorReplies.shown(r.message(), r.status().value())))
         .orElseGet(() -> {
@@ -137,7 +136,7 @@ public class ApiExceptionHandler {
         });
   }
 
-  private static ResponseEntity<Map<String, Object>> reply(HttpStatus status, String message) {
+  private static ResponseEntity<ErrorReply> reply(HttpStatus status, String message) {
     return ResponseEntity.status(status).body(ErrorReplies.body(message, null));
   }
 }

@@ -2,7 +2,6 @@ package cn.gx.titlereview.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ class ErrorPageController implements ErrorController {
   }
 
   @RequestMapping
-  public ResponseEntity<Map<String, Object>> json(HttpServletRequest request) {
+  public ResponseEntity<ErrorReply> json(HttpServletRequest request) {
     Answer answer = answer(request);
     return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_JSON)
         .body(ErrorReplies.body(answer.message(), answer.errorId()));

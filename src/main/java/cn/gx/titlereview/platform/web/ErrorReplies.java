@@ -3,8 +3,6 @@ package cn.gx.titlereview.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,13 +54,8 @@ final class ErrorReplies {
     return "服务器内部错误，请稍后重试；如仍失败，请将错误编号 " + errorId + " 告知系统管理员";
   }
 
-  public static Map<String, Object> body(String message, String errorId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", message);
-    if (errorId != null) {
-      body.put("errorId", errorId);
-    }
-    return body;
+  public static ErrorReply body(String message, String errorId) {
+    return new ErrorReply(message, errorId, null);
   }
 
   /** The body as JSON text. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
@@ -25,23 +24,23 @@ class ErrorRepliesTest {
 
   @Test
   void anUnexpectedExceptionInTheApiIsAChinese500WithAnErrorIdThatTheLogCarries(CapturedOutput log) {
-    ResponseEntity<Map<String, Object>> reply = new ApiExceptionHandler()
+    ResponseEntity<ErrorReply> reply = new ApiExceptionHandler()
         .other(new IllegalStateException(SECRET), new MockHttpServletRequest("POST", "/api/sessions/X/votes"));
-    String id = (String) reply.getBody().get("errorId");
+    String id = reply.getBody().errorId();
     assertThat(reply.getStatusCode().value()).isEqualTo(500);
     assertThat(id).matches("[0-9a-f]{8}");
-    assertThat((String) reply.getBody().get("error")).contains("服务器内部错误", id).doesNotContain("org.apache");
+    assertThat(reply.getBody().error()).contains("服务器内部错误", id).doesNotContain("org.apache");
     assertThat(log.getOut()).contains("Unexpected error " + id + " on POST /api/sessions/X/votes",
         "java.lang.IllegalStateException: " + SECRET, "\tat ");
   }
 
   @Test
   void aLostRaceOnTheEnginesLockingIs409WhereverItIsWrapped() {
-    ResponseEntity<Map<String, Object>> reply = new ApiExceptionHandler().other(new ProcessEngineException("ENGINE-x",
+    ResponseEntity<ErrorReply> reply = new ApiExceptionHandler().other(new ProcessEngineException("ENGINE-x",
         new OptimisticLockingException("ENGINE-03005 updated by another transaction concurrently")),
         new MockHttpServletRequest("POST", "/api/x"));
     assertThat(reply.getStatusCode().value()).isEqualTo(409);
-    assertThat(reply.getBody()).containsEntry("error", "操作冲突，请刷新后重试").doesNotContainKey("errorId");
+    assertThat(reply.getBody()).isEqualTo(ErrorReply.of("操作冲突，请刷新后重试"));
   }
 
   /**
@@ -59,12 +58,12 @@ class ErrorRepliesTest {
             new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available")),
         new IllegalStateException(new java.sql.SQLException("An I/O error occurred", "08006")));
     for (Exception outage : outages) {
-      ResponseEntity<Map<String, Object>> reply = new ApiExceptionHandler().other(outage,
+      ResponseEntity<ErrorReply> reply = new ApiExceptionHandler().other(outage,
           new MockHttpServletRequest("GET", "/api/x"));
       assertThat(reply.getStatusCode().value()).as(outage.toString()).isEqualTo(503);
-      assertThat((String) reply.getBody().get("error")).contains("数据库", "稍后重试");
+      assertThat(reply.getBody().error()).contains("数据库", "稍后重试");
     }
-    ResponseEntity<Map<String, Object>> full = new ApiExceptionHandler().other(new ProcessEngineException("x",
+    ResponseEntity<ErrorReply> full = new ApiExceptionHandler().other(new ProcessEngineException("x",
         new java.sql.SQLException("could not extend file: No space left on device", "53100")),
         new MockHttpServletRequest("POST", "/api/x"));
     assertThat(full.getStatusCode().value()).isEqualTo(507);
@@ -77,10 +76,10 @@ class ErrorRepliesTest {
     request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
     request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/camunda/api/admin/auth/user/default");
     request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new ServletException(new NullPointerException(SECRET)));
-    ResponseEntity<Map<String, Object>> reply = new ErrorPageController().json(request);
-    String id = (String) reply.getBody().get("errorId");
+    ResponseEntity<ErrorReply> reply = new ErrorPageController().json(request);
+    String id = reply.getBody().errorId();
     assertThat(reply.getStatusCode().value()).isEqualTo(500);
-    assertThat((String) reply.getBody().get("error")).contains("服务器内部错误", id).doesNotContain("secret");
+    assertThat(reply.getBody().error()).contains("服务器内部错误", id).doesNotContain("secret");
     assertThat(log.getOut()).contains("Unexpected error " + id + " on GET /camunda/api/admin/auth/user/default",
         "NullPointerException: " + SECRET);
 
@@ -92,14 +91,13 @@ class ErrorRepliesTest {
   void theErrorPathNamesARefusalWithoutAnIdAndAnUnknownAddressInChinese() {
     MockHttpServletRequest notFound = new MockHttpServletRequest("GET", "/error");
     notFound.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 404);
-    assertThat(new ErrorPageController().json(notFound).getBody()).containsEntry("error", "请求的地址或数据不存在")
-        .doesNotContainKey("errorId");
+    assertThat(new ErrorPageController().json(notFound).getBody()).isEqualTo(ErrorReply.of("请求的地址或数据不存在"));
 
     MockHttpServletRequest tooLarge = new MockHttpServletRequest("POST", "/error");
     tooLarge.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
     tooLarge.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new RequestBodyLimit.TooLarge("请求内容超过 25MB 的大小限制"));
-    ResponseEntity<Map<String, Object>> reply = new ErrorPageController().json(tooLarge);
+    ResponseEntity<ErrorReply> reply = new ErrorPageController().json(tooLarge);
     assertThat(reply.getStatusCode().value()).isEqualTo(413);
-    assertThat(reply.getBody()).containsEntry("error", "请求内容超过 25MB 的大小限制");
+    assertThat(reply.getBody()).isEqualTo(ErrorReply.of("请求内容超过 25MB 的大小限制"));
   }
 }
