@@ -8,6 +8,7 @@ import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.ReviewGroup;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
+import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.workflow.attestation.Attestation;
 import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import cn.gx.titlereview.workflow.gate.Gate;
@@ -99,14 +100,30 @@ public class ReviewGate implements Gate {
 
   @Override
   public List<Violation> check(GateContext context) {
-    long sessionId = context.session().id();
+    ReviewSession session = context.session();
+    long sessionId = session.id();
     List<Violation> violations = new ArrayList<>();
-    int minGroup = PanelQuota.minGroupSize(draws.find(sessionId).map(DrawRepository.Draw::minPerGroup).orElse(0));
     List<ReviewGroup> groups = reviews.groups(sessionId);
-    Map<String, ReviewGroup> groupByName = groups.stream()
-        .collect(Collectors.toMap(ReviewGroup::name, Function.identity()));
+    checkGroups(session, groups, violations);
+    Map<Long, Assignment> assignments = reviews.assignments(sessionId);
+    ReaderRule.Facts readerRule = readers.facts(session);
+    List<Applicant> all = applicants.list(sessionId);
+    checkApplicants(session, all, groups, assignments, readerRule, violations);
+    checkDeclarationsAndAttendance(sessionId, groups, readerRule, violations);
+    if (!groups.isEmpty()) {
+      violations.addAll(reviewTimes.violations(session, ReviewTimes.applicantsPerGroup(all, assignments)));
+    }
+    Map<String, Attestation> attested = attestations.current(sessionId);
+    checkDiscipline(sessionId, attested, violations);
+    checkDeliberation(session, attested, violations);
+    return violations;
+  }
+
+  /** 组建评议组: at least one group, each with the panel's minimum of experts. */
+  private void checkGroups(ReviewSession session, List<ReviewGroup> groups, List<Violation> violations) {
+    int minGroup = PanelQuota.minGroupSize(draws.find(session.id()).map(DrawRepository.Draw::minPerGroup).orElse(0));
     if (groups.isEmpty()) {
-      violations.add(new Violation("组建评议组", "评审会 " + context.session().code(), "尚未组建评议组"));
+      violations.add(new Violation("组建评议组", "评审会 " + session.code(), "尚未组建评议组"));
     }
     for (ReviewGroup g : groups) {
       if (g.memberIds().size() < minGroup) {
@@ -114,11 +131,15 @@ public class ReviewGate implements Gate {
             "仅有 " + g.memberIds().size() + " 名专家"));
       }
     }
-    Map<Long, Assignment> assignments = reviews.assignments(sessionId);
-    Map<Long, VoteCount> votes = reviews.votes(sessionId);
-    VoteCheck.Ballot ballot = voteCheck.ballot(context.session());
-    ReaderRule.Facts readerRule = readers.facts(context.session());
-    List<Applicant> all = applicants.list(sessionId);
+  }
+
+  /** Per applicant: eligible, in a group, read by two experts who may read him, voted on as the rule says. */
+  private void checkApplicants(ReviewSession session, List<Applicant> all, List<ReviewGroup> groups,
+      Map<Long, Assignment> assignments, ReaderRule.Facts readerRule, List<Violation> violations) {
+    Map<String, ReviewGroup> groupByName = groups.stream()
+        .collect(Collectors.toMap(ReviewGroup::name, Function.identity()));
+    Map<Long, VoteCount> votes = reviews.votes(session.id());
+    VoteCheck.Ballot ballot = voteCheck.ballot(session);
     for (Applicant a : all) {
       Assignment assignment = assignments.get(a.id());
       if (!a.eligible()) {
@@ -130,17 +151,7 @@ public class ReviewGate implements Gate {
       if (assignment == null || assignment.groupName() == null) {
         violations.add(new Violation("分配评议组", a.label(), "未分配评议组"));
       } else {
-        ReviewGroup group = groupByName.get(assignment.groupName());
-        long allowed = 0;
-        for (long reader : assignment.readerIds()) {
-          Optional<String> refusal = readerRule.refusal(a, reader, group.name(), group.memberIds());
-          refusal.ifPresent(r -> violations.add(new Violation(ReaderRule.RULE, a.label(), r)));
-          allowed += refusal.isEmpty() ? 1 : 0;
-        }
-        if (allowed < PanelQuota.READERS_PER_APPLICANT) {
-          violations.add(new Violation("2名以上专家审阅同一申报者材料", a.label(),
-              "评议组“" + group.name() + "”中仅 " + allowed + " 名专家可以审阅"));
-        }
+        checkReaders(a, assignment, groupByName.get(assignment.groupName()), readerRule, violations);
       }
       VoteCount vote = votes.get(a.id());
       if (vote == null) {
@@ -156,8 +167,29 @@ public class ReviewGate implements Gate {
             + " 规则不符"));
       }
     }
-    // 附件2 七: every member of a review group says himself whether he must recuse (through his link), or staff record
-    // why he did not.
+  }
+
+  /** 2名以上专家审阅同一申报者材料: readers the reader rule allows, at least two. */
+  private static void checkReaders(Applicant a, Assignment assignment, ReviewGroup group, ReaderRule.Facts readerRule,
+      List<Violation> violations) {
+    long allowed = 0;
+    for (long reader : assignment.readerIds()) {
+      Optional<String> refusal = readerRule.refusal(a, reader, group.name(), group.memberIds());
+      refusal.ifPresent(r -> violations.add(new Violation(ReaderRule.RULE, a.label(), r)));
+      allowed += refusal.isEmpty() ? 1 : 0;
+    }
+    if (allowed < PanelQuota.READERS_PER_APPLICANT) {
+      violations.add(new Violation("2名以上专家审阅同一申报者材料", a.label(),
+          "评议组“" + group.name() + "”中仅 " + allowed + " 名专家可以审阅"));
+    }
+  }
+
+  /**
+   * 附件2 七: every member of a review group says himself whether he must recuse (through his link), or staff record
+   * why he did not; every expert who said he would attend has his attendance at the review recorded.
+   */
+  private void checkDeclarationsAndAttendance(long sessionId, List<ReviewGroup> groups, ReaderRule.Facts readerRule,
+      List<Violation> violations) {
     Map<Long, RecusalDeclarations.Declaration> declared = declarations.bySession(sessionId);
     groups.stream().flatMap(g -> g.memberIds().stream()).distinct().map(readerRule.experts()::get)
         .filter(e -> e != null && !declared.containsKey(e.expertId()))
@@ -166,10 +198,10 @@ public class ReviewGate implements Gate {
     readerRule.experts().values().stream().filter(DrawnExpert::attending)
         .filter(e -> !readerRule.presentAtReview().containsKey(e.expertId()))
         .forEach(e -> violations.add(new Violation("出席情况", "评委 " + e.expertCode(), "未登记评审出席情况")));
-    if (!groups.isEmpty()) {
-      violations.addAll(reviewTimes.violations(context.session(), ReviewTimes.applicantsPerGroup(all, assignments)));
-    }
-    Map<String, Attestation> attested = attestations.current(sessionId);
+  }
+
+  /** 评审纪律: each item confirmed by the supervisor; a violation found waits for its incident's disposition. */
+  private void checkDiscipline(long sessionId, Map<String, Attestation> attested, List<Violation> violations) {
     List<DisciplineIncidents.Incident> incidentList = incidents.list(sessionId);
     DISCIPLINE.forEach((key, item) -> {
       Attestation a = attested.get(key);
@@ -187,13 +219,18 @@ public class ReviewGate implements Gate {
             "违纪事件 " + i.id(), item.text() + "：是，尚未处理（须登记经过、涉及人员和处理措施）")));
       }
     });
+  }
+
+  /** 充分评议、集体表决: each item confirmed 是. */
+  private static void checkDeliberation(ReviewSession session, Map<String, Attestation> attested,
+      List<Violation> violations) {
     DELIBERATION.forEach((key, item) -> {
       Attestation a = attested.get(key);
       if (a == null || !a.isYes()) {
-        violations.add(new Violation("充分评议、集体表决", "评审会 " + context.session().code(),
+        violations.add(new Violation("充分评议、集体表决", "评审会 " + session.code(),
             item + "：" + (a == null ? "未填写" : "否（" + a.attestedBy() + " 填报）")));
       }
     });
-    return violations;
   }
+
 }
