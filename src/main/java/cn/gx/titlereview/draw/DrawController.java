@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.AttendanceHistory;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.platform.importing.UploadReader;
 import cn.gx.titlereview.platform.security.Groups;
@@ -61,11 +62,12 @@ class DrawController {
     return summary;
   }
 
-  /** Attendance history for the consecutive-years rule: 评委会名称, 年度, 专家编号 (.xlsx or JSON). */
+  /** Attendance of years before the system, for the consecutive-years rule: 年度, 专家编号, into the session's committee. */
   @PostMapping("/attendance-history")
   public Map<String, Object> attendanceHistory(@PathVariable String code, HttpServletRequest request) {
-    access.forStaff(code);
-    return Map.of("imported", history.importHistory(UploadReader.read(request), access.userId()));
+    ReviewSession session = access.forStaff(code);
+    return Map.of("imported", history.importHistory(session.committeeId(), session.committeeName(),
+        UploadReader.read(request), access.userId()));
   }
 
   /** The draw (pool hash, seed, sizes, time; null before it) and the drawn experts in order. */

@@ -6,6 +6,7 @@ import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.draw.RosterRepository;
+import cn.gx.titlereview.library.LibrarySnapshots;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.preparation.Applicant;
@@ -59,13 +60,15 @@ class DataState {
   private final ImportBatchRepository batches;
   private final VoteAmendmentRepository amendments;
   private final PersonNames names;
+  private final LibrarySnapshots snapshots;
 
   DataState(SessionRepository sessions, ApplicantRepository applicants, RosterRepository roster,
       DrawRepository draws, AttendanceService attendance, PledgeRepository pledges, ReviewRepository reviews,
       RecusalRepository recusals, RecusalDeclarations declarations, ReviewTimes reviewTimes,
       RecheckRepository rechecks, RecheckService recheckService,
       PublicityRepository publicity, ArchiveRepository archive, ImportBatchRepository batches,
-      VoteAmendmentRepository amendments, PersonNames names) {
+      VoteAmendmentRepository amendments, PersonNames names, LibrarySnapshots snapshots) {
+    this.snapshots = snapshots;
     this.sessions = sessions;
     this.applicants = applicants;
     this.roster = roster;
@@ -101,7 +104,14 @@ class DataState {
       }
       case ROSTER -> {
         int count = roster.count(id);
-        lines.add(count == 0 ? "尚未导入评委名册" : "评委名册 " + count + " 人，其中暂停 " + roster.suspended(id).size() + " 人");
+        var snapshot = snapshots.of(id).filter(s -> !s.oneOff());
+        if (count == 0) {
+          lines.add(snapshots.current(session.committeeId()).map(v -> "评委会专家库现为第 " + v.version() + " 版，"
+              + v.expertCount() + " 人：名册检查时整库冻结为本评审会的抽取名单，无需另行导入").orElse("尚未导入评委名册"));
+        } else {
+          lines.add(snapshot.map(s -> "专家库第 " + s.version() + " 版（名册检查时冻结）").orElse("评委名册") + " " + count
+              + " 人，其中暂停 " + roster.suspended(id).size() + " 人");
+        }
         lastImport(id, RosterImportService.KIND).ifPresent(lines::add);
       }
       case DRAW -> {
