@@ -72,6 +72,8 @@ class ContactProtectionTest {
     assertThat(callList.body()).doesNotContain(PHONE);
     assertThat(api.get("/api/sessions/" + session.code() + "/draw/contacts", "supervisor1").status()).isEqualTo(403);
     assertThat(api.get("/api/sessions/" + session.code() + "/draw", "supervisor1").body()).doesNotContain(PHONE);
+    assertThat(api.get("/supervision/sessions/" + session.code(), "approver1").body())
+        .contains("评委会专家库：第 1 版，6 人").doesNotContain(PHONE);
 
     // The session's staff: whole, on the contact page, and the read is on record for the supervisors.
     Api.Reply page = api.get("/sessions/" + session.code() + "/draw/contacts", "staff1");
