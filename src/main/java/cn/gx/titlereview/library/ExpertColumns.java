@@ -39,11 +39,14 @@ public final class ExpertColumns {
   private ExpertColumns() {
   }
 
-  /** The e-mail address of a row, refused when it is not one. */
+  /**
+   * The e-mail address of a row, refused when it is not one; the problem does not repeat the value, since problems
+   * are kept in the import journal and contacts are never stored in plain text.
+   */
   public static String email(ImportRow row) {
     String email = row.text(EMAIL);
     if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      row.problem(EMAIL, "“" + email + "”不是电子邮箱地址");
+      row.problem(EMAIL, "不是有效的电子邮箱地址");
     }
     return email;
   }

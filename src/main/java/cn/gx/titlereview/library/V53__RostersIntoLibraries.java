@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
  * key is the operator's, outside the database; Flyway's class name carries the version.
  */
 @Component
-@SuppressWarnings("checkstyle:TypeName")
 class V53__RostersIntoLibraries extends BaseJavaMigration {
 
   private final Contacts contacts;

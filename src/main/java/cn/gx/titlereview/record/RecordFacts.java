@@ -159,20 +159,20 @@ class RecordFacts {
       // 一、5 by the library: the session drew from the committee's whole library as frozen at its roster gate.
       LibrarySnapshots.Snapshot s = snapshot.get();
       String version = snapshots.facts(s.committeeId(), s.version()).map(v -> "评委会专家库第 " + v.version()
-          + " 版整库 " + v.expertCount() + " 人（该版由 " + v.createdBy() + " 于 " + TIME.format(v.createdAt()) + " 确认，"
-          + TIME.format(s.takenAt()) + " 名册检查时冻结）").orElse("评委会专家库第 " + s.version() + " 版");
+          + " 版整库 " + v.expertCount() + " 人（" + v.createdBy() + " 于 " + TIME.format(v.createdAt()) + " 确认该版，"
+          + TIME.format(s.takenAt()) + " 冻结）").orElse("评委会专家库第 " + s.version() + " 版");
       facts.put("roster.complete", official == null ? Answer.notReached("监督员尚未核对专家库总数")
-          : Answer.yesNo(String.valueOf(s.expertCount()).equals(official.value()), "抽取自" + version + "；监督员 "
+          : Answer.yesNo(String.valueOf(s.expertCount()).equals(official.value()), version + "；监督员 "
               + official.attestedBy() + " 核对官方总数 " + official.value() + " 人"));
     } else if (batch.isEmpty() || official == null) {
       facts.put("roster.complete", Answer.notReached("尚未导入名册或监督员尚未核对总数"));
     } else {
       // The roster changes only by a whole import, which counts its rows into the batch in the same transaction.
-      // A session frozen since the libraries exist says that its roster was its own (an older record keeps its words).
+      // A session frozen since the libraries exist says that its roster was its own, 单独导入 (an older record keeps
+      // its words; a longer note would push the signatures off the record's last printed page).
       int count = batch.get().rowCount();
       facts.put("roster.complete", Answer.yesNo(String.valueOf(count).equals(official.value()),
-          (snapshot.isPresent() ? "评委会尚无专家库，本评审会单独导入名册：" : "")
-          + "导入 " + count + " 人（文件 " + batch.get().fileName() + "，SHA-256 " + batch.get().sha256().substring(0, 16)
+          (snapshot.isPresent() ? "单独" : "") + "导入 " + count + " 人（文件 " + batch.get().fileName() + "，SHA-256 " + batch.get().sha256().substring(0, 16)
               + "…，" + batch.get().importedBy() + " 于 " + TIME.format(batch.get().importedAt()) + " 导入）；监督员 "
               + official.attestedBy() + " 核对官方总数 " + official.value() + " 人"));
     }

@@ -13,6 +13,8 @@ import cn.gx.titlereview.draw.RosterGate;
 import cn.gx.titlereview.draw.RosterRepository;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.web.BusinessException;
+import cn.gx.titlereview.record.RecordForm;
+import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.region.Committee;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.session.ReviewSession;
@@ -50,6 +52,7 @@ class LibraryTest {
   @Autowired DrawRepository draws;
   @Autowired DrawVerification verification;
   @Autowired AttendanceService attendance;
+  @Autowired RecordService records;
 
   @AfterEach
   void resetClock() {
@@ -98,6 +101,16 @@ class LibraryTest {
     assertThat(verification.pool(first).poolHash()).isEqualTo(firstDraw.poolSha256());
     assertThat(verification.pool(second).groups().get("土木工程")).doesNotContain("E02");
     assertThat(verification.pool(second).poolHash()).isEqualTo(secondDraw.poolSha256());
+    // 附件1 一、5: 是, naming the version the session drew from; a one-off roster says it was one.
+    fixture.attest(first, "officialRosterTotal", "40");
+    RecordForm.Item complete = records.form(first).item("是否导入了全部的评委名册到专家抽取系统").orElseThrow();
+    assertThat(complete.answer()).isEqualTo("是");
+    assertThat(complete.evidence()).startsWith("评委会专家库第 1 版整库 40 人（staff1 于").contains("核对官方总数 40 人");
+    ReviewSession oneOff = fixture.sessionWithRoster("评委库共用评委会之外的评委会");
+    rosterGate(oneOff, 11, 4, 3);
+    fixture.attest(oneOff, "officialRosterTotal", "40");
+    assertThat(records.form(oneOff).item("是否导入了全部的评委名册到专家抽取系统").orElseThrow().evidence())
+        .startsWith("单独导入 40 人（文件 test.json");
     // A committee with a library takes no one-off roster.
     assertThatThrownBy(() -> fixture.sessionWithRoster(committee.name()))
         .isInstanceOf(BusinessException.class).hasMessageContaining("已建专家库");
