@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Dependencies point down — stages → {@code workflow} → {@code session} → {@code region}, {@code calendar} →
- * {@code platform} — and no package depends on itself through others. A new cycle fails the build here, naming the
+ * {@code platform}, and stages → {@code library} (the committees' expert libraries) → {@code region} — and no package depends on itself through others. A new cycle fails the build here, naming the
  * classes that close it.
  */
 @AnalyzeClasses(packages = "cn.gx.titlereview", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -52,7 +52,15 @@ class ModularityTest {
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".workflow..", BASE + ".preparation..",
           BASE + ".draw..", BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..",
           BASE + ".spotcheck..", BASE + ".inspection..", BASE + ".archive..", BASE + ".record..",
-          BASE + ".expert..", BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..");
+          BASE + ".expert..", BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..", BASE + ".library..");
+
+  @ArchTest
+  static final ArchRule theLibraryKnowsNoSessionNorStage = noClasses().that().resideInAPackage(BASE + ".library..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + ".session..", BASE + ".workflow..",
+          BASE + ".preparation..", BASE + ".draw..", BASE + ".training..", BASE + ".review..", BASE + ".recheck..",
+          BASE + ".publicity..", BASE + ".spotcheck..", BASE + ".inspection..", BASE + ".archive..",
+          BASE + ".record..", BASE + ".expert..", BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..")
+      .because("a committee's library outlives its sessions: sessions draw from it, not the other way round");
 
   @ArchTest
   static final ArchRule theRegionAndTheCalendarKnowNoSession = noClasses().that()

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.AttendanceHistory;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
 import cn.gx.titlereview.platform.importing.Imported;
 import cn.gx.titlereview.platform.importing.Recorded;
@@ -69,12 +70,12 @@ class DrawController {
         batches.latest(session.id(), RosterImportService.KIND).orElse(null));
   }
 
-  /** Attendance history for the consecutive-years rule: 评委会名称, 年度, 专家编号 (.xlsx or JSON). */
+  /** Attendance of years before the system, for the consecutive-years rule: 年度, 专家编号, into the session's committee. */
   @PostMapping("/attendance-history")
   public Imported attendanceHistory(@PathVariable String code, HttpServletRequest request) {
     ReviewSession session = access.forStaff(code);
     return new Imported(uploads.accept(session, "attendance-history", request,
-        file -> history.importHistory(file, access.userId())));
+        file -> history.importHistory(session.committeeId(), session.committeeName(), file, access.userId())));
   }
 
   /** The draw (pool hash, seed, sizes, time; null before it) and the drawn experts in order. */

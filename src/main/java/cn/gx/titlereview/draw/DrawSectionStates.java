@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.LibrarySnapshots;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.workflow.LastImport;
 import cn.gx.titlereview.workflow.SectionStates;
@@ -14,11 +15,14 @@ class DrawSectionStates implements SectionStates {
 
   private final RosterRepository roster;
   private final DrawRepository draws;
+  private final LibrarySnapshots snapshots;
   private final LastImport lastImport;
 
-  DrawSectionStates(RosterRepository roster, DrawRepository draws, LastImport lastImport) {
+  DrawSectionStates(RosterRepository roster, DrawRepository draws, LibrarySnapshots snapshots,
+      LastImport lastImport) {
     this.roster = roster;
     this.draws = draws;
+    this.snapshots = snapshots;
     this.lastImport = lastImport;
   }
 
@@ -29,13 +33,21 @@ class DrawSectionStates implements SectionStates {
 
   @Override
   public List<String> describe(String section, ReviewSession session) {
-    return "roster".equals(section) ? roster(session.id()) : drawn(session.id());
+    return "roster".equals(section) ? roster(session) : drawn(session.id());
   }
 
-  private List<String> roster(long sessionId) {
+  /** The roster: the library's version frozen for the session, or the one-off list imported for it. */
+  private List<String> roster(ReviewSession session) {
+    long sessionId = session.id();
     int count = roster.count(sessionId);
     List<String> lines = new ArrayList<>();
-    lines.add(count == 0 ? "尚未导入评委名册" : "评委名册 " + count + " 人，其中暂停 " + roster.suspended(sessionId).size() + " 人");
+    if (count == 0) {
+      lines.add(snapshots.current(session.committeeId()).map(v -> "评委会专家库现为第 " + v.version() + " 版，"
+          + v.expertCount() + " 人：名册检查时整库冻结为本评审会的抽取名单，无需另行导入").orElse("尚未导入评委名册"));
+    } else {
+      lines.add(snapshots.of(sessionId).filter(s -> !s.oneOff()).map(s -> "专家库第 " + s.version() + " 版（名册检查时冻结）")
+          .orElse("评委名册") + " " + count + " 人，其中暂停 " + roster.suspended(sessionId).size() + " 人");
+    }
     lastImport.line(sessionId, RosterImportService.KIND).ifPresent(lines::add);
     return lines;
   }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.AttendanceHistory;
 import cn.gx.titlereview.draw.RosterRepository.PoolEntry;
 import cn.gx.titlereview.draw.ReproducibleDraw.PoolFile;
 import cn.gx.titlereview.platform.crypto.CryptoSettings;
@@ -45,7 +46,7 @@ public class DrawVerification {
   public PoolFile pool(ReviewSession session) {
     Set<String> masked = draws.find(session.id()).isPresent()
         ? draws.exclusions(session.id()).stream().map(DrawRepository.Exclusion::expertCode).collect(Collectors.toSet())
-        : history.consecutiveAttendees(session);
+        : history.consecutiveAttendees(session.committeeId(), session.reviewYear());
     Map<String, List<String>> groups = new TreeMap<>();
     for (String specialty : drawService.neededSpecialties(session.id())) {
       groups.put(specialty, drawService.eligiblePool(session, specialty, masked).stream().map(PoolEntry::expertCode)

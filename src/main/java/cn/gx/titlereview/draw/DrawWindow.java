@@ -2,7 +2,7 @@ package cn.gx.titlereview.draw;
 
 import cn.gx.titlereview.draw.DrawRepository.Draw;
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.workflow.gate.Violation;

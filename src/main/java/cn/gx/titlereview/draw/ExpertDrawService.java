@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.AttendanceHistory;
 import static cn.gx.titlereview.platform.importing.Column.optional;
 import static cn.gx.titlereview.platform.importing.Column.required;
 
@@ -89,7 +90,7 @@ public class ExpertDrawService {
   public DrawCommitment.Commitment commit(ReviewSession session) {
     byte[] random = new byte[32];
     this.random.nextBytes(random);
-    Pool pool = scanPool(session, history.consecutiveAttendees(session), null, Map.of(), crypto.hash());
+    Pool pool = scanPool(session, history.consecutiveAttendees(session.committeeId(), session.reviewYear()), null, Map.of(), crypto.hash());
     Instant now = clock.instant();
     commitments.commit(session.id(), pool.sha256(), HexFormat.of().formatHex(random), now);
     DrawCommitment.Commitment commitment = commitments.find(session.id()).orElseThrow();
@@ -188,7 +189,7 @@ public class ExpertDrawService {
     Map<String, PanelQuota> quotas = PanelQuota.allocate(panelSize, reserveCount, neededSpecialties(session.id()));
     Map<String, Integer> take = new HashMap<>();
     quotas.forEach((specialty, quota) -> take.put(specialty, quota.members() + quota.reserves()));
-    Pool pool = scanPool(session, history.consecutiveAttendees(session), seed, take, commitment.algorithm());
+    Pool pool = scanPool(session, history.consecutiveAttendees(session.committeeId(), session.reviewYear()), seed, take, commitment.algorithm());
     confirmedCommitment(session, pool.sha256());
     List<Object[]> rows = new ArrayList<>();
     quotas.forEach((specialty, quota) -> {
@@ -222,7 +223,7 @@ public class ExpertDrawService {
   /** How many experts each needed specialty may draw from, after masking: counted by the database. */
   public Map<String, Integer> eligibleCounts(ReviewSession session) {
     Map<String, Integer> active = roster.activeCounts(session.id());
-    roster.activeSpecialtiesOf(session.id(), history.consecutiveAttendees(session))
+    roster.activeSpecialtiesOf(session.id(), history.consecutiveAttendees(session.committeeId(), session.reviewYear()))
         .forEach(specialty -> active.merge(specialty, -1, Integer::sum));
     Map<String, Integer> counts = new HashMap<>();
     neededSpecialties(session.id()).forEach(s -> counts.put(s, active.getOrDefault(s, 0)));

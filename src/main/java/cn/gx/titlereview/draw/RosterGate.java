@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.LibrarySnapshots;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.workflow.attestation.Attestation;
@@ -13,7 +14,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the draw: the whole roster is imported (its count equals the total the supervisor checked on their own),
+ * Before the draw: what the session draws from is frozen here — its committee's library at its current version, or
+ * its own one-off roster where the committee has none (docs/library.md) — until the draw is committed; then the
+ * whole roster is imported (its count equals the total the supervisor checked on their own),
  * the supervisor is present, and the active roster can fill the prescribed number of members and reserves in
  * every specialty group (附件1 抽取专家情况 1、5、6).
  */
@@ -24,13 +27,17 @@ public class RosterGate implements Gate {
   private final ExpertDrawService drawService;
   private final AttestationRepository attestations;
   private final SessionRepository sessions;
+  private final LibrarySnapshots snapshots;
+  private final DrawCommitment commitments;
 
   public RosterGate(RosterRepository roster, ExpertDrawService drawService, AttestationRepository attestations,
-      SessionRepository sessions) {
+      SessionRepository sessions, LibrarySnapshots snapshots, DrawCommitment commitments) {
     this.roster = roster;
     this.drawService = drawService;
     this.attestations = attestations;
     this.sessions = sessions;
+    this.snapshots = snapshots;
+    this.commitments = commitments;
   }
 
   @Override
@@ -54,14 +61,17 @@ public class RosterGate implements Gate {
     String subject = "评审会 " + session.code();
     List<Violation> violations = new ArrayList<>();
     Map<String, Attestation> attested = attestations.current(session.id());
+    if (commitments.find(session.id()).isEmpty()) {
+      snapshots.freeze(session.id(), session.committeeId(), roster.ownCount(session.id()));
+    }
     int imported = roster.count(session.id());
     Attestation official = attested.get("officialRosterTotal");
     if (imported == 0) {
-      violations.add(new Violation("导入全部评委名册", subject, "尚未导入评委名册"));
+      violations.add(new Violation("导入全部评委名册", subject, "评委会尚无专家库，本评审会也尚未导入评委名册"));
     } else if (official == null) {
       violations.add(new Violation("导入全部评委名册", subject, "监督员尚未核对官方名册总人数"));
     } else if (!String.valueOf(imported).equals(official.value())) {
-      violations.add(new Violation("导入全部评委名册", subject, "导入名册 " + imported + " 人，与监督员 "
+      violations.add(new Violation("导入全部评委名册", subject, rosterName(session) + " " + imported + " 人，与监督员 "
           + official.attestedBy() + " 核对的官方总数 " + official.value() + " 人不一致"));
     }
     Attestation present = attested.get("supervisorPresentAtDraw");
@@ -74,6 +84,11 @@ public class RosterGate implements Gate {
     }
     violations.addAll(quotaViolations(context, subject));
     return violations;
+  }
+
+  private String rosterName(ReviewSession session) {
+    return snapshots.of(session.id()).filter(s -> !s.oneOff()).map(s -> "专家库第 " + s.version() + " 版")
+        .orElse("导入名册");
   }
 
   private List<Violation> quotaViolations(GateContext context, String subject) {

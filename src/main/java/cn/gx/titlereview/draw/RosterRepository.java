@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.library.Contacts;
 import cn.gx.titlereview.platform.BulkInsert;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,18 +11,25 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * A session's experts: its one-off roster, or its committee's library as of the snapshot frozen at its roster gate,
+ * both read through the {@code session_expert} view (docs/library.md). Contacts are stored encrypted and come back
+ * whole only through {@link #contacts}.
+ */
 @Repository
 public class RosterRepository {
 
   static final List<String> COLUMNS = List.of("session_id", "expert_code", "name", "employer", "specialty", "title",
-      "phone", "status", "code_rank", "email");
+      "phone", "phone_masked", "status", "code_rank", "email", "email_masked");
 
   private final JdbcClient jdbc;
   private final BulkInsert bulk;
+  private final Contacts contactStore;
 
-  public RosterRepository(JdbcClient jdbc, BulkInsert bulk) {
+  public RosterRepository(JdbcClient jdbc, BulkInsert bulk, Contacts contactStore) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+    this.contactStore = contactStore;
   }
 
   /**
@@ -34,8 +42,9 @@ public class RosterRepository {
     List<Object[]> rows = new ArrayList<>(byCode.size());
     for (int rank = 0; rank < byCode.size(); rank++) {
       Expert e = byCode.get(rank);
-      rows.add(new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(), e.title(), e.phone(),
-          e.status(), rank, e.email()});
+      Contacts.Sealed contact = contactStore.seal(e.phone(), e.email());
+      rows.add(new Object[] {sessionId, e.expertCode(), e.name(), e.employer(), e.specialty(), e.title(),
+          contact.phone(), contact.phoneMasked(), e.status(), rank, contact.email(), contact.emailMasked()});
     }
     bulk.insert("expert", COLUMNS, rows);
   }
@@ -51,7 +60,7 @@ public class RosterRepository {
    */
   public void forEachActiveByCode(long sessionId, PoolVisitor visitor) {
     List<PoolRow> unranked = new ArrayList<>();
-    jdbc.sql("select id, expert_code, specialty, code_rank from expert where session_id = ? and status = ? "
+    jdbc.sql("select id, expert_code, specialty, code_rank from session_expert where session_id = ? and status = ? "
             + "order by code_rank")
         .params(sessionId, Expert.ACTIVE)
         .query(rs -> {
@@ -75,7 +84,7 @@ public class RosterRepository {
   /** Active experts per specialty, counted by the database. */
   public Map<String, Integer> activeCounts(long sessionId) {
     Map<String, Integer> counts = new HashMap<>();
-    jdbc.sql("select specialty, count(*) from expert where session_id = ? and status = ? group by specialty")
+    jdbc.sql("select specialty, count(*) from session_expert where session_id = ? and status = ? group by specialty")
         .params(sessionId, Expert.ACTIVE)
         .query(rs -> {
           counts.put(rs.getString(1), rs.getInt(2));
@@ -90,7 +99,8 @@ public class RosterRepository {
     }
     List<String> specialties = new ArrayList<>();
     for (List<String> chunk : chunks(List.copyOf(codes), 1_000)) {
-      specialties.addAll(jdbc.sql("select specialty from expert where session_id = :session and status = :status "
+      specialties.addAll(jdbc.sql("select specialty from session_expert where session_id = :session "
+              + "and status = :status "
               + "and expert_code in (:codes)")
           .param("session", sessionId).param("status", Expert.ACTIVE).param("codes", chunk)
           .query(String.class).list());
@@ -106,41 +116,52 @@ public class RosterRepository {
     return chunks;
   }
 
+  /** The session's experts: its own roster, or its frozen library snapshot. */
   public int count(long sessionId) {
+    return jdbc.sql("select count(*) from session_expert where session_id = ?").param(sessionId).query(Integer.class)
+        .single();
+  }
+
+  /** Experts of the session's own one-off roster (none when it draws from its committee's library). */
+  public int ownCount(long sessionId) {
     return jdbc.sql("select count(*) from expert where session_id = ?").param(sessionId).query(Integer.class)
         .single();
   }
 
-  /** Experts left out of every draw because their roster status is suspended. */
+  /** Experts left out of every draw because their roster status is suspended; contacts masked. */
   public List<Expert> suspended(long sessionId) {
-    return jdbc.sql("select * from expert where session_id = ? and status = ? order by expert_code")
+    return jdbc.sql("select * from session_expert where session_id = ? and status = ? order by expert_code")
         .params(sessionId, Expert.SUSPENDED)
         .query((rs, n) -> new Expert(rs.getLong("id"), rs.getString("expert_code"), rs.getString("name"),
-            rs.getString("employer"), rs.getString("specialty"), rs.getString("title"), rs.getString("phone"),
-            rs.getString("status"), rs.getString("email")))
+            rs.getString("employer"), rs.getString("specialty"), rs.getString("title"), rs.getString("phone_masked"),
+            rs.getString("status"), rs.getString("email_masked")))
         .list();
   }
 
-  /** How to reach a drawn expert: personal data, for his own notice and the staff's call list only. */
+  /**
+   * How to reach a drawn expert, whole: personal data, for his own notice and the staff's call list and contact
+   * page only (each of which records its read).
+   */
   public record Contact(long expertId, String expertCode, String name, String phone, String email) {
   }
 
+  /** The drawn experts' contacts, decrypted: the one place a whole number leaves the database. */
   public List<Contact> contacts(long sessionId, Collection<Long> expertIds) {
     if (expertIds.isEmpty()) {
       return List.of();
     }
     return jdbc.sql("""
-            select id, expert_code, name, phone, email from expert
+            select id, expert_code, name, phone, email from session_expert
             where session_id = :session and id in (:ids) order by expert_code""")
         .param("session", sessionId).param("ids", expertIds)
         .query((rs, n) -> new Contact(rs.getLong("id"), rs.getString("expert_code"), rs.getString("name"),
-            rs.getString("phone"), rs.getString("email")))
+            contactStore.open(rs.getString("phone")), contactStore.open(rs.getString("email"))))
         .list();
   }
 
   /** The draw pool: id and code of every active expert of the given specialty. */
   public List<PoolEntry> activePool(long sessionId, String specialty) {
-    return jdbc.sql("select id, expert_code from expert where session_id = ? and status = ? and specialty = ?")
+    return jdbc.sql("select id, expert_code from session_expert where session_id = ? and status = ? and specialty = ?")
         .params(sessionId, Expert.ACTIVE, specialty)
         .query((rs, n) -> new PoolEntry(rs.getLong("id"), rs.getString("expert_code")))
         .list();

@@ -3,6 +3,7 @@ package cn.gx.titlereview.expert;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.ExpertDrawService;
 import cn.gx.titlereview.draw.RosterRepository;
+import cn.gx.titlereview.library.Contacts;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.review.RecusalDeclarations;
 import cn.gx.titlereview.session.ReviewSession;
@@ -68,8 +69,11 @@ class ExpertReplies {
     return facts.drawn().stream().map(d -> reply(d, facts)).toList();
   }
 
-  /** Whom to telephone now: members whose notice reached them by no channel, or whose answer is overdue. */
-  List<Call> callList(ReviewSession session) {
+  /**
+   * Whom to telephone now: members whose notice reached them by no channel, or whose answer is overdue; the numbers
+   * whole for the session's staff who call ({@code whole}), masked for everyone else.
+   */
+  List<Call> callList(ReviewSession session, boolean whole) {
     Facts facts = facts(session);
     Map<Long, RosterRepository.Contact> people = roster.contacts(session.id(),
         facts.drawn().stream().map(DrawnExpert::expertId).toList()).stream()
@@ -79,10 +83,16 @@ class ExpertReplies {
       List<String> why = overdue(d, facts);
       if (!why.isEmpty()) {
         RosterRepository.Contact c = people.get(d.expertId());
-        calls.add(new Call(d.expertCode(), d.name(), d.specialty(), c == null ? null : c.phone(), why));
+        calls.add(new Call(d.expertCode(), d.name(), d.specialty(),
+            c == null ? null : whole ? c.phone() : Contacts.maskPhone(c.phone()), why));
       }
     }
     return calls;
+  }
+
+  /** What the audit trail says of a read of the call list. */
+  static String callListRead(boolean whole) {
+    return whole ? "电话通知单（含姓名和完整电话）" : "电话通知单（含姓名，电话已遮蔽）";
   }
 
   private record Facts(List<DrawnExpert> drawn, Map<Long, List<ExpertLink>> links,

@@ -60,10 +60,11 @@ class ExpertRepliesController {
     return replies.replies(access.forConfidential(code, "评委答复情况（含姓名）"));
   }
 
-  /** 电话通知单: whom to telephone now, with the number and why. */
+  /** 电话通知单: whom to telephone now, with the number (whole for the session's staff, else masked) and why. */
   @GetMapping("/expert-replies/call-list")
   public List<ExpertReplies.Call> callList(@PathVariable String code) {
-    return replies.callList(access.forConfidential(code, "电话通知单（含姓名和电话）"));
+    boolean whole = access.isOnStaff(read(code));
+    return replies.callList(access.forConfidential(code, ExpertReplies.callListRead(whole)), whole);
   }
 
   /** The link is revoked: its expert's answer must come another way (or through a new link). */

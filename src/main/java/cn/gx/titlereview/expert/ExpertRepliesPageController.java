@@ -2,6 +2,7 @@ package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.region.PersonNames;
+import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.time.Clock;
@@ -52,8 +53,9 @@ class ExpertRepliesPageController {
 
   @GetMapping("/sessions/{code}/experts/call-list")
   public String callList(@PathVariable String code, Model model) {
-    ReviewSession session = common(code, "电话通知单（含姓名和电话）", model);
-    model.addAttribute("calls", replies.callList(session));
+    boolean whole = access.isOnStaff(access.forGroups(code, Groups.STAFF, Groups.SUPERVISOR));
+    ReviewSession session = common(code, ExpertReplies.callListRead(whole), model);
+    model.addAttribute("calls", replies.callList(session, whole));
     return "expert-call-list";
   }
 

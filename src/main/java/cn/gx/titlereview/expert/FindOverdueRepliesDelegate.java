@@ -28,7 +28,7 @@ class FindOverdueRepliesDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     boolean open = execution.getProcessEngineServices().getTaskService().createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(CHASE_TASK).count() > 0;
-    boolean someone = !open && !replies.callList(sessions.get(ProcessVariables.sessionId(execution))).isEmpty();
+    boolean someone = !open && !replies.callList(sessions.get(ProcessVariables.sessionId(execution)), false).isEmpty();
     execution.setVariable("repliesOverdue", someone);
   }
 }

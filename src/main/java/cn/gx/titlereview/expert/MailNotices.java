@@ -1,6 +1,7 @@
 package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.draw.RosterRepository;
+import cn.gx.titlereview.library.Contacts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -31,7 +32,7 @@ class MailNotices implements NoticeChannel {
 
   @Override
   public String address(RosterRepository.Contact contact) {
-    return "邮箱 " + NoticeChannel.maskEmail(contact.email());
+    return "邮箱 " + Contacts.maskEmail(contact.email());
   }
 
   @Override

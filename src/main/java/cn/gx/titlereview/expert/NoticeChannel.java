@@ -32,14 +32,4 @@ interface NoticeChannel {
       super(message, cause);
     }
   }
-
-  static String maskPhone(String phone) {
-    String digits = phone == null ? "" : phone.strip();
-    return digits.length() < 7 ? "***" : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
-  }
-
-  static String maskEmail(String email) {
-    int at = email == null ? -1 : email.indexOf('@');
-    return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
-  }
 }

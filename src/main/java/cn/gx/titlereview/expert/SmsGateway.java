@@ -1,6 +1,7 @@
 package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.draw.RosterRepository;
+import cn.gx.titlereview.library.Contacts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class SmsGateway implements NoticeChannel {
 
   @Override
   public String address(RosterRepository.Contact contact) {
-    return "手机 " + NoticeChannel.maskPhone(contact.phone());
+    return "手机 " + Contacts.maskPhone(contact.phone());
   }
 
   @Override

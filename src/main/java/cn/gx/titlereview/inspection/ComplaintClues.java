@@ -2,7 +2,7 @@ package cn.gx.titlereview.inspection;
 
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.region.Jurisdiction;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -33,7 +34,7 @@ public class BulkInsert {
     this.jdbc = jdbc;
   }
 
-  /** Inserts {@code rows} (values: text, numbers, booleans or null, in the order of {@code columns}). */
+  /** Inserts {@code rows} (values: text, numbers, booleans, days or null, in the order of {@code columns}). */
   public void insert(String table, List<String> columns, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
@@ -96,12 +97,12 @@ public class BulkInsert {
     if (value == null) {
       return;
     }
-    if (value instanceof Number || value instanceof Boolean) {
+    if (value instanceof Number || value instanceof Boolean || value instanceof LocalDate) {
       line.append(value);
     } else if (value instanceof String text) {
       line.append('"').append(text.replace("\"", "\"\"")).append('"');
     } else {
-      throw new IllegalArgumentException("BulkInsert writes text, numbers and booleans, not " + value.getClass());
+      throw new IllegalArgumentException("BulkInsert writes text, numbers, booleans and days, not " + value.getClass());
     }
   }
 

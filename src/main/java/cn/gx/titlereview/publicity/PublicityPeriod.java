@@ -1,7 +1,7 @@
 package cn.gx.titlereview.publicity;
 
 import cn.gx.titlereview.calendar.WorkingDayCalendar;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

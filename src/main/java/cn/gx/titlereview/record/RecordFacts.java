@@ -12,6 +12,7 @@ import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.PanelQuota;
 import cn.gx.titlereview.draw.RosterImportService;
 import cn.gx.titlereview.expert.ContactLog;
+import cn.gx.titlereview.library.LibrarySnapshots;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.importing.ImportBatchRepository;
@@ -29,7 +30,7 @@ import cn.gx.titlereview.review.RecusalDeclarations;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.review.ReviewRepository.Assignment;
 import cn.gx.titlereview.review.ReviewRepository.VoteCount;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.training.PledgeRepository;
 import cn.gx.titlereview.workflow.attestation.Attestation;
@@ -92,13 +93,15 @@ class RecordFacts {
   private final ContactLog contacts;
   private final PledgeRepository pledges;
   private final RecusalDeclarations declarations;
+  private final LibrarySnapshots snapshots;
 
   RecordFacts(DrawRepository draws, ImportBatchRepository batches, ApplicantRepository applicants,
       ReviewRepository reviews, RecheckRepository rechecks,
       PublicityRepository publicity, ArchiveRepository archive, PublicityPeriod period,
       AttestationRepository attestations, GateResultRepository gateResults, DrawCommitment commitments,
       DrawWindow window, PublicityDates dates, ContactLog contacts, PledgeRepository pledges,
-      RecusalDeclarations declarations) {
+      RecusalDeclarations declarations, LibrarySnapshots snapshots) {
+    this.snapshots = snapshots;
     this.draws = draws;
     this.batches = batches;
     this.applicants = applicants;
@@ -151,14 +154,26 @@ class RecordFacts {
         : Answer.yesNo(true, "抽取前已对比历年出席记录（评委会“" + session.committeeName() + "”），屏蔽 "
             + draws.exclusions(session.id()).size() + " 人"));
     Attestation official = attested.get("officialRosterTotal");
+    Optional<LibrarySnapshots.Snapshot> snapshot = snapshots.of(session.id());
     var batch = batches.latest(session.id(), RosterImportService.KIND);
-    if (batch.isEmpty() || official == null) {
+    if (snapshot.isPresent() && !snapshot.get().oneOff()) {
+      // 一、5 by the library: the session drew from the committee's whole library as frozen at its roster gate.
+      LibrarySnapshots.Snapshot s = snapshot.get();
+      String version = snapshots.facts(s.committeeId(), s.version()).map(v -> "评委会专家库第 " + v.version()
+          + " 版整库 " + v.expertCount() + " 人（" + v.createdBy() + " 于 " + TIME.format(v.createdAt()) + " 确认该版，"
+          + TIME.format(s.takenAt()) + " 冻结）").orElse("评委会专家库第 " + s.version() + " 版");
+      facts.put("roster.complete", official == null ? Answer.notReached("监督员尚未核对专家库总数")
+          : Answer.yesNo(String.valueOf(s.expertCount()).equals(official.value()), version + "；监督员 "
+              + official.attestedBy() + " 核对官方总数 " + official.value() + " 人"));
+    } else if (batch.isEmpty() || official == null) {
       facts.put("roster.complete", Answer.notReached("尚未导入名册或监督员尚未核对总数"));
     } else {
       // The roster changes only by a whole import, which counts its rows into the batch in the same transaction.
+      // A session frozen since the libraries exist says that its roster was its own, 单独导入 (an older record keeps
+      // its words; a longer note would push the signatures off the record's last printed page).
       int count = batch.get().rowCount();
       facts.put("roster.complete", Answer.yesNo(String.valueOf(count).equals(official.value()),
-          "导入 " + count + " 人（文件 " + batch.get().fileName() + "，SHA-256 " + batch.get().sha256().substring(0, 16)
+          (snapshot.isPresent() ? "单独" : "") + "导入 " + count + " 人（文件 " + batch.get().fileName() + "，SHA-256 " + batch.get().sha256().substring(0, 16)
               + "…，" + batch.get().importedBy() + " 于 " + TIME.format(batch.get().importedAt()) + " 导入）；监督员 "
               + official.attestedBy() + " 核对官方总数 " + official.value() + " 人"));
     }

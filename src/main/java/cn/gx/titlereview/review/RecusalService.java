@@ -11,7 +11,7 @@ import cn.gx.titlereview.platform.importing.TableReader;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import java.time.Clock;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import cn.gx.titlereview.platform.crypto.CryptoSettings;
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.recheck.RecheckService;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.transparency.SealedFact;
 import cn.gx.titlereview.transparency.SealedFacts;

@@ -1,10 +1,13 @@
 package cn.gx.titlereview.supervision;
 
+import cn.gx.titlereview.library.LibraryHealth;
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.document.Downloads;
 import cn.gx.titlereview.platform.document.Workbooks;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.region.Committee;
+import cn.gx.titlereview.region.Jurisdiction;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import cn.gx.titlereview.workflow.gate.GateResult;
@@ -29,9 +32,14 @@ class SupervisionController {
   private final CurrentUser currentUser;
   private final NextYearNotice nextYearNotice;
   private final Clock clock;
+  private final LibraryHealth libraryHealth;
+  private final Jurisdiction jurisdiction;
 
   SupervisionController(SupervisionService supervision, SessionAccess access,
-      GateResultRepository gateResults, CurrentUser currentUser, NextYearNotice nextYearNotice, Clock clock) {
+      GateResultRepository gateResults, CurrentUser currentUser, NextYearNotice nextYearNotice, Clock clock,
+      LibraryHealth libraryHealth, Jurisdiction jurisdiction) {
+    this.libraryHealth = libraryHealth;
+    this.jurisdiction = jurisdiction;
     this.nextYearNotice = nextYearNotice;
     this.supervision = supervision;
     this.access = access;
@@ -66,6 +74,10 @@ class SupervisionController {
     model.addAttribute("now", clock.instant());
     model.addAttribute("gates", gateResults.history(session.id()));
     model.addAttribute("stages", supervision.stageTimes(session));
+    // The committee's library as the session's supervisors see it: can it still fill the next panel (docs/library.md).
+    Committee committee = jurisdiction.region().committee(session.committeeId());
+    model.addAttribute("committeeCode", committee == null ? null : committee.code());
+    model.addAttribute("library", committee == null ? null : libraryHealth.report(committee));
     return "supervision-session";
   }
 

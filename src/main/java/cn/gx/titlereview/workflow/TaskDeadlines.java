@@ -1,7 +1,7 @@
 package cn.gx.titlereview.workflow;
 
 import cn.gx.titlereview.calendar.WorkingDayCalendar;
-import cn.gx.titlereview.session.ReviewRules;
+import cn.gx.titlereview.region.ReviewRules;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import java.time.Clock;

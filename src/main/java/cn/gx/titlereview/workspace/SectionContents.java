@@ -53,8 +53,8 @@ public class SectionContents {
       Map.entry(WorkspaceSection.ROSTER, new Listing(
           List.of("评委编号", "姓名", "工作单位", "专业", "职称", "联系电话", "状态"),
           """
-          select expert_code, name, employer, specialty, title, phone, status
-          from expert where session_id = ? order by expert_code""", Set.of())),
+          select expert_code, name, employer, specialty, title, phone_masked, status
+          from session_expert where session_id = ? order by expert_code""", Set.of())),
       Map.entry(WorkspaceSection.DRAW, new Listing(
           List.of("抽取顺序", "身份", "评委编号", "姓名", "工作单位", "专业", "通知结果", "不出席原因", "通知时间", "登记人"),
           """

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.archive.ArchiveGate;
 import cn.gx.titlereview.demo.DemoData;
-import cn.gx.titlereview.draw.AttendanceHistory;
+import cn.gx.titlereview.library.AttendanceHistory;
 import cn.gx.titlereview.draw.DrawGate;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.draw.Expert;
@@ -135,7 +135,7 @@ class ScaleBenchmarkTest {
       rosterRepository.forEachActiveByCode(session.id(), (id, code, specialty) -> n[0]++);
       return n[0];
     });
-    time("  scan: consecutive attendees", () -> history.consecutiveAttendees(session));
+    time("  scan: consecutive attendees", () -> history.consecutiveAttendees(session.committeeId(), session.reviewYear()));
     time("  scan: needed specialties", () -> drawService.neededSpecialties(session.id()));
     time("commit the draw (pool hash over 100,000)", () -> drawService.commit(session));
     warm("commit the draw (pool hash over 100,000)", () -> rolledBack(() -> drawService.commit(session)));

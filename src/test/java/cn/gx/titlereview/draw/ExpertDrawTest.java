@@ -6,6 +6,7 @@ import static cn.gx.titlereview.support.TestData.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gx.titlereview.library.AttendanceHistory;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.session.ReviewSession;
@@ -124,13 +125,16 @@ class ExpertDrawTest {
     ReviewSession session = fixture.sessionWithRoster("屏蔽测试评委会");
     List<Map<String, Object>> history = new java.util.ArrayList<>();
     for (int year : new int[] {2023, 2024, 2025}) {
-      history.add(row("committeeName", "屏蔽测试评委会", "reviewYear", year, "expertCode", "E02"));
+      history.add(row("reviewYear", year, "expertCode", "E02"));
     }
-    history.add(row("committeeName", "屏蔽测试评委会", "reviewYear", 2023, "expertCode", "E04"));
-    history.add(row("committeeName", "屏蔽测试评委会", "reviewYear", 2025, "expertCode", "E04"));
-    history.add(row("committeeName", "另一评委会", "reviewYear", 2024, "expertCode", "E06"));
-    attendanceHistory.importHistory(data.json(history), "staff1");
-    assertThat(attendanceHistory.consecutiveAttendees(session)).containsExactly("E02");
+    history.add(row("reviewYear", 2023, "expertCode", "E04"));
+    history.add(row("reviewYear", 2025, "expertCode", "E04"));
+    attendanceHistory.importHistory(session.committeeId(), session.committeeName(), data.json(history), "staff1");
+    ReviewSession other = data.session("正高", "另一评委会");
+    attendanceHistory.importHistory(other.committeeId(), other.committeeName(),
+        data.json(List.of(row("reviewYear", 2024, "expertCode", "E06"))), "staff1");
+    assertThat(attendanceHistory.consecutiveAttendees(session.committeeId(), session.reviewYear()))
+        .containsExactly("E02");
     DrawRepository.Draw draw = fixture.draw(session, 11, 4, 3);
     assertThat(drawService.drawn(session.id())).extracting(DrawnExpert::expertCode).doesNotContain("E02");
     assertThat(draws.exclusions(session.id())).extracting(DrawRepository.Exclusion::expertCode, 
@@ -164,9 +168,9 @@ class ExpertDrawTest {
     drawService.confirmCommitment(session, "秉公抽取", "supervisor1");
     List<Map<String, Object>> history = new java.util.ArrayList<>();
     for (int year : new int[] {2023, 2024, 2025}) {
-      history.add(row("committeeName", "承诺后变更评委会", "reviewYear", year, "expertCode", "E04"));
+      history.add(row("reviewYear", year, "expertCode", "E04"));
     }
-    attendanceHistory.importHistory(data.json(history), "staff1");
+    attendanceHistory.importHistory(session.committeeId(), session.committeeName(), data.json(history), "staff1");
     assertThatThrownBy(() -> drawService.draw(session, 11, 4, 3)).hasMessageContaining("抽取名单在承诺之后发生了变化");
     assertThat(draws.find(session.id())).isEmpty();
   }

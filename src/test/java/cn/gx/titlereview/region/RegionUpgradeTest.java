@@ -3,6 +3,9 @@ package cn.gx.titlereview.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.TitleReviewApplication;
+import cn.gx.titlereview.draw.DrawRepository;
+import cn.gx.titlereview.draw.DrawVerification;
+import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.importing.ImportFile;
 import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
@@ -39,12 +42,16 @@ class RegionUpgradeTest {
   @Test
   void aV30DatabaseWithSessionsInEveryStageUpgradesWithNothingLostAndItsRecordsStillVerify() throws SQLException {
     List<Map<String, Object>> before;
+    List<String> phones;
     try (Connection connection = DriverManager.getConnection(DB, "sa", "")) {
       connection.createStatement().execute(
           "runscript from 'classpath:migration/v30-sessions.sql.gz' compression gzip");
       before = rows(connection, "select code, committee_name, organising_unit, approving_unit from review_session "
           + "order by code");
+      phones = rows(connection, "select distinct phone from expert").stream()
+          .map(r -> (String) lower(r).get("phone")).toList();
     }
+    assertThat(phones).isNotEmpty();
     assertThat(before).hasSizeGreaterThanOrEqualTo(6);
 
     // Command-line arguments, which win over application.yaml (default properties would not).
@@ -52,7 +59,8 @@ class RegionUpgradeTest {
         "--spring.datasource.url=" + DB, "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         "--camunda.bpm.generate-unique-process-engine-name=true", "--spring.profiles.active=demo",
         "--titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-upgrade.pem",
-        "--titlereview.reminders.cron=-", "--camunda.bpm.generic-properties.properties.historyCleanupEnabled=false")) {
+        "--titlereview.reminders.cron=-",
+        "--titlereview.field-keys.file=${java.io.tmpdir}/field-keys-upgrade.properties", "--camunda.bpm.generic-properties.properties.historyCleanupEnabled=false")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       assertThat(jdbc.sql("select \"success\" from \"title_review_schema_history\" where \"version\" = '31'")
           .query(Boolean.class).single()).isTrue();
@@ -100,6 +108,33 @@ class RegionUpgradeTest {
       }
       assertThat(signatures).as("the confirmed session's signatures").isEqualTo(4);
       app.getBean(TestClock.class).reset();
+
+      // The libraries (V52, V53): each committee's latest roster is version 1 of its library; every contact is
+      // encrypted; the sessions keep their own rosters, so every draw still recomputes to the pool hash it committed.
+      assertThat(jdbc.sql("select count(*) from library_version where version = 1 and kind = '迁入'")
+          .query(Long.class).single()).isEqualTo(jdbc.sql("""
+              select count(distinct s.committee_id) from review_session s
+              where exists (select 1 from expert e where e.session_id = s.id)""").query(Long.class).single())
+          .isPositive();
+      assertThat(jdbc.sql("select count(*) from expert where phone not like 'sm4:%'").query(Long.class).single())
+          .isZero();
+      List<String> script = jdbc.sql("script nopasswords nosettings").query(String.class).list();
+      for (String phone : phones) {
+        assertThat(script).as("no plain telephone number after the upgrade").noneMatch(l -> l.contains(phone));
+      }
+      DrawVerification verification = app.getBean(DrawVerification.class);
+      DrawRepository draws = app.getBean(DrawRepository.class);
+      int verified = 0;
+      for (Map<String, Object> row : after) {
+        ReviewSession session = sessions.getByCode((String) lower(row).get("code"));
+        var draw = draws.find(session.id());
+        if (draw.isPresent()) {
+          assertThat(HashAlgorithm.same(verification.pool(session).poolHash(), draw.get().poolSha256()))
+              .as(session.code()).isTrue();
+          verified++;
+        }
+      }
+      assertThat(verified).as("drawn sessions of the fixture").isGreaterThanOrEqualTo(2);
 
       // Every process instance of the sessions and inspections has its committee's tenant.
       assertThat(jdbc.sql("select count(*) from ACT_HI_PROCINST where TENANT_ID_ is null").query(Long.class).single())

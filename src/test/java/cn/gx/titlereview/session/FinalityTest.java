@@ -59,7 +59,10 @@ class FinalityTest {
       Map.entry("POST /api/committees", "the committee registry"),
       Map.entry("POST /api/accounts", "accounts' organizations and roles"),
       Map.entry("POST /api/committees/{code}/grants", "opens a committee for an inspection, not a session's facts"),
-      Map.entry("DELETE /api/committees/{code}/grants/{id}", "ends such a grant"));
+      Map.entry("DELETE /api/committees/{code}/grants/{id}", "ends such a grant"),
+      Map.entry("POST /api/committees/{code}/library/preview", "compares a file with a committee's library"),
+      Map.entry("POST /api/committees/{code}/library/imports", "a new version of the library; frozen snapshots stay"),
+      Map.entry("POST /api/committees/{code}/library/experts/{expertCode}/changes", "likewise, one expert"));
 
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired TestData data;

@@ -29,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.mail.host=localhost", "spring.mail.port=3025", "titlereview.reminders.cron=-",
     "titlereview.archive.signing-key=${java.io.tmpdir}/archive-signing-key-test.pem",
     "titlereview.crypto.sm2-signing-key=${java.io.tmpdir}/sm2-signing-key-test.pem",
+    "titlereview.field-keys.file=${java.io.tmpdir}/field-keys-test.properties",
     "titlereview.transparency.checkpoint-directory=${java.io.tmpdir}/checkpoints-test",
     "titlereview.transparency.checkpoint-cron=-",
     // No nightly history cleanup job: tests that run every due job would run it too (TwoNodeClusterTest runs it itself).

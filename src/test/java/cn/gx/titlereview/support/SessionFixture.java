@@ -66,7 +66,23 @@ public class SessionFixture {
   }
 
   public ReviewSession sessionWithRoster(String committeeName, String level) {
-    ReviewSession session = data.session(level, committeeName);
+    ReviewSession session = sessionWithApplicants(committeeName, level, 2026);
+    List<Map<String, Object>> experts = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      experts.add(row("expertCode", String.format("E%02d", i), "name", "专家" + i, "employer", "单位" + (i % 7),
+          "specialty", SPECIALTIES.get(i % 2), "title", "正高级工程师", "phone", "13800000000",
+          "status", i == 40 ? "暂停" : "在库"));
+    }
+    roster.replace(session, data.json(experts), "staff1");
+    return session;
+  }
+
+  /**
+   * A session of {@code year} with the applicants above and no roster of its own: one that draws from its
+   * committee's library.
+   */
+  public ReviewSession sessionWithApplicants(String committeeName, String level, int year) {
+    ReviewSession session = data.session(level, committeeName, year);
     List<Map<String, Object>> people = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       people.add(row("applicantNo", "SB0" + i, "name", "申报人" + i, "employer", "广西大学",
@@ -75,13 +91,6 @@ public class SessionFixture {
           "eligibilityReason", i == 5 ? "年限不足" : null));
     }
     applicants.replace(session, data.json(people), "staff1");
-    List<Map<String, Object>> experts = new ArrayList<>();
-    for (int i = 1; i <= 40; i++) {
-      experts.add(row("expertCode", String.format("E%02d", i), "name", "专家" + i, "employer", "单位" + (i % 7),
-          "specialty", SPECIALTIES.get(i % 2), "title", "正高级工程师", "phone", "13800000000",
-          "status", i == 40 ? "暂停" : "在库"));
-    }
-    roster.replace(session, data.json(experts), "staff1");
     return session;
   }
 

@@ -43,10 +43,16 @@ public class TestData {
   }
 
   public ReviewSession session(String level, String committeeName) {
+    return session(level, committeeName, 2026);
+  }
+
+  /** As above, reviewing in {@code year} (a committee's sessions of earlier years). */
+  public ReviewSession session(String level, String committeeName, int year) {
     String code = "IT-" + SEQUENCE.incrementAndGet();
     long committee = region.committee(committeeName, level).id();
-    long id = sessions.insert(new NewSession(code, committeeName, level, "工程", 2026, "南宁建设工程集团有限公司",
-        "广西壮族自治区职称改革工作领导小组办公室", false, REVIEW_START, REVIEW_START.plusDays(2), List.of(), committee),
+    LocalDate start = REVIEW_START.withYear(year);
+    long id = sessions.insert(new NewSession(code, committeeName, level, "工程", year, "南宁建设工程集团有限公司",
+        "广西壮族自治区职称改革工作领导小组办公室", false, start, start.plusDays(2), List.of(), committee),
         null, "staff1", Instant.now());
     sessions.addStaff(id, List.of("staff1", "staff4"));
     return sessions.get(id);

@@ -4,6 +4,7 @@ import cn.gx.titlereview.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,10 +47,15 @@ public class AuditTrail {
 
   /** The entries about one subject, newest first. */
   public List<AuditEntry> about(String subject) {
+    return about(List.of(subject), Integer.MAX_VALUE);
+  }
+
+  /** The newest {@code limit} entries about any of the subjects (a committee's library and its sessions). */
+  public List<AuditEntry> about(Collection<String> subjects, int limit) {
     return jdbc.sql("""
             select id, at, actor, kind, subject, detail, address from audit_entry
-            where subject = :subject order by id desc""")
-        .param("subject", subject)
+            where subject in (:subjects) order by id desc fetch first :limit rows only""")
+        .param("subjects", subjects).param("limit", limit)
         .query((rs, row) -> new AuditEntry(
             rs.getLong("id"),
             rs.getTimestamp("at").toInstant(),

@@ -2,9 +2,9 @@ package cn.gx.titlereview.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gx.titlereview.draw.AttendanceHistory;
+import cn.gx.titlereview.library.AttendanceHistory;
 import cn.gx.titlereview.draw.ExpertDrawService;
-import cn.gx.titlereview.draw.RosterImportService;
+import cn.gx.titlereview.library.ExpertColumns;
 import cn.gx.titlereview.inspection.InspectionService;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ColumnWidths;
@@ -211,7 +211,7 @@ abstract class HostileInputScenario {
     String f = "/api/sessions/" + fresh;
     String v = "/api/sessions/" + voting;
     List.of(table("申报人员", f + "/applicants", "staff1", ApplicantImportService.class),
-        table("评委名册", f + "/roster", "staff1", RosterImportService.class),
+        new BadInputCorpus.Table("评委名册", f + "/roster", "staff1", ExpertColumns.ROSTER),
         table("评委出席历史", f + "/attendance-history", "staff1", AttendanceHistory.class),
         table("评委答复", v + "/draw/responses", "staff1", ExpertDrawService.class),
         table("专家工作守则", v + "/expert-pledges", "staff1", ExpertPledgeService.class),

@@ -1,4 +1,4 @@
-package cn.gx.titlereview.session;
+package cn.gx.titlereview.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.gx.titlereview.session;
+package cn.gx.titlereview.region;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
