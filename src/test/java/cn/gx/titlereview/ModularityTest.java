@@ -46,7 +46,7 @@ class ModularityTest {
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".workflow..", BASE + ".preparation..",
           BASE + ".draw..", BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..",
           BASE + ".spotcheck..", BASE + ".inspection..", BASE + ".archive..", BASE + ".record..",
-          BASE + ".expert..", BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..");
+          BASE + ".expert..", BASE + ".supervision..", BASE + ".oversight..", BASE + ".workspace..", BASE + ".demo..");
 
   @ArchTest
   static final ArchRule theRegionAndTheCalendarKnowNoSession = noClasses().that()
@@ -59,7 +59,7 @@ class ModularityTest {
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".preparation..", BASE + ".draw..",
           BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..", BASE + ".spotcheck..",
           BASE + ".inspection..", BASE + ".archive..", BASE + ".record..", BASE + ".expert..",
-          BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..")
+          BASE + ".supervision..", BASE + ".oversight..", BASE + ".workspace..", BASE + ".demo..")
       .because("stages contribute gates, documents and sections to the workflow, not the other way round");
 
   @Test
