@@ -14,7 +14,7 @@ final class Charts {
   private static final int HEIGHT = 320;
   private static final int LEFT = 56;
   private static final int RIGHT = 16;
-  private static final int TOP = 16;
+  private static final int TOP = 34;
   private static final int BOTTOM = 44;
 
   private Charts() {
@@ -75,7 +75,10 @@ final class Charts {
           .append(f.passed()).append(" 人，").append(f.rate()).append(f.imported() ? "（导入）" : "")
           .append("</title></rect>");
       text(svg, x + slot * 0.3, y(rate) - 4, f.rate(), "middle");
-      text(svg, x + slot * 0.3, HEIGHT - BOTTOM + 16, f.year() + (f.imported() ? " 导入" : ""), "middle");
+      text(svg, x + slot * 0.3, HEIGHT - BOTTOM + 16, String.valueOf(f.year()), "middle");
+      if (f.imported()) {
+        text(svg, x + slot * 0.3, HEIGHT - BOTTOM + 31, "导入", "middle");
+      }
     }
     return svg.append("</svg>").toString();
   }
@@ -132,8 +135,8 @@ final class Charts {
     for (int i = 0; i < labels.size(); i++) {
       int x = LEFT + 10 + i * 140;
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"4\" fill=\"%s\"/>", x,
-          TOP + 2, colors.get(i)));
-      text(svg, x + 16, TOP + 8, labels.get(i), "start");
+          8, colors.get(i)));
+      text(svg, x + 16, 14, labels.get(i), "start");
     }
   }
 

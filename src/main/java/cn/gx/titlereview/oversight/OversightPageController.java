@@ -91,6 +91,10 @@ class OversightPageController {
     model.addAttribute("cities", scope.cities());
     model.addAttribute("totals", contents.totals());
     model.addAttribute("sessionCount", contents.sessions().size());
+    model.addAttribute("imported", contents.imported().isEmpty() ? null : "另有 " + contents.imported().size()
+        + " 个评委会本年度的数据为系统启用前导入（标“导入”），申报 " + contents.imported().stream()
+        .mapToInt(YearFigures::applicants).sum() + " 人、通过 " + contents.imported().stream()
+        .mapToInt(YearFigures::passed).sum() + " 人，不计入上面的评审会合计。");
     model.addAttribute("funnels", contents.funnels().stream().map(f -> Map.of("level", f.level(), "svg",
         Charts.funnel(f), "peers", f.peers() + "合计申报 " + f.peerApplicants() + " 人、通过 " + f.peerPassed() + " 人",
         "note", f.note() == null ? "" : f.note())).toList());

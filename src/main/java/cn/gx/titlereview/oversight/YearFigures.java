@@ -16,12 +16,17 @@ record YearFigures(long committeeId, int year, String level, String series, int 
     return rate(passed, applicants);
   }
 
+  /** The rate, or for an import (which gives the passed split only) the number passed. */
   String ratePublic() {
-    return applicantsPublic == null || passedPublic == null ? "—" : rate(passedPublic, applicantsPublic);
+    return split(passedPublic, applicantsPublic);
   }
 
   String rateEnterprise() {
-    return applicantsEnterprise == null || passedEnterprise == null ? "—" : rate(passedEnterprise, applicantsEnterprise);
+    return split(passedEnterprise, applicantsEnterprise);
+  }
+
+  private static String split(Integer passed, Integer applicants) {
+    return passed == null ? "—" : applicants == null ? "通过 " + passed + " 人" : rate(passed, applicants);
   }
 
   String recheckRatio() {
