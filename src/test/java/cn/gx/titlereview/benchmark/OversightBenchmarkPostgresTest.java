@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tenth committee-year; the applicants, votes and findings themselves are not generated, as nothing here reads them.
  * Times are through HTTP as the 自治区职改办's approver (who supervises all 300), median of 5 after a warm-up:
  * the region's view of a year (≤ 1 s), a committee's ten-year file (≤ 1 s), the annual report as .docx and as PDF
- * (≤ 10 s each). Run: {@code flock /tmp/mvn.lock mvn -B verify -Pbenchmark -Dtest=OversightBenchmarkPostgresTest}.
+ * (≤ 10 s each). Run: {@code flock /tmp/mvn.lock mvn -B test -Pbenchmark -Dtest=OversightBenchmarkPostgresTest}.
  */
 @Tag("benchmark")
 @IntegrationTest

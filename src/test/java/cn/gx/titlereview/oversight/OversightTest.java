@@ -90,16 +90,16 @@ class OversightTest {
     }
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      rows.add(pastYear(committees.get(i).code(), 2011, 200, 120));
+      rows.add(pastYear(committees.get(i).code(), 2001, 200, 120));
     }
-    rows.add(pastYear(committees.get(5).code(), 2011, 200, 170));
-    rows.add(pastYear(committees.get(5).code(), 2010, 200, 120));
-    rows.add(pastYear(committees.get(6).code(), 2011, 10, 0));
+    rows.add(pastYear(committees.get(5).code(), 2001, 200, 170));
+    rows.add(pastYear(committees.get(5).code(), 2000, 200, 120));
+    rows.add(pastYear(committees.get(6).code(), 2001, 10, 0));
     Reply imported = api.postJson("/api/oversight/past-years", "approver1", "[" + String.join(",", rows) + "]");
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     assertThat(json.readTree(imported.body()).get("imported").asInt()).isEqualTo(8);
 
-    JsonNode rates = json.readTree(api.get("/api/oversight/pass-rates?year=2011&level=" + encode("高级") + "&series="
+    JsonNode rates = json.readTree(api.get("/api/oversight/pass-rates?year=2001&level=" + encode("高级") + "&series="
         + encode("工程"), "approver1").body());
     // Peers: 5 × 120 + 170 + 0 passed of 1210 = 770 / 1210.
     assertThat(rates.get("peerCommittees").asInt()).isEqualTo(7);
@@ -120,21 +120,21 @@ class OversightTest {
     assertThat(small.get("flag").isNull()).as("fewer than %s applicants", rates.get("minApplicants")).isTrue();
 
     String file = api.get("/oversight/committees/" + committees.get(5).code(), "approver1").body();
-    assertThat(file).contains("评委会档案", "2011", "2010", "85.0%", "导入", "通过率异常");
-    String view = api.get("/oversight?year=2011&level=" + encode("高级") + "&series=" + encode("工程"), "approver1")
+    assertThat(file).contains("评委会档案", "2001", "2000", "85.0%", "导入", "通过率异常");
+    String view = api.get("/oversight?year=2001&level=" + encode("高级") + "&series=" + encode("工程"), "approver1")
         .body();
     assertThat(view).contains("<svg", "通过率异常", "85.0%（导入）", "立项督查");
 
     // The flag opens an inspection in one step; the inspection records the flag as its trigger.
     Reply opened = api.postJson("/api/oversight/flags", "approver1", """
-        {"committeeCode":"%s","year":2011,"action":"INSPECT"}""".formatted(committees.get(5).code()));
+        {"committeeCode":"%s","year":2001,"action":"INSPECT"}""".formatted(committees.get(5).code()));
     assertThat(opened.status()).as(opened.body()).isEqualTo(200);
     long inspection = json.readTree(opened.body()).get("inspectionId").asLong();
     assertThat(api.get("/supervision/inspections/" + inspection, "approver1").body()).contains("通过率预警", "85.0%");
     assertThat(api.get("/oversight/committees/" + committees.get(5).code(), "approver1").body())
         .contains("已立项督查 " + inspection);
     Reply none = api.postJson("/api/oversight/flags", "approver1", """
-        {"committeeCode":"%s","year":2011,"action":"NO_ACTION","reason":"正常"}""".formatted(committees.get(0).code()));
+        {"committeeCode":"%s","year":2001,"action":"NO_ACTION","reason":"正常"}""".formatted(committees.get(0).code()));
     assertThat(none.status()).isEqualTo(409);
     assertThat(none.body()).contains("没有预警");
   }
@@ -142,16 +142,16 @@ class OversightTest {
   @Test
   void aBadImportIsRefusedWholeWithEachProblemNamed() throws Exception {
     Committee committee = region.committee("监管测试评委会1", "正高");
-    String body = "[" + String.join(",", pastYear(committee.code(), 2012, 100, 50),
-        pastYear(committee.code(), 2013, -5, 0), pastYear(committee.code(), 2014, 40, 60),
-        pastYear("NO-SUCH-COMMITTEE", 2014, 40, 20)) + "]";
+    String body = "[" + String.join(",", pastYear(committee.code(), 2002, 100, 50),
+        pastYear(committee.code(), 2003, -5, 0), pastYear(committee.code(), 2004, 40, 60),
+        pastYear("NO-SUCH-COMMITTEE", 2004, 40, 20)) + "]";
     Reply refused = api.postJson("/api/oversight/past-years", "approver1", body);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body()).contains("第 2 条「申报人数」：不能为负数，实际为 -5",
         "第 3 条「通过人数」：通过人数 60 大于申报人数 40", "第 4 条「评委会编码」：评委会 NO-SUCH-COMMITTEE 不存在");
-    assertThat(repository.pastYears(committee.id(), 2012, 2012)).isEmpty();
+    assertThat(repository.pastYears(committee.id(), 2002, 2002)).isEmpty();
     // 桂林's approver supervises no committee of 南宁's unit.
-    Reply foreign = api.postJson("/api/oversight/past-years", "gl-approver1", "[" + pastYear(committee.code(), 2012, 100,
+    Reply foreign = api.postJson("/api/oversight/past-years", "gl-approver1", "[" + pastYear(committee.code(), 2002, 100,
         50) + "]");
     assertThat(foreign.status()).isEqualTo(400);
     assertThat(foreign.body()).contains("不在本单位监管范围内");
@@ -216,19 +216,19 @@ class OversightTest {
   @Test
   void aCitysFunnelAndReportHoldOnlyTheCommitteesItSupervises() throws Exception {
     Reply imported = api.postJson("/api/oversight/past-years", "admin", ("[" + String.join(",",
-        pastYear("GX-DEMO-A", 2015, 120, 80), pastYear("GX-DEMO-B", 2015, 150, 90)) + "]")
+        pastYear("GX-DEMO-A", 2005, 120, 80), pastYear("GX-DEMO-B", 2005, 150, 90)) + "]")
         .replace("\"高级\"", "\"中级\""));
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     String level = encode("中级");
-    JsonNode guilin = json.readTree(api.get("/api/oversight/pass-rates?year=2015&level=" + level, "gl-approver1").body());
+    JsonNode guilin = json.readTree(api.get("/api/oversight/pass-rates?year=2005&level=" + level, "gl-approver1").body());
     assertThat(guilin.get("committees")).extracting(c -> c.get("committeeCode").asText()).containsExactly("GX-DEMO-B");
     assertThat(guilin.get("peerCommittees").asInt()).as("the peers are the region's").isGreaterThanOrEqualTo(2);
-    JsonNode nanning = json.readTree(api.get("/api/oversight/pass-rates?year=2015&level=" + level, "nn-approver1")
+    JsonNode nanning = json.readTree(api.get("/api/oversight/pass-rates?year=2005&level=" + level, "nn-approver1")
         .body());
     assertThat(nanning.get("committees")).extracting(c -> c.get("committeeCode").asText()).contains("GX-DEMO-A")
         .doesNotContain("GX-DEMO-B");
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
-        api.download("/oversight/report.xlsx?year=2015", "gl-approver1")))) {
+        api.download("/oversight/report.xlsx?year=2005", "gl-approver1")))) {
       List<String> names = new ArrayList<>();
       book.getSheet("评审通过率").forEach(r -> names.add(r.getCell(1).getStringCellValue()));
       assertThat(names).contains("桂林市建筑设计研究院工程技术中级职称评审委员会")
