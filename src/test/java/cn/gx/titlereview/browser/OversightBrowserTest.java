@@ -47,13 +47,15 @@ class OversightBrowserTest {
 
     try (ChineseBrowser browser = ChineseBrowser.open(port)) {
       browser.logIn("approver1");
-      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 3200));
+      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1250));
       browser.get("/oversight?year=2016&level=%E9%AB%98%E7%BA%A7");
       String page = browser.driver.findElement(By.tagName("body")).getText();
       assertThat(page).contains("高级评委会通过率漏斗图", "历年通过率", "通过率异常", "立项督查", "2016 年度职称评审监督情况报告")
           .doesNotContain("null", "ABNORMAL", "committeeCode");
       assertThat(browser.driver.findElements(By.cssSelector(".figure svg circle"))).hasSizeGreaterThanOrEqualTo(8);
       browser.shoot("oversight-region");
+      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 3200));
+      browser.shoot("oversight-region-full");
       browser.get("/oversight/committees/" + committees.get(3).code());
       String file = browser.driver.findElement(By.tagName("body")).getText();
       assertThat(file).contains("评委会档案", "历年概况", "2007", "2016", "导入", "通过率异常").doesNotContain("null");

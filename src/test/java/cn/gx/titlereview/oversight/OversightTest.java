@@ -85,7 +85,7 @@ class OversightTest {
   @Test
   void importedPastYearsAreComparedWithPeersAndTheirOwnPastAndMarkedAsImportedEverywhere() throws Exception {
     List<Committee> committees = new ArrayList<>();
-    for (int i = 1; i <= 7; i++) {
+    for (int i = 1; i <= 8; i++) {
       committees.add(region.committee("监管测试评委会" + i, "正高"));
     }
     List<String> rows = new ArrayList<>();
@@ -95,18 +95,20 @@ class OversightTest {
     rows.add(pastYear(committees.get(5).code(), 2001, 200, 170));
     rows.add(pastYear(committees.get(5).code(), 2000, 200, 120));
     rows.add(pastYear(committees.get(6).code(), 2001, 10, 0));
+    rows.add(pastYear(committees.get(7).code(), 2001, 200, 110));
     Reply imported = api.postJson("/api/oversight/past-years", "approver1", "[" + String.join(",", rows) + "]");
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    assertThat(json.readTree(imported.body()).get("imported").asInt()).isEqualTo(8);
+    assertThat(json.readTree(imported.body()).get("imported").asInt()).isEqualTo(9);
 
     JsonNode rates = json.readTree(api.get("/api/oversight/pass-rates?year=2001&level=" + encode("高级") + "&series="
         + encode("工程"), "approver1").body());
-    // Peers: 5 × 120 + 170 + 0 passed of 1210 = 770 / 1210.
-    assertThat(rates.get("peerCommittees").asInt()).isEqualTo(7);
-    assertThat(rates.get("peerRate").asDouble()).isCloseTo(770.0 / 1210, org.assertj.core.api.Assertions.within(1e-9));
+    // Peers: 5 × 120 + 170 + 0 + 110 passed of 1410 = 880 / 1410.
+    assertThat(rates.get("peerCommittees").asInt()).isEqualTo(8);
+    assertThat(rates.get("peerRate").asDouble()).isCloseTo(880.0 / 1410, org.assertj.core.api.Assertions.within(1e-9));
     Map<String, JsonNode> byCode = new HashMap<>();
     rates.get("committees").forEach(c -> byCode.put(c.get("committeeCode").asText(), c));
-    assertThat(byCode).hasSize(7);
+    assertThat(byCode).hasSize(8);
+    assertThat(byCode.get(committees.get(7).code()).get("flag").asText()).isEqualTo("WATCH");
     JsonNode high = byCode.get(committees.get(5).code());
     assertThat(high.get("flag").asText()).isEqualTo("ABNORMAL");
     assertThat(high.get("rate").asDouble()).isGreaterThan(high.get("upper998").asDouble());
@@ -137,6 +139,17 @@ class OversightTest {
         {"committeeCode":"%s","year":2001,"action":"NO_ACTION","reason":"正常"}""".formatted(committees.get(0).code()));
     assertThat(none.status()).isEqualTo(409);
     assertThat(none.body()).contains("没有预警");
+    Reply noNeed = api.postJson("/api/oversight/flags", "approver1", """
+        {"committeeCode":"%s","year":2001,"action":"NO_ACTION","reason":"该年度申报人员多为企业骨干，已核查"}"""
+        .formatted(committees.get(7).code()));
+    assertThat(noNeed.status()).as(noNeed.body()).isEqualTo(200);
+    assertThat(json.readTree(noNeed.body()).get("inspectionId").isNull()).isTrue();
+    assertThat(api.get("/oversight/committees/" + committees.get(7).code(), "approver1").body())
+        .contains("无须督查：该年度申报人员多为企业骨干，已核查", "关注");
+    // 桂林's approver neither sees nor acts on a committee of 南宁's unit.
+    assertThat(api.postJson("/api/oversight/flags", "gl-approver1", """
+        {"committeeCode":"%s","year":2001,"action":"INSPECT"}""".formatted(committees.get(5).code())).status())
+        .isEqualTo(403);
   }
 
   @Test
