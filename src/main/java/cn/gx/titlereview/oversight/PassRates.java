@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PassRates {
 
-  static final String METHOD = "二项分布的正态近似：控制限 = p ± z·√(p(1−p)/n)，95% 取 z = 1.96，99.8% 取 z = 3.09；"
+  // In characters every shipped font has (the PDF's subset lacks √ and the minus sign).
+  static final String METHOD = "二项分布的正态近似：控制限 = p ± z × 根号[p × (1 - p) ÷ n]，95% 取 z = 1.96，99.8% 取 z = 3.09；"
       + "p 为同级（同系列）评委会当年的总通过率，n 为该评委会当年有评审结果的申报人数";
   static final int HISTORY_YEARS = 3;
 

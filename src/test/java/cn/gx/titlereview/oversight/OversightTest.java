@@ -216,6 +216,7 @@ class OversightTest {
       assertThat(docx.getTables().get(0).getRow(0).getCell(0).getText()).isEqualTo("级别");
     }
     byte[] pdf = api.download("/oversight/report.pdf?year=2026", "approver1");
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "oversight-report-2026.pdf"), pdf);
     try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
       var box = document.getPage(0).getMediaBox();
       assertThat(box.getWidth()).isCloseTo(595.3f, org.assertj.core.api.Assertions.within(1f));
