@@ -52,14 +52,16 @@ class ModularityTest {
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".workflow..", BASE + ".preparation..",
           BASE + ".draw..", BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..",
           BASE + ".spotcheck..", BASE + ".inspection..", BASE + ".archive..", BASE + ".record..",
-          BASE + ".expert..", BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..", BASE + ".library..");
+          BASE + ".expert..", BASE + ".supervision..", BASE + ".oversight..", BASE + ".workspace..", BASE + ".demo..",
+          BASE + ".library..");
 
   @ArchTest
   static final ArchRule theLibraryKnowsNoSessionNorStage = noClasses().that().resideInAPackage(BASE + ".library..")
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".session..", BASE + ".workflow..",
           BASE + ".preparation..", BASE + ".draw..", BASE + ".training..", BASE + ".review..", BASE + ".recheck..",
           BASE + ".publicity..", BASE + ".spotcheck..", BASE + ".inspection..", BASE + ".archive..",
-          BASE + ".record..", BASE + ".expert..", BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..")
+          BASE + ".record..", BASE + ".expert..", BASE + ".supervision..", BASE + ".oversight..", BASE + ".workspace..",
+          BASE + ".demo..")
       .because("a committee's library outlives its sessions: sessions draw from it, not the other way round");
 
   @ArchTest
@@ -73,7 +75,7 @@ class ModularityTest {
       .should().dependOnClassesThat().resideInAnyPackage(BASE + ".preparation..", BASE + ".draw..",
           BASE + ".training..", BASE + ".review..", BASE + ".recheck..", BASE + ".publicity..", BASE + ".spotcheck..",
           BASE + ".inspection..", BASE + ".archive..", BASE + ".record..", BASE + ".expert..",
-          BASE + ".supervision..", BASE + ".workspace..", BASE + ".demo..")
+          BASE + ".supervision..", BASE + ".oversight..", BASE + ".workspace..", BASE + ".demo..")
       .because("stages contribute gates, documents and sections to the workflow, not the other way round");
 
   @ArchTest

@@ -54,6 +54,8 @@ public class InspectionService {
     TRIGGERS.put("ROUTINE", "例行督查");
     TRIGGERS.put("COMPLAINT", "信访线索");
     TRIGGERS.put("RANDOM", "随机抽取");
+    // A committee's pass rate out of line with its peers or its past (监管方案 二（一）3): evidence, not a verdict.
+    TRIGGERS.put("PASS_RATE", "通过率预警");
   }
 
   static final Column RULE = required("rule", "违反的规定", "inspection_finding.rule_text");
@@ -109,6 +111,17 @@ public class InspectionService {
             "committeeCode", jurisdiction.region().committee(inspection.committeeId()).code())).getId());
     inspections.attachProcess(id, processInstanceId);
     return inspections.find(id).orElseThrow();
+  }
+
+  /** An inspection just opened, as callers outside this package see it. */
+  public record Opened(long id, String title) {
+  }
+
+  /** Opens an inspection and starts its process (from a pass-rate flag, say); its id and title. */
+  @Transactional
+  public Opened open(Request request, String user) {
+    Inspection inspection = open(request, null, user);
+    return new Opened(inspection.id(), title(inspection));
   }
 
   /** Opens an inspection for a process already running (one started by a complaint clue). */

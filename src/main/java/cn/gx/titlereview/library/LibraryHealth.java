@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class LibraryHealth {
 
-  static final int TERM_WARNING_DAYS = 90;
+  public static final int TERM_WARNING_DAYS = 90;
 
   /** One specialty: active experts, of them drawable this year, and what the last draw took from it. */
   public record Specialty(String specialty, int active, int drawable, int lastDrawNeeded, boolean enough) {

@@ -111,7 +111,33 @@ public class RecordService {
 
   /** The record with its signatures, each marked valid only if it signed the record as it is now. */
   public RecordForm form(ReviewSession session) {
-    RecordForm content = content(session);
+    return form(session, recordFacts.reads(session.id()));
+  }
+
+  /**
+   * The record and the counts behind its 评审基本情况, from one read of the session's data: what the oversight read
+   * model keeps of each session.
+   */
+  public Summary summary(ReviewSession session) {
+    RecordFacts.Reads reads = recordFacts.reads(session.id());
+    return new Summary(form(session, reads), counts(reads));
+  }
+
+  /** A record with the counts its rates are computed from. */
+  public record Summary(RecordForm form, Counts counts) {
+  }
+
+  /**
+   * Applicants and passed (after revoked passes), overall and by employer type (体制内事业单位, 企业及其他), and the
+   * applicants with a recheck problem; the passed figures are null before votes are recorded, recheck problems before
+   * any recheck.
+   */
+  public record Counts(int applicants, Integer passed, int applicantsPublic, Integer passedPublic,
+      int applicantsEnterprise, Integer passedEnterprise, Long recheckProblems) {
+  }
+
+  private RecordForm form(ReviewSession session, RecordFacts.Reads reads) {
+    RecordForm content = content(session, reads);
     Content current = new Content(bytes(content), crypto.hash());
     List<SignatureView> signed = signatures.list(session.id()).stream()
         .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
@@ -147,7 +173,7 @@ public class RecordService {
 
   /** The record's content now, to check signatures against. */
   public Content current(ReviewSession session) {
-    return new Content(bytes(content(session)), crypto.hash());
+    return new Content(bytes(content(session, recordFacts.reads(session.id()))), crypto.hash());
   }
 
   /** The canonical bytes of the record's content, and its hash by the profile's algorithm. */
@@ -163,10 +189,9 @@ public class RecordService {
     }
   }
 
-  private RecordForm content(ReviewSession session) {
+  private RecordForm content(ReviewSession session, RecordFacts.Reads reads) {
     Optional<RecordFormVersions.Version> frozen = forms.frozen(session.id());
     Catalogue current = forms.catalogue(frozen);
-    RecordFacts.Reads reads = recordFacts.reads(session.id());
     Map<String, Attestation> attested = reads.attested();
     Map<String, Answer> facts = recordFacts.compute(session, reads);
     List<Section> sections = current.sections().stream().map(section -> new Section(section.title(),
@@ -203,21 +228,36 @@ public class RecordService {
 
   /** 评审基本情况: applicants, passed (after revoked passes), the pass rates, and recheck problems. */
   private Basics basics(RecordFacts.Reads reads) {
+    Counts c = counts(reads);
+    if (c.passed() == null) {
+      return new Basics(c.applicants(), null, null, null, null, null);
+    }
+    return new Basics(c.applicants(), c.passed(), rate(c.passed(), c.applicants()),
+        rate(c.passedPublic(), c.applicantsPublic()), rate(c.passedEnterprise(), c.applicantsEnterprise()),
+        c.recheckProblems());
+  }
+
+  private static Counts counts(RecordFacts.Reads reads) {
     List<Applicant> all = reads.applicants();
+    List<Applicant> publicSector = ofType(all, Applicant.PUBLIC_INSTITUTION);
+    List<Applicant> enterprises = ofType(all, Applicant.ENTERPRISE_AND_OTHER);
     if (reads.votes().isEmpty()) {
-      return new Basics(all.size(), null, null, null, null, null);
+      return new Counts(all.size(), null, publicSector.size(), null, enterprises.size(), null, null);
     }
     List<RecheckFinding> findings = reads.findings();
     Set<Long> passed = reads.finallyPassed().stream().map(Applicant::id).collect(Collectors.toSet());
-    return new Basics(all.size(), passed.size(), rate(passed.size(), all.size()),
-        rateOf(all, passed, Applicant.PUBLIC_INSTITUTION), rateOf(all, passed, Applicant.ENTERPRISE_AND_OTHER),
+    return new Counts(all.size(), passed.size(), publicSector.size(), passedAmong(publicSector, passed),
+        enterprises.size(), passedAmong(enterprises, passed),
         findings.isEmpty() ? null : findings.stream().filter(RecheckFinding::problem)
             .map(RecheckFinding::applicantId).distinct().count());
   }
 
-  private static String rateOf(List<Applicant> all, Set<Long> passed, String employerType) {
-    List<Applicant> ofType = all.stream().filter(a -> employerType.equals(a.employerType())).toList();
-    return rate(ofType.stream().filter(a -> passed.contains(a.id())).count(), ofType.size());
+  private static List<Applicant> ofType(List<Applicant> all, String employerType) {
+    return all.stream().filter(a -> employerType.equals(a.employerType())).toList();
+  }
+
+  private static int passedAmong(List<Applicant> applicants, Set<Long> passed) {
+    return (int) applicants.stream().filter(a -> passed.contains(a.id())).count();
   }
 
   /** A percentage with one decimal, or null when there is nothing to divide by. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gx.titlereview.support.ChineseBrowser;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionWalk;
+import cn.gx.titlereview.support.TestRegion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +68,8 @@ class ChineseEverywhereTest {
       read(browser, english, "监管视图", "/supervision", "监管");
       read(browser, english, "评审会监管", "/supervision/sessions/" + code, "合规检查记录");
       read(browser, english, "督查", "/supervision/inspections", "督查");
+      read(browser, english, "监管统计", "/oversight?year=2026", "监管统计");
+      read(browser, english, "评委会档案", "/oversight/committees/" + TestRegion.SENIOR, "评委会档案");
       read(browser, english, "组织机构", "/region/organizations", "南宁市职称改革工作领导小组办公室");
       browser.shoot("region-organizations");
       read(browser, english, "评委会名录", "/region/committees", "桂林市建筑设计研究院");

@@ -202,7 +202,7 @@ class InspectionTest {
         .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.problems()).containsExactly(
             "请指定督查对象：评审会编号 sessionCode 或评委会编码 committeeCode，二者选一",
             "督查方式“随便看看”不在监管方案所列方式之中",
-            "督查起因 trigger 应为 ROUTINE / COMPLAINT / RANDOM 之一"));
+            "督查起因 trigger 应为 ROUTINE / COMPLAINT / RANDOM / PASS_RATE 之一"));
   }
 
   private long findingOf(Task task) {

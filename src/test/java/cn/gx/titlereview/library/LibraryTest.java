@@ -18,6 +18,7 @@ import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.region.Committee;
 import cn.gx.titlereview.review.AttendanceService;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestClock;
@@ -29,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A committee's library across its sessions and years (docs/library.md): shared without a second import, changed
@@ -53,6 +55,7 @@ class LibraryTest {
   @Autowired DrawVerification verification;
   @Autowired AttendanceService attendance;
   @Autowired RecordService records;
+  @LocalServerPort int port;
 
   @AfterEach
   void resetClock() {
@@ -111,6 +114,10 @@ class LibraryTest {
     fixture.attest(oneOff, "officialRosterTotal", "40");
     assertThat(records.form(oneOff).item("是否导入了全部的评委名册到专家抽取系统").orElseThrow().evidence())
         .startsWith("单独导入 40 人（文件 test.json");
+    // The committee's file (监管统计) shows the library's health in counts, and no expert by name or number.
+    String file = new Api(port).get("/oversight/committees/" + committee.code(), "approver1").body();
+    assertThat(file).contains("五、专家库状况", "专家库现为第 2 版", "专家库各专业人数", "土木工程")
+        .doesNotContain("专家7", "13800000007");
     // A committee with a library takes no one-off roster.
     assertThatThrownBy(() -> fixture.sessionWithRoster(committee.name()))
         .isInstanceOf(BusinessException.class).hasMessageContaining("已建专家库");

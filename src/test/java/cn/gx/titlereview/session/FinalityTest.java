@@ -43,6 +43,9 @@ class FinalityTest {
   /** Writes that change no session's facts, and why. */
   static final Map<String, String> NOT_A_SESSION_WRITE = Map.ofEntries(
       Map.entry("POST /api/sessions", "starts a new session"),
+      Map.entry("POST /api/oversight/past-years", "committee-year totals of the years before the system"),
+      Map.entry("POST /api/oversight/flags", "opens an inspection of a committee, or records why none is needed"),
+      Map.entry("POST /api/oversight/rebuild", "rewrites the read model from the records, changes no fact"),
       Map.entry("POST /api/draw/verify", "recomputes a draw from the caller's data, stores nothing"),
       Map.entry("POST /api/archive/verify", "checks a package, stores nothing"),
       Map.entry("POST /api/transparency/checkpoint", "signs a checkpoint of the region's log, changes no session"),
