@@ -37,8 +37,12 @@ class ChineseEverywhereTest {
   static final Set<String> ALLOWED = Set.of("Camunda", "Platform", "SHA", "xlsx", "docx", "pdf", "json", "zip",
       "PDF", "Word", "Excel", "UTC", "jpg", "jpeg", "png", "staff", "supervisor", "unitHead", "approver", "deptHead",
       "camunda-admin", "admin", "tasklist", "cockpit", "welcome");
-  /** Data, not words: e-mail addresses, file names, and the region's codes (GX-DEMO-A, IT-SENIOR). */
-  private static final Pattern DATA = Pattern.compile("\\S+@\\S+|\\S+\\.[A-Za-z]{2,5}\\b|\\b[A-Z]+(-[A-Z0-9]+)+\\b");
+  /**
+   * Data, not words: e-mail addresses, file names, the region's codes (GX-DEMO-A, IT-SENIOR), and hashes shown in
+   * part (校验码 "934871023cbd…", whose letters after its digits would otherwise read as a word now and then).
+   */
+  private static final Pattern DATA = Pattern.compile(
+      "\\S+@\\S+|\\S+\\.[A-Za-z]{2,5}\\b|\\b[A-Z]+(-[A-Z0-9]+)+\\b|\\b[0-9a-f]{8,}");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
   @LocalServerPort int port;
