@@ -91,7 +91,7 @@ class AccessSetup implements ApplicationRunner {
   private void administrators() {
     grant(Groups.SYSTEM_ADMIN, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Groups.SYSTEM_ADMIN, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
         ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
         ProcessDefinitionPermissions.MIGRATE_INSTANCE);
