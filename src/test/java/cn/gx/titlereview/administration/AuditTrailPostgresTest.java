@@ -62,7 +62,9 @@ class AuditTrailPostgresTest {
     registry.add("spring.datasource.password", () -> "change-me-app");
     registry.add("spring.flyway.user", () -> "titlereview_owner");
     registry.add("spring.flyway.password", () -> "change-me-owner");
-    registry.add("camunda.bpm.process-engine-name", () -> "postgres-roles");
+    // The engine name every PostgreSQL context of the suite uses (EmbeddedPostgres): with another name, closing this
+    // context left the H2 contexts' engine REST API without its default engine.
+    registry.add("camunda.bpm.process-engine-name", () -> "postgres");
     registry.add("camunda.bpm.webapp.enabled", () -> EmbeddedPostgres.WEBAPPS);
   }
 
