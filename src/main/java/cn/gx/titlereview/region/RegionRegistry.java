@@ -159,9 +159,14 @@ public class RegionRegistry {
     for (OrganizationRow row : inTreeOrder(rows, known)) {
       repository.saveOrganization(row.code(), row.name(), row.kind(),
           row.parent() == null ? null : repository.organizationId(row.parent()), writer.userId(), clock.instant());
-      audit.record(writer.userId(), AuditKind.REGION, row.code(), (known.containsKey(row.code()) ? "修改" : "登记")
-          + "组织机构：" + row.name() + "（" + row.kind().label() + "，上级 " + (row.parent() == null ? "无" : row.parent())
-          + "）");
+      Organization before = known.get(row.code());
+      String parentBefore = before == null || before.parentId() == null ? null : codeOf(region, before.parentId());
+      // A file that repeats what is registered (the demo's at each start) changes nothing, and records nothing.
+      if (before == null || !java.util.Objects.equals(before.name(), row.name()) || before.kind() != row.kind()
+          || !java.util.Objects.equals(parentBefore, row.parent())) {
+        audit.record(writer.userId(), AuditKind.REGION, row.code(), (before == null ? "登记" : "修改") + "组织机构："
+            + row.name() + "（" + row.kind().label() + "，上级 " + (row.parent() == null ? "无" : row.parent()) + "）");
+      }
     }
     events.publishEvent(new RegionChanged("组织机构 " + rows.size() + " 个"));
     return rows.size();
@@ -327,6 +332,9 @@ public class RegionRegistry {
     for (Committee c : committees) {
       Optional<Committee> before = region.committee(c.code());
       repository.saveCommittee(c, writer.userId(), clock.instant());
+      if (before.isPresent() && sameFacts(before.get(), c)) {
+        continue;
+      }
       audit.record(writer.userId(), AuditKind.REGION, c.code(), (before.isPresent() ? "修改" : "登记") + "评委会："
           + c.name() + "，组建单位 " + codeOf(region, c.organisingUnitId()) + "，核准单位 "
           + codeOf(region, c.approvingUnitId())
@@ -366,13 +374,18 @@ public class RegionRegistry {
           .collect(Collectors.toCollection(LinkedHashSet::new));
       return new AccountRow(user, organization, roles);
     });
+    Map<String, String> organizationsBefore = new HashMap<>();
+    repository.accounts().forEach(a -> organizationsBefore.put(a.userId(), a.organizationCode()));
     system.run(() -> rows.forEach(row -> {
       repository.saveAccount(row.userId(), row.organization().id(), writer.userId(), clock.instant());
-      audit.record(writer.userId(), AuditKind.MEMBERSHIP, row.userId(), "账号 " + row.userId() + " 所属单位 "
-          + row.organization().label() + "，角色 " + (row.roles().isEmpty() ? "无"
-              : row.roles().stream().map(Groups::name).collect(Collectors.joining("、"))));
       Set<String> held = identityService.createGroupQuery().groupMember(row.userId()).list().stream()
           .map(Group::getId).collect(Collectors.toSet());
+      if (!row.organization().code().equals(organizationsBefore.get(row.userId()))
+          || !ASSIGNABLE_ROLES.stream().filter(held::contains).collect(Collectors.toSet()).equals(row.roles())) {
+        audit.record(writer.userId(), AuditKind.MEMBERSHIP, row.userId(), "账号 " + row.userId() + " 所属单位 "
+            + row.organization().label() + "，角色 " + (row.roles().isEmpty() ? "无"
+                : row.roles().stream().map(Groups::name).collect(Collectors.joining("、"))));
+      }
       for (String role : ASSIGNABLE_ROLES) {
         if (row.roles().contains(role) && !held.contains(role)) {
           identityService.createMembership(row.userId(), role);
@@ -455,6 +468,18 @@ public class RegionRegistry {
       throw BusinessException.forbidden("账号 " + userId + " 不能为评委会 " + committee.code() + what
           + "：须为其核准单位或上级职改办的人员");
     }
+  }
+
+  /** Whether a committee row says what is registered already (its id and upgrade mark aside). */
+  private static boolean sameFacts(Committee a, Committee b) {
+    return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.level(), b.level())
+        && java.util.Objects.equals(a.series(), b.series())
+        && java.util.Objects.equals(a.specialties(), b.specialties()) && a.organisingUnitId() == b.organisingUnitId()
+        && a.approvingUnitId() == b.approvingUnitId()
+        && java.util.Objects.equals(a.industryDepartmentId(), b.industryDepartmentId())
+        && a.selfManaged() == b.selfManaged() && java.util.Objects.equals(a.approvalNo(), b.approvalNo())
+        && java.util.Objects.equals(a.validFrom(), b.validFrom()) && java.util.Objects.equals(a.validTo(), b.validTo())
+        && a.status() == b.status() && java.util.Objects.equals(a.statusReason(), b.statusReason());
   }
 
   private static String codeOf(Region region, Long organizationId) {

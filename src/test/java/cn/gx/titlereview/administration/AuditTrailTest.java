@@ -1,6 +1,7 @@
 package cn.gx.titlereview.administration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -147,8 +148,10 @@ class AuditTrailTest {
         {"profile":{"id":"%s","firstName":"覃","lastName":"新"},"credentials":{"password":"Guangxi-2026!"}}"""
         .formatted(account));
     assertThat(created.status()).as(created.body()).isEqualTo(204);
-    assertThat(trail.search(new AuditQuery(null, "secadmin1", AuditKind.ACCOUNT, null, null), 10))
-        .extracting(AuditEntry::detail).anyMatch(d -> d.startsWith("Create User"));
+    // One line for the operation, about the account, by whom.
+    assertThat(trail.search(new AuditQuery(account, null, AuditKind.ACCOUNT, null, null), 10))
+        .extracting(AuditEntry::actor, AuditEntry::detail).containsExactly(tuple("secadmin1", "Create User：userId "
+            + account));
   }
 
   @Test

@@ -35,7 +35,7 @@ class ChineseEverywhereTest {
    */
   static final Set<String> ALLOWED = Set.of("Camunda", "Platform", "SHA", "xlsx", "docx", "pdf", "json", "zip",
       "PDF", "Word", "Excel", "UTC", "jpg", "jpeg", "png", "staff", "supervisor", "unitHead", "approver", "deptHead",
-      "camunda-admin", "admin", "tasklist", "cockpit", "welcome");
+      "camunda-admin", "admin", "tasklist", "cockpit", "welcome", "systemAdmin", "securityAdmin", "auditAdmin");
   /** Data, not words: e-mail addresses, file names, and the region's codes (GX-DEMO-A, IT-SENIOR). */
   private static final Pattern DATA = Pattern.compile("\\S+@\\S+|\\S+\\.[A-Za-z]{2,5}\\b|\\b[A-Z]+(-[A-Z0-9]+)+\\b");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");

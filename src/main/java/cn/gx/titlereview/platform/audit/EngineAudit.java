@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @DependsOnDatabaseInitialization
-class EngineAudit extends AbstractProcessEnginePlugin implements HistoryEventHandler {
+class EngineAudit extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<AuditTrail> trail;
 
@@ -53,28 +53,33 @@ class EngineAudit extends AbstractProcessEnginePlugin implements HistoryEventHan
     if (configuration.getCustomHistoryEventHandlers() == null) {
       configuration.setCustomHistoryEventHandlers(new ArrayList<>());
     }
-    configuration.getCustomHistoryEventHandlers().add(this);
+    // Not a bean itself: the Camunda starter adds every HistoryEventHandler bean too, which would copy each entry twice.
+    configuration.getCustomHistoryEventHandlers().add(new OperationLog());
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequired().add(new Deployments());
   }
 
-  @Override
-  public void handleEvent(HistoryEvent event) {
-    handleEvents(List.of(event));
-  }
+  /** The engine's user operation log, copied in beside the engine's own database handler. */
+  private final class OperationLog implements HistoryEventHandler {
 
-  /** The entries of one operation arrive together (one per changed property): one line for them. */
-  @Override
-  public void handleEvents(List<HistoryEvent> events) {
-    Map<String, List<UserOperationLogEntryEventEntity>> operations = new LinkedHashMap<>();
-    for (HistoryEvent event : events) {
-      if (event instanceof UserOperationLogEntryEventEntity entry && !isDeployment(entry)) {
-        operations.computeIfAbsent(entry.getOperationId(), id -> new ArrayList<>()).add(entry);
-      }
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      handleEvents(List.of(event));
     }
-    operations.values().forEach(this::record);
+
+    /** The entries of one operation arrive together (one per changed property): one line for them. */
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      Map<String, List<UserOperationLogEntryEventEntity>> operations = new LinkedHashMap<>();
+      for (HistoryEvent event : events) {
+        if (event instanceof UserOperationLogEntryEventEntity entry && !isDeployment(entry)) {
+          operations.computeIfAbsent(entry.getOperationId(), id -> new ArrayList<>()).add(entry);
+        }
+      }
+      operations.values().forEach(EngineAudit.this::record);
+    }
   }
 
   private void record(List<UserOperationLogEntryEventEntity> entries) {
