@@ -58,6 +58,10 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
       throw e;
     }
     Object password = login.getCredentials();
+    if (password != null && bootstrap.refusesDemoPassword(password.toString())) {
+      audit.record(user, address, AuditKind.LOGIN_FAILED, user, "使用演示密码，拒绝登录");
+      throw new DisabledException("演示密码只能在演示环境使用：请联系安全管理员重设密码");
+    }
     // The throttle is asked first, and a password this node verified a moment ago costs a keyed hash: only the very
     // same password is served from the cache, any other goes to the user store and counts as a failure there.
     List<GrantedAuthority> groups = password == null ? null : verified.verified(user, password.toString());

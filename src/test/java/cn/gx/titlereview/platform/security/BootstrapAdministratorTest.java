@@ -71,4 +71,16 @@ class BootstrapAdministratorTest {
     environment.setActiveProfiles("prod");
     return environment;
   }
+
+  @Test
+  void outsideTheDemoTheDemoPasswordIsRefusedEvenWhereTheStoreWouldTakeIt() {
+    threeExist(false);
+    IdentityServiceAuthenticationProvider login = login(new BootstrapAdministrator(identityService, production()));
+    assertThatThrownBy(() -> login.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("staff1", "demo")))
+        .isInstanceOf(DisabledException.class).hasMessageContaining("演示密码只能在演示环境使用");
+    MockEnvironment demo = new MockEnvironment();
+    demo.setActiveProfiles("demo");
+    assertThat(login(new BootstrapAdministrator(identityService, demo))
+        .authenticate(UsernamePasswordAuthenticationToken.unauthenticated("staff1", "demo")).isAuthenticated()).isTrue();
+  }
 }
