@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -83,6 +84,11 @@ class ModularityTest {
       .should().haveRawReturnType(assignableTo(JavaDelegate.class).or(assignableTo(TaskListener.class))
           .or(assignableTo(ExecutionListener.class)))
       .because("a BPMN step is one small Spring bean class, <Verb><Noun>Delegate or …Listener, found by its name");
+
+  @ArchTest
+  static final ArchRule settingsAreValidatedRecords = noClasses().should().dependOnClassesThat()
+      .areAssignableTo(Value.class)
+      .because("a setting is a @ConfigurationProperties record with its defaults, checked at start, not an @Value");
 
   @Test
   void everyPackageSaysWhatItIsForInAPackageInfo() throws IOException {

@@ -62,14 +62,14 @@ class CalendarController {
   /** {"source": "国务院办公厅关于2027年部分节假日安排的通知", "holidays": [...], "workdays": [...]} */
   @PutMapping("/{year}")
   public NoticeSaved replace(@PathVariable int year, @RequestBody YearNotice notice) {
-    String user = currentUser.requireAnyGroup(Groups.ADMIN);
+    String user = currentUser.requireAnyGroup(Groups.SYSTEM_ADMIN);
     return save(new YearNotice(year, notice.source(), notice.holidays(), notice.workdays()), user);
   }
 
   /** The calendar page's form: the same notice, its days typed as text. */
   @PostMapping("/{year}/form")
   public NoticeSaved enter(@PathVariable int year, @RequestBody NoticeForm form) {
-    String user = currentUser.requireAnyGroup(Groups.ADMIN);
+    String user = currentUser.requireAnyGroup(Groups.SYSTEM_ADMIN);
     List<String> problems = new ArrayList<>();
     YearNotice notice = new YearNotice(year, form.source(), NoticeText.days(form.holidays(), "放假日期", problems),
         NoticeText.days(form.workdays(), "调休上班日期", problems));
@@ -85,7 +85,7 @@ class CalendarController {
    */
   @PostMapping("/import")
   public List<NoticeSaved> importFile(@RequestParam(value = "file", required = false) MultipartFile file) {
-    String user = currentUser.requireAnyGroup(Groups.ADMIN);
+    String user = currentUser.requireAnyGroup(Groups.SYSTEM_ADMIN);
     if (file == null || file.isEmpty()) {
       throw BusinessException.badRequest("未收到文件：请选择放假安排文件（JSON）后再导入");
     }

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo accounts of the demo region ({@link DemoRegion}), with the password {@code demo}: three staff, a supervisor
- * and a unit head in each of two units, the approvers of two cities and of the region, a department head and an
- * operator. Only in the demo profile; the demo administrator comes from {@code camunda.bpm.admin-user} in
+ * and a unit head in each of two units, the approvers of two cities and of the region, a department head, an
+ * operator, and the three administrators (system, security, audit). Only in the demo profile; the demo
+ * administrator comes from {@code camunda.bpm.admin-user} in
  * {@code application-demo.yaml}.
  */
 @Component
@@ -43,7 +44,11 @@ class DemoUsers implements ApplicationRunner {
       new DemoUser("nn-approver1", "梁", "斌", Groups.APPROVER),
       new DemoUser("gl-approver1", "覃", "雪", Groups.APPROVER),
       new DemoUser("depthead1", "周", "敏", Groups.DEPT_HEAD),
-      new DemoUser("monitor1", "孙", "磊", Groups.MONITORING));
+      new DemoUser("monitor1", "孙", "磊", Groups.MONITORING),
+      // 三员分立: one account for each of the three administrators (docs/audit.md).
+      new DemoUser("sysadmin1", "莫", "凡", Groups.SYSTEM_ADMIN),
+      new DemoUser("secadmin1", "农", "静", Groups.SECURITY_ADMIN),
+      new DemoUser("auditor1", "甘", "露", Groups.AUDIT_ADMIN));
 
   private final IdentityService identityService;
 

@@ -135,7 +135,10 @@ public class EngineJurisdiction implements ApplicationRunner {
         identityService.saveTenant(tenant);
       }
       Set<String> wanted = region.jurisdiction(committee, today).stream().map(EngineJurisdiction::organizationGroup)
-          .collect(Collectors.toSet());
+          .collect(Collectors.toCollection(HashSet::new));
+      // The system administrator runs every committee's instances in Cockpit (migrations, incidents, suspensions):
+      // the engine holds only ids and flags of them, the business data stays behind /api (三员分立, docs/audit.md).
+      wanted.add(Groups.SYSTEM_ADMIN);
       Set<String> present = identityService.createGroupQuery().memberOfTenant(committee.code()).list().stream()
           .map(Group::getId).collect(Collectors.toSet());
       wanted.stream().filter(g -> !present.contains(g))

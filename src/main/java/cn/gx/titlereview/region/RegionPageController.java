@@ -54,9 +54,7 @@ class RegionPageController {
   @GetMapping("/region/accounts")
   String accounts(Model model) {
     String user = signedIn(model);
-    if (!currentUser.isIn(Groups.ADMIN)) {
-      throw BusinessException.forbidden("账号所属单位和角色只能由系统管理员查看和维护");
-    }
+    registry.accountKeeper(user, currentUser.groups());
     model.addAttribute("accounts", views.accounts(user));
     return "region-accounts";
   }
@@ -68,7 +66,7 @@ class RegionPageController {
       throw new BusinessException(HttpStatus.UNAUTHORIZED, "未登录");
     }
     model.addAttribute("writer", registry.writerOf(user, currentUser.groups()).isPresent());
-    model.addAttribute("administrator", currentUser.isIn(Groups.ADMIN));
+    model.addAttribute("administrator", currentUser.isIn(Groups.ADMIN) || currentUser.isIn(Groups.SECURITY_ADMIN));
     return user;
   }
 }

@@ -3,6 +3,8 @@ package cn.gx.titlereview.region;
 import static cn.gx.titlereview.platform.importing.Column.optional;
 import static cn.gx.titlereview.platform.importing.Column.required;
 
+import cn.gx.titlereview.platform.audit.AuditKind;
+import cn.gx.titlereview.platform.audit.AuditTrail;
 import cn.gx.titlereview.platform.importing.Column;
 import cn.gx.titlereview.platform.importing.ImportException;
 import cn.gx.titlereview.platform.importing.ImportFile;
@@ -92,9 +94,12 @@ public class RegionRegistry {
   private final SystemAuthority system;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final AuditTrail audit;
 
   RegionRegistry(RegionRepository repository, Jurisdiction jurisdiction, TableReader reader,
-      IdentityService identityService, SystemAuthority system, ApplicationEventPublisher events, Clock clock) {
+      IdentityService identityService, SystemAuthority system, ApplicationEventPublisher events, Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.repository = repository;
     this.jurisdiction = jurisdiction;
     this.reader = reader;
@@ -120,6 +125,17 @@ public class RegionRegistry {
         .map(organization -> new Writer(userId, false, organization));
   }
 
+  /**
+   * The caller as the keeper of accounts' organizations and roles: the security administrator (三员分立), or the
+   * bootstrap administrator while it is in service; 403 for anyone else.
+   */
+  public Writer accountKeeper(String userId, List<String> groups) {
+    if (groups.contains(Groups.SECURITY_ADMIN) || groups.contains(Groups.ADMIN)) {
+      return new Writer(userId, true, null);
+    }
+    throw BusinessException.forbidden("账号 " + userId + " 不能查看和维护账号所属单位和角色：须为安全管理员");
+  }
+
   /** Adds or updates organizations; rows not in the file stay as they are. */
   @Transactional
   public int saveOrganizations(ImportFile file, Writer writer) {
@@ -143,6 +159,14 @@ public class RegionRegistry {
     for (OrganizationRow row : inTreeOrder(rows, known)) {
       repository.saveOrganization(row.code(), row.name(), row.kind(),
           row.parent() == null ? null : repository.organizationId(row.parent()), writer.userId(), clock.instant());
+      Organization before = known.get(row.code());
+      String parentBefore = before == null || before.parentId() == null ? null : codeOf(region, before.parentId());
+      // A file that repeats what is registered (the demo's at each start) changes nothing, and records nothing.
+      if (before == null || !java.util.Objects.equals(before.name(), row.name()) || before.kind() != row.kind()
+          || !java.util.Objects.equals(parentBefore, row.parent())) {
+        audit.record(writer.userId(), AuditKind.REGION, row.code(), (before == null ? "登记" : "修改") + "组织机构："
+            + row.name() + "（" + row.kind().label() + "，上级 " + (row.parent() == null ? "无" : row.parent()) + "）");
+      }
     }
     events.publishEvent(new RegionChanged("组织机构 " + rows.size() + " 个"));
     return rows.size();
@@ -305,7 +329,19 @@ public class RegionRegistry {
               organising.id(), approving.id(), industry == null ? null : industry.id(),
               Boolean.TRUE.equals(selfManaged), row.text(APPROVAL_NO), from, to, status, reason, false);
     });
-    committees.forEach(c -> repository.saveCommittee(c, writer.userId(), clock.instant()));
+    for (Committee c : committees) {
+      Optional<Committee> before = region.committee(c.code());
+      repository.saveCommittee(c, writer.userId(), clock.instant());
+      if (before.isPresent() && sameFacts(before.get(), c)) {
+        continue;
+      }
+      audit.record(writer.userId(), AuditKind.REGION, c.code(), (before.isPresent() ? "修改" : "登记") + "评委会："
+          + c.name() + "，组建单位 " + codeOf(region, c.organisingUnitId()) + "，核准单位 "
+          + codeOf(region, c.approvingUnitId())
+          + before.filter(b -> b.approvingUnitId() != c.approvingUnitId())
+              .map(b -> "（原核准单位 " + codeOf(region, b.approvingUnitId()) + "）").orElse("")
+          + "，状态 " + c.status().label());
+    }
     events.publishEvent(new RegionChanged("评委会 " + committees.size() + " 个"));
     return committees.size();
   }
@@ -317,7 +353,7 @@ public class RegionRegistry {
   @Transactional
   public int saveAccounts(ImportFile file, Writer writer) {
     if (!writer.administrator()) {
-      throw BusinessException.forbidden("账号所属单位和角色只能由系统管理员维护");
+      throw BusinessException.forbidden("账号所属单位和角色只能由安全管理员维护");
     }
     Region region = jurisdiction.region();
     Map<String, String> roleByName = new HashMap<>();
@@ -329,15 +365,27 @@ public class RegionRegistry {
       if (user != null && system.call(() -> identityService.createUserQuery().userId(user).count()) == 0) {
         row.problem(USER, "账号 " + user + " 不存在：请先在系统管理的“用户”中创建该账号");
       }
+      if (user != null && user.equals(writer.userId())) {
+        // 三员分立: nobody grants themselves a role.
+        row.problem(USER, "不能修改本人账号的所属单位和角色：须由另一位安全管理员办理");
+      }
       Organization organization = organization(row, USER_ORGANIZATION, region);
       Set<String> roles = row.items(ROLES, List.copyOf(roleByName.keySet())).stream().map(roleByName::get)
           .collect(Collectors.toCollection(LinkedHashSet::new));
       return new AccountRow(user, organization, roles);
     });
+    Map<String, String> organizationsBefore = new HashMap<>();
+    repository.accounts().forEach(a -> organizationsBefore.put(a.userId(), a.organizationCode()));
     system.run(() -> rows.forEach(row -> {
       repository.saveAccount(row.userId(), row.organization().id(), writer.userId(), clock.instant());
       Set<String> held = identityService.createGroupQuery().groupMember(row.userId()).list().stream()
           .map(Group::getId).collect(Collectors.toSet());
+      if (!row.organization().code().equals(organizationsBefore.get(row.userId()))
+          || !ASSIGNABLE_ROLES.stream().filter(held::contains).collect(Collectors.toSet()).equals(row.roles())) {
+        audit.record(writer.userId(), AuditKind.MEMBERSHIP, row.userId(), "账号 " + row.userId() + " 所属单位 "
+            + row.organization().label() + "，角色 " + (row.roles().isEmpty() ? "无"
+                : row.roles().stream().map(Groups::name).collect(Collectors.joining("、"))));
+      }
       for (String role : ASSIGNABLE_ROLES) {
         if (row.roles().contains(role) && !held.contains(role)) {
           identityService.createMembership(row.userId(), role);
@@ -392,6 +440,8 @@ public class RegionRegistry {
     }
     long id = repository.insertGrant(committee.id(), grantee.id(), purpose, reason.trim(), from, to, inspectionId,
         userId, clock.instant());
+    audit.record(userId, AuditKind.REGION, committee.code(), "授权 " + grantee.label() + " " + purpose + "，"
+        + from + " 至 " + to);
     events.publishEvent(new RegionChanged("授权 " + id));
     return repository.grant(id).orElseThrow();
   }
@@ -402,6 +452,7 @@ public class RegionRegistry {
     Grant grant = repository.grant(grantId).filter(g -> g.committeeId() == committee.id())
         .orElseThrow(() -> BusinessException.notFound("评委会 " + committee.code() + " 没有编号为 " + grantId + " 的授权"));
     repository.revokeGrant(grant.id(), userId, clock.instant());
+    audit.record(userId, AuditKind.REGION, committee.code(), "撤销第 " + grantId + " 号授权");
     events.publishEvent(new RegionChanged("撤销授权 " + grantId));
     return repository.grant(grantId).orElseThrow();
   }
@@ -417,6 +468,23 @@ public class RegionRegistry {
       throw BusinessException.forbidden("账号 " + userId + " 不能为评委会 " + committee.code() + what
           + "：须为其核准单位或上级职改办的人员");
     }
+  }
+
+  /** Whether a committee row says what is registered already (its id and upgrade mark aside). */
+  private static boolean sameFacts(Committee a, Committee b) {
+    return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.level(), b.level())
+        && java.util.Objects.equals(a.series(), b.series())
+        && java.util.Objects.equals(a.specialties(), b.specialties()) && a.organisingUnitId() == b.organisingUnitId()
+        && a.approvingUnitId() == b.approvingUnitId()
+        && java.util.Objects.equals(a.industryDepartmentId(), b.industryDepartmentId())
+        && a.selfManaged() == b.selfManaged() && java.util.Objects.equals(a.approvalNo(), b.approvalNo())
+        && java.util.Objects.equals(a.validFrom(), b.validFrom()) && java.util.Objects.equals(a.validTo(), b.validTo())
+        && a.status() == b.status() && java.util.Objects.equals(a.statusReason(), b.statusReason());
+  }
+
+  private static String codeOf(Region region, Long organizationId) {
+    return organizationId == null ? "无" : region.organizations().stream().filter(o -> organizationId.equals(o.id()))
+        .map(Organization::code).findFirst().orElse(String.valueOf(organizationId));
   }
 
   private static String code(ImportRow row, Column column) {

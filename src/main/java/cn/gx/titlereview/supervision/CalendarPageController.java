@@ -32,7 +32,7 @@ class CalendarPageController {
 
   @GetMapping("/calendar")
   public String page(Model model) {
-    currentUser.requireAnyGroup(Groups.ADMIN);
+    currentUser.requireAnyGroup(Groups.SYSTEM_ADMIN);
     NextYearNotice.Missing missing = nextYearNotice.check().orElse(null);
     model.addAttribute("missingNotice", missing);
     model.addAttribute("notices", calendar.notices().stream()

@@ -73,7 +73,9 @@ class NoticeWarningMail {
     } catch (DuplicateKeyException alreadySent) {
       return 0;
     }
-    List<User> administrators = system.call(() -> identityService.createUserQuery().memberOfGroup(Groups.ADMIN).list());
+    // The system administrators keep the calendar (三员分立); the bootstrap account while it is in service.
+    List<User> administrators = system.call(() -> java.util.stream.Stream.of(Groups.SYSTEM_ADMIN, Groups.ADMIN)
+        .flatMap(group -> identityService.createUserQuery().memberOfGroup(group).list().stream()).distinct().toList());
     int sent = 0;
     for (User administrator : administrators) {
       if (administrator.getEmail() == null || administrator.getEmail().isBlank()) {

@@ -36,7 +36,7 @@ class ChineseEverywhereTest {
    */
   static final Set<String> ALLOWED = Set.of("Camunda", "Platform", "SHA", "xlsx", "docx", "pdf", "json", "zip",
       "PDF", "Word", "Excel", "UTC", "jpg", "jpeg", "png", "staff", "supervisor", "unitHead", "approver", "deptHead",
-      "camunda-admin", "admin", "tasklist", "cockpit", "welcome");
+      "camunda-admin", "admin", "tasklist", "cockpit", "welcome", "systemAdmin", "securityAdmin", "auditAdmin");
   /**
    * Data, not words: e-mail addresses, file names, the region's codes (GX-DEMO-A, IT-SENIOR), and hashes shown in
    * part (校验码 "934871023cbd…", whose letters after its digits would otherwise read as a word now and then).

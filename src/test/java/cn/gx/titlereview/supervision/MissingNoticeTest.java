@@ -79,7 +79,14 @@ class MissingNoticeTest {
     assertThat(warningMail.warn(LocalDate.of(2026, 11, 1))).as("once a day").isZero();
     MimeMessage mail = SMTP.getReceivedMessages()[0];
     assertThat(mail.getSubject()).isEqualTo("【职称评审】请录入 2027 年的法定节假日安排");
-    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("admin@localhost");
+    // The system administrators keep the calendar; the bootstrap account hears of it while it is in service.
+    assertThat(java.util.Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
+      try {
+        return m.getAllRecipients()[0].toString();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    })).containsExactlyInAnyOrder("sysadmin1@demo.invalid", "admin@localhost");
     assertThat((String) mail.getContent()).contains(december, "/calendar");
 
     try (ChineseBrowser browser = ChineseBrowser.open(port)) {

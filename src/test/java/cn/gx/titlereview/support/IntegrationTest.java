@@ -33,7 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
     "titlereview.transparency.checkpoint-directory=${java.io.tmpdir}/checkpoints-test",
     "titlereview.transparency.checkpoint-cron=-",
     // No nightly history cleanup job: tests that run every due job would run it too (TwoNodeClusterTest runs it itself).
-    "camunda.bpm.generic-properties.properties.historyCleanupEnabled=false"})
+    "camunda.bpm.generic-properties.properties.historyCleanupEnabled=false",
+    // The audit trail's JSON lines (one per login too) would drown the test output; AuditTrailTest reads them itself.
+    "logging.level.cn.gx.titlereview.audit=warn"})
 @ActiveProfiles("demo")
 // Metrics exported as in production (Spring Boot tests switch the Prometheus registry off by default).
 @AutoConfigureObservability(tracing = false)

@@ -8,8 +8,11 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -75,13 +78,43 @@ class AccessSetup implements ApplicationRunner {
     grant(Groups.APPROVER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(Groups.APPROVER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.APPROVER, Resources.DEPLOYMENT, "*", Permissions.READ);
+    administrators();
+  }
+
+  /**
+   * 三员分立 (docs/audit.md): the system administrator runs the engine in Cockpit (models, deployments, migrations,
+   * suspensions, jobs and incidents) but has no Tasklist, no accounts, no authorizations; the security administrator
+   * keeps accounts, passwords and group memberships in Admin but sees no process; the audit administrator has nothing
+   * in the engine (the audit trail is read at /audit). None of them may change authorizations: only the bootstrap
+   * account, which the engine treats as its administrator, may, and it retires once the three exist.
+   */
+  private void administrators() {
+    grant(Groups.SYSTEM_ADMIN, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Groups.SYSTEM_ADMIN, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grant(Groups.SYSTEM_ADMIN, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
+        ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.SUSPEND);
+    grant(Groups.SYSTEM_ADMIN, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(Groups.SYSTEM_ADMIN, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(Groups.SYSTEM_ADMIN, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+    grant(Groups.SYSTEM_ADMIN, Resources.BATCH, "*", Permissions.READ, Permissions.DELETE,
+        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+    grant(Groups.SECURITY_ADMIN, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(Groups.SECURITY_ADMIN, Resources.USER, "*", Permissions.READ, Permissions.CREATE, Permissions.UPDATE,
+        Permissions.DELETE);
+    grant(Groups.SECURITY_ADMIN, Resources.GROUP, "*", Permissions.READ);
+    grant(Groups.SECURITY_ADMIN, Resources.GROUP_MEMBERSHIP, "*", Permissions.CREATE, Permissions.DELETE);
+    grant(Groups.SECURITY_ADMIN, Resources.TENANT, "*", Permissions.READ);
   }
 
   private void ensureGroup(String id, String name) {
     if (identityService.createGroupQuery().groupId(id).count() == 0) {
       Group group = identityService.newGroup(id);
       group.setName(name);
-      group.setType(Groups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+      group.setType(Groups.ADMIN.equals(id) || Groups.ADMINISTRATORS.contains(id) ? "SYSTEM" : "WORKFLOW");
       identityService.saveGroup(group);
     }
   }

@@ -14,7 +14,22 @@ public final class Groups {
   public static final String DEPT_HEAD = "deptHead";
   /** Operators: read health details and the metrics ({@code /actuator}), nothing of the sessions. */
   public static final String MONITORING = "monitoring";
-  /** Camunda's built-in administrators group. */
+  /**
+   * 系统管理员 (三员分立): models, deployments, migrations, the engine's jobs and incidents; no business data, no
+   * accounts, no audit trail.
+   */
+  public static final String SYSTEM_ADMIN = "systemAdmin";
+  /** 安全管理员: accounts, passwords, each account's organization and role; no business data, no audit trail. */
+  public static final String SECURITY_ADMIN = "securityAdmin";
+  /** 安全审计员: reads, checks and exports the audit trail; nothing else. */
+  public static final String AUDIT_ADMIN = "auditAdmin";
+  /** The three administrators: an account holds at most one of them, and no business role beside it. */
+  public static final java.util.List<String> ADMINISTRATORS = java.util.List.of(SYSTEM_ADMIN, SECURITY_ADMIN,
+      AUDIT_ADMIN);
+  /**
+   * Camunda's built-in administrators group: the engine's bootstrap account only, refused at login outside the demo
+   * profile once the three administrators exist ({@link BootstrapAdministrator}).
+   */
   public static final String ADMIN = "camunda-admin";
 
   public static final Map<String, String> NAMES = new LinkedHashMap<>();
@@ -26,7 +41,10 @@ public final class Groups {
     NAMES.put(APPROVER, "核准单位");
     NAMES.put(DEPT_HEAD, "主管部门负责人");
     NAMES.put(MONITORING, "运维监控");
-    NAMES.put(ADMIN, "系统管理员");
+    NAMES.put(SYSTEM_ADMIN, "系统管理员");
+    NAMES.put(SECURITY_ADMIN, "安全管理员");
+    NAMES.put(AUDIT_ADMIN, "安全审计员");
+    NAMES.put(ADMIN, "初始管理员");
   }
 
   private Groups() {

@@ -1,10 +1,11 @@
 package cn.gx.titlereview.platform.security;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -33,19 +34,22 @@ class LoginThrottle {
     }
   }
 
-  private record Failures(int count, Instant last, Instant blockedUntil) {
+  private record Failures(int count, Instant blockedUntil) {
   }
 
-  /** Beyond this many keys, entries whose wait is over are dropped, so guessing cannot fill the heap. */
+  /** At most this many keys are counted (the least recently used go first), so guessing cannot fill the heap. */
   private static final int MAX_KEYS = 10_000;
 
   private final Settings settings;
   private final Clock clock;
-  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+  /** A count is forgotten {@code forget-after} its last failure, by the application's clock. */
+  private final Map<String, Failures> failures;
 
   LoginThrottle(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
+    this.failures = Caffeine.newBuilder().expireAfterWrite(settings.forgetAfter()).maximumSize(MAX_KEYS)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).<String, Failures>build().asMap();
   }
 
   /** Refuses the attempt while the account or the address must wait. */
@@ -61,9 +65,6 @@ class LoginThrottle {
   /** Counts a failure; answers the consecutive failures of the account. */
   public int failed(String account, String address) {
     Instant now = clock.instant();
-    if (failures.size() > MAX_KEYS) {
-      failures.values().removeIf(f -> forgotten(f, now));
-    }
     record(addressKey(address), settings.freeAttemptsPerAddress(), now);
     return record(accountKey(account), settings.freeAttemptsPerAccount(), now).count();
   }
@@ -74,13 +75,9 @@ class LoginThrottle {
 
   private Failures record(String key, int free, Instant now) {
     return failures.compute(key, (k, previous) -> {
-      int count = previous == null || forgotten(previous, now) ? 1 : previous.count() + 1;
-      return new Failures(count, now, count <= free ? null : now.plus(delay(count - free)));
+      int count = previous == null ? 1 : previous.count() + 1;
+      return new Failures(count, count <= free ? null : now.plus(delay(count - free)));
     });
-  }
-
-  private boolean forgotten(Failures f, Instant now) {
-    return f.last().plus(settings.forgetAfter()).isBefore(now);
   }
 
   /** base, 2 × base, 4 × base … capped at the maximum. */

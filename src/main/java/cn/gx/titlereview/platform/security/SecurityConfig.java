@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.core.AuthenticationException;
@@ -59,15 +60,21 @@ class SecurityConfig {
       + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /**
-   * Engine messages and signals reach every instance the caller may update (the product sends its own); password
-   * checks would bypass the login throttle; a task's candidates are set by the model and the staff list, not by hand;
-   * moving running sessions to another model version is an administrator's decision (docs/designers.md).
+   * Engine messages and signals reach every instance the caller may update (the product sends its own); moving
+   * running sessions to another model version is an administrator's decision (docs/designers.md): the system
+   * administrator's work (三员分立), and the bootstrap account's.
    */
-  private static final RequestMatcher ADMIN_ONLY = new OrRequestMatcher(
-      path("/engine-rest/message/**"), path("/engine-rest/signal/**"), path("/engine-rest/identity/verify"),
+  private static final RequestMatcher ENGINE_OPERATIONS = new OrRequestMatcher(
+      path("/engine-rest/message/**"), path("/engine-rest/signal/**"),
       path("/engine-rest/migration/**"), path("/camunda/api/engine/engine/*/migration/**"),
+      path("/camunda/api/engine/engine/*/message/**"), path("/camunda/api/engine/engine/*/signal/**"));
+
+  /**
+   * Password checks would bypass the login throttle; a task's candidates are set by the model and the staff list, not
+   * by hand: nobody's work but the bootstrap account's.
+   */
+  private static final RequestMatcher ADMIN_ONLY = new OrRequestMatcher(path("/engine-rest/identity/verify"),
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/engine-rest/task/*/identity-links/**"),
-      path("/camunda/api/engine/engine/*/message/**"), path("/camunda/api/engine/engine/*/signal/**"),
       path("/camunda/api/engine/engine/*/identity/verify"),
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
           "/camunda/api/engine/engine/*/task/*/identity-links/**"));
@@ -102,6 +109,7 @@ class SecurityConfig {
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     http.securityMatcher(path("/camunda/**"))
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers(ENGINE_OPERATIONS).hasAnyAuthority(Groups.ADMIN, Groups.SYSTEM_ADMIN)
             .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
             .anyRequest().authenticated())
         .csrf(csrf -> csrf.disable())
@@ -129,7 +137,9 @@ class SecurityConfig {
             .requestMatchers(HEALTH_PROBES).permitAll()
             .requestMatchers(EXPERT_LINKS).permitAll()
             // Metrics and health details: operators (and administrators) only, see docs/operations.md.
-            .requestMatchers(path("/actuator/**")).hasAnyAuthority(Groups.MONITORING, Groups.ADMIN)
+            .requestMatchers(path("/actuator/**")).hasAnyAuthority(Groups.MONITORING, Groups.SYSTEM_ADMIN,
+                Groups.ADMIN)
+            .requestMatchers(ENGINE_OPERATIONS).hasAnyAuthority(Groups.ADMIN, Groups.SYSTEM_ADMIN)
             .requestMatchers(ADMIN_ONLY).hasAuthority(Groups.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(this::unauthorized))
@@ -182,6 +192,8 @@ class SecurityConfig {
     if (e instanceof LoginThrottledException throttled) {
       response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
       write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+    } else if (e instanceof DisabledException) {
+      write(response, HttpStatus.UNAUTHORIZED, e.getMessage());
     } else if (request.getHeader("Authorization") != null) {
       write(response, HttpStatus.UNAUTHORIZED, "用户名或密码错误");
     } else {
@@ -192,8 +204,10 @@ class SecurityConfig {
   private AccessDeniedHandler forbidden() {
     return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
         ? "请求缺少有效的防伪令牌，请刷新页面后重试"
-        : path("/actuator/**").matches(request) ? "无权查看运行指标：需要运维监控（monitoring）用户组"
-        : "无权执行此操作：引擎的消息（message）、信号（signal）、密码核对、任务候选人设置和流程实例迁移只对系统管理员开放");
+        : path("/actuator/**").matches(request) ? "无权查看运行指标：需要运维监控（monitoring）或系统管理员用户组"
+        : ENGINE_OPERATIONS.matches(request)
+            ? "无权执行此操作：引擎的消息（message）、信号（signal）和流程实例迁移只对系统管理员开放"
+            : "无权执行此操作：引擎的密码核对和任务候选人设置不对任何人开放");
   }
 
   private void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {

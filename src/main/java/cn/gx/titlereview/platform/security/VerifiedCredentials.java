@@ -1,23 +1,24 @@
 package cn.gx.titlereview.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -42,52 +43,49 @@ class VerifiedCredentials extends AbstractProcessEnginePlugin {
       "DeleteGroupCmd", "CreateTenantUserMembershipCmd", "DeleteTenantUserMembershipCmd",
       "CreateTenantGroupMembershipCmd", "DeleteTenantGroupMembershipCmd");
 
-  /** Beyond this many users, the cache starts afresh: guessing user names cannot fill the heap. */
+  /** At most this many users are remembered (the least recently used go first): guessing names cannot fill the heap. */
   private static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(byte[] passwordMac, List<GrantedAuthority> authorities, Instant expires) {
+  private record Entry(byte[] passwordMac, List<GrantedAuthority> authorities) {
   }
 
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final SecretKeySpec key;
-  private final Duration ttl;
-  private final Clock clock;
+  /** {@code titlereview.security.credential-cache.ttl}: how long a verified password is remembered; 0 for never. */
+  @ConfigurationProperties("titlereview.security.credential-cache")
+  record Settings(@DefaultValue("60s") Duration ttl) {
+  }
 
-  VerifiedCredentials(@Value("${titlereview.security.credential-cache.ttl:60s}") Duration ttl, Clock clock) {
+  /** Expiring by the application's clock, so that tests move time; null when the cache is switched off. */
+  private final Cache<String, Entry> entries;
+  private final SecretKeySpec key;
+
+  VerifiedCredentials(Settings settings, Clock clock) {
+    Duration ttl = settings.ttl();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
-    this.ttl = ttl;
-    this.clock = clock;
+    this.entries = ttl.isZero() || ttl.isNegative() ? null : Caffeine.newBuilder().expireAfterWrite(ttl)
+        .maximumSize(MAX_ENTRIES).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
   }
 
   /** The user's groups if this exact password was verified for them within the time to live; null otherwise. */
   public List<GrantedAuthority> verified(String user, String password) {
-    Entry entry = entries.get(user);
-    if (entry == null) {
-      return null;
-    }
-    if (!entry.expires().isAfter(clock.instant())) {
-      entries.remove(user, entry);
-      return null;
-    }
-    return MessageDigest.isEqual(entry.passwordMac(), mac(user, password)) ? entry.authorities() : null;
+    Entry entry = entries == null ? null : entries.getIfPresent(user);
+    return entry != null && MessageDigest.isEqual(entry.passwordMac(), mac(user, password))
+        ? entry.authorities() : null;
   }
 
   /** Remembers a password the user store has just accepted, with the groups it gave. */
   public void remember(String user, String password, List<GrantedAuthority> authorities) {
-    if (ttl.isZero() || ttl.isNegative()) {
-      return;
+    if (entries != null) {
+      entries.put(user, new Entry(mac(user, password), List.copyOf(authorities)));
     }
-    if (entries.size() >= MAX_ENTRIES) {
-      entries.clear();
-    }
-    entries.put(user, new Entry(mac(user, password), List.copyOf(authorities), clock.instant().plus(ttl)));
   }
 
   /** Forgets every verified password: the next request of each user is checked against the user store again. */
   public void clear() {
-    entries.clear();
+    if (entries != null) {
+      entries.invalidateAll();
+    }
   }
 
   private byte[] mac(String user, String password) {

@@ -28,9 +28,10 @@ class CachedLoginTest {
   private final IdentityService identityService = mock(IdentityService.class, RETURNS_DEEP_STUBS);
   private final LoginThrottle throttle = new LoginThrottle(
       new LoginThrottle.Settings(3, 20, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15)), clock);
-  private final VerifiedCredentials cache = new VerifiedCredentials(Duration.ofSeconds(60), clock);
+  private final VerifiedCredentials cache = new VerifiedCredentials(new VerifiedCredentials.Settings(Duration.ofSeconds(60)), clock);
   private final IdentityServiceAuthenticationProvider login =
-      new IdentityServiceAuthenticationProvider(identityService, throttle, cache);
+      new IdentityServiceAuthenticationProvider(identityService, throttle, cache,
+          mock(cn.gx.titlereview.platform.audit.AuditTrail.class), mock(BootstrapAdministrator.class));
 
   @BeforeEach
   void store() {

@@ -316,8 +316,11 @@ abstract class HostileInputScenario {
         .query(String.class).list().stream()
         .filter(t -> !t.startsWith("act_") && !t.equals("title_review_schema_history")).sorted().toList();
     Map<String, Long> counts = new LinkedHashMap<>();
+    // The audit trail records logins (a password checked again once the credential cache expired): not a write.
     tables.forEach(t -> counts.put(t, jdbc.sql("select count(*) from " + t
-        + (t.equals("import_journal") ? " where accepted" : "")).query(Long.class).single()));
+        + (t.equals("import_journal") ? " where accepted" : "")
+        + (t.equals("audit_entry") ? " where kind not in ('LOGIN', 'LOGIN_FAILED', 'LOGOUT')" : ""))
+        .query(Long.class).single()));
     assertThat(counts).containsKeys("applicant", "expert", "archive_file", "import_batch");
     return counts;
   }
