@@ -55,7 +55,7 @@ public class TestRegion implements ApplicationRunner {
   public Committee committee(String name, String sessionLevel) {
     String level = Committee.SESSION_LEVELS.entrySet().stream().filter(e -> e.getValue().contains(sessionLevel))
         .findFirst().orElseThrow().getKey();
-    String code = "IT-" + HexFormat.of().toHexDigits((name + level).hashCode());
+    String code = "IT-" + HexFormat.of().withUpperCase().toHexDigits((name + level).hashCode());
     return jurisdiction.region().committee(code).orElseGet(() -> {
       save(code, name, level);
       return jurisdiction.region().committee(code).orElseThrow();
