@@ -20,6 +20,7 @@ import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.RawHttp;
 import cn.gx.titlereview.support.SessionWalk;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.training.ExpertPledgeService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -63,6 +64,7 @@ abstract class HostileInputScenario {
 
   @LocalServerPort int port;
   @Autowired TestData data;
+  @Autowired TestRegion region;
   @Autowired SessionWalk walk;
   @Autowired ColumnWidths widths;
   @Autowired ImportLimits limits;
@@ -221,7 +223,9 @@ abstract class HostileInputScenario {
         table("表决结果", v + "/votes", "staff1", ReviewService.class),
         table("评审时间", v + "/review-times", "staff1", ReviewTimes.class),
         table("复核结果", v + "/recheck-findings?round=1", "staff1", RecheckService.class),
-        table("督查问题清单", "/api/inspections/" + inspection + "/findings", "approver1", InspectionService.class))
+        table("督查问题清单", "/api/inspections/" + inspection + "/findings", "approver1", InspectionService.class),
+        new BadInputCorpus.Table("评委会专家库", "/api/committees/" + region.committee("测试评委会", "正高").code()
+            + "/library/preview", "staff1", ExpertColumns.LIBRARY))
         .forEach(corpus::table);
     corpus.documents("归档材料", f + "/archive/MINUTES", "staff1", "document");
     corpus.documents("附件2 扫描件", v + "/expert-pledges/ZJ-NONE/scan", "staff1", "document");
@@ -333,6 +337,12 @@ abstract class HostileInputScenario {
         [{"applicantNo":"SB0001","name":"张三","employer":"广西大学","employerType":"体制内事业单位","level":"正高",
           "series":"工程","specialty":"土木工程","eligibility":"通过"}]""");
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    // The library's probes reached its reader as its keeper: a good file previews.
+    Api.Reply preview = api.postJson("/api/committees/" + region.committee("测试评委会", "正高").code()
+        + "/library/preview", "staff1", """
+        [{"expertCode":"E01","name":"李明","employer":"广西大学","specialty":"土木工程","title":"正高级工程师",
+          "phone":"13800000001","status":"在库","termStart":"2025-01-01","termEnd":"2027-12-31"}]""");
+    assertThat(preview.status()).as(preview.body()).isEqualTo(200);
   }
 
   private static String abbreviate(String body) {
