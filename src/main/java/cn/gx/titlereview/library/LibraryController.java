@@ -3,7 +3,9 @@ package cn.gx.titlereview.library;
 import cn.gx.titlereview.library.LibraryService.VersionView;
 import cn.gx.titlereview.platform.audit.AuditEntry;
 import cn.gx.titlereview.platform.document.Downloads;
+import cn.gx.titlereview.platform.importing.Imported;
 import cn.gx.titlereview.platform.importing.UploadReader;
+import cn.gx.titlereview.region.Committee;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +26,15 @@ class LibraryController {
   private final LibraryService service;
   private final LibraryReads reads;
   private final LibraryHealth health;
+  private final AttendanceHistory history;
 
-  LibraryController(LibraryAccess access, LibraryService service, LibraryReads reads, LibraryHealth health) {
+  LibraryController(LibraryAccess access, LibraryService service, LibraryReads reads, LibraryHealth health,
+      AttendanceHistory history) {
     this.access = access;
     this.service = service;
     this.reads = reads;
     this.health = health;
+    this.history = history;
   }
 
   /** One page (100) of the current library, contacts masked; {@code q} finds by code, name, employer, specialty. */
@@ -70,6 +75,17 @@ class LibraryController {
   @GetMapping("/access-log")
   public List<AuditEntry> accessLog(@PathVariable String code) {
     return reads.accessLog(code);
+  }
+
+  /**
+   * Attendance of the years before the system (年度, 专家编号, .xlsx or JSON), for the consecutive-years rule (前三年
+   * 连续出席评委对比屏蔽); the committee's own sessions add theirs. By its keeper; all or nothing.
+   */
+  @PostMapping("/attendance-history")
+  public Imported attendanceHistory(@PathVariable String code, HttpServletRequest request) {
+    Committee committee = access.forKeeper(code);
+    return new Imported(history.importHistory(committee.id(), committee.name(), UploadReader.read(request),
+        access.userId()));
   }
 
   /** Can the library still fill a panel and its reserves; terms ending; draws and declines per expert. */

@@ -186,4 +186,34 @@ class LibraryTest {
     assertThat(draws.exclusions(now.id())).extracting(DrawRepository.Exclusion::expertCode).containsExactly("E01");
     assertThat(drawService.drawn(now.id())).extracting(DrawnExpert::expertCode).doesNotContain("E01");
   }
+
+  @Test
+  void yearsBeforeTheSystemAreImportedAtTheLibraryByItsKeeperAndCountWithTheCommitteesOwnSessions() {
+    Committee committee = region.committee("启用前出席评委会", "正高");
+    library.apply(committee, data.json(experts(6)), 0, null, "staff1");
+    String path = "/api/committees/" + committee.code() + "/library/attendance-history";
+    Api api = new Api(port);
+    String before = """
+        [{"reviewYear":2023,"expertCode":"E03"},{"reviewYear":2024,"expertCode":"E03"},
+         {"reviewYear":2024,"expertCode":"E04"}]""";
+    assertThat(api.postJson(path, "approver1", before).status()).as("only the keeper imports").isEqualTo(403);
+    Api.Reply bad = api.postJson(path, "staff1", "[{\"reviewYear\":1890,\"expertCode\":\"E03\"}]");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("年度 1890 不合理");
+    Api.Reply imported = api.postJson(path, "staff1", before);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.body()).contains("\"imported\":3");
+
+    // 2025 is the committee's own session here: E03 attended, so 2023–2025 make three years running.
+    clock.set("2025-06-01T09:00");
+    ReviewSession session = fixture.sessionWithApplicants(committee.name(), "正高", 2025);
+    rosterGate(session, 6, 0, 3);
+    fixture.draw(session, 6, 0, 3);
+    List<DrawnExpert> members = drawService.drawn(session.id());
+    drawService.recordResponses(session, data.json(members.stream()
+        .map(d -> row("expertCode", d.expertCode(), "accepted", true)).toList()), "staff1");
+    attendance.record(session, AttendanceService.REVIEW, data.json(members.stream()
+        .map(d -> row("expertCode", d.expertCode(), "present", true)).toList()), "staff1");
+    assertThat(history.consecutiveAttendees(committee.id(), 2026)).containsExactly("E03");
+  }
 }

@@ -65,7 +65,9 @@ class FinalityTest {
       Map.entry("DELETE /api/committees/{code}/grants/{id}", "ends such a grant"),
       Map.entry("POST /api/committees/{code}/library/preview", "compares a file with a committee's library"),
       Map.entry("POST /api/committees/{code}/library/imports", "a new version of the library; frozen snapshots stay"),
-      Map.entry("POST /api/committees/{code}/library/experts/{expertCode}/changes", "likewise, one expert"));
+      Map.entry("POST /api/committees/{code}/library/experts/{expertCode}/changes", "likewise, one expert"),
+      Map.entry("POST /api/committees/{code}/library/attendance-history",
+          "a committee's attendance of years before the system; closed sessions keep what they drew"));
 
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired TestData data;
