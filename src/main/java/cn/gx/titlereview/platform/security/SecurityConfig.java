@@ -99,6 +99,14 @@ class SecurityConfig {
       path("/camunda/lib/**"), path("/camunda/favicon.ico"));
 
   /**
+   * What a login that must change its password first still reaches: the change page, the way out, the styles. Not
+   * Tasklist's pages: they go to the change page.
+   */
+  private static final RequestMatcher PASSWORD_CHANGE_OPEN = new OrRequestMatcher(path(PasswordChangeFirst.PAGE),
+      path("/logout"), path("/camunda/api/admin/auth/user/*/logout"), path(LOGIN_PAGE), path("/error"), path("/supervision.css"), path("/favicon.ico"),
+      path("/fonts/**"), path("/webjars/**"), path("/*.js"), path("/*.css"));
+
+  /**
    * The experts' one-time links (docs/experts.md): experts have no account, and the link's unguessable token is their
    * credential; a forged request from another site cannot know it, so the link's own form needs no CSRF token.
    */
@@ -108,9 +116,12 @@ class SecurityConfig {
   private final AccountHygiene hygiene;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PasswordChange passwordChange;
 
-  SecurityConfig(ObjectMapper json, AccountHygiene hygiene, AuditTrail audit, Clock clock) {
+  SecurityConfig(ObjectMapper json, AccountHygiene hygiene, AuditTrail audit, Clock clock,
+      PasswordChange passwordChange) {
     this.json = json;
+    this.passwordChange = passwordChange;
     this.hygiene = hygiene;
     this.audit = audit;
     this.clock = clock;
@@ -196,7 +207,9 @@ class SecurityConfig {
                   + " 处登录，本处的登录已结束；请重新登录");
             }))
         .addFilterBefore(new AbsoluteTimeout(clock, hygiene.absoluteTimeout(), audit, this::sessionEnded),
-            AuthorizationFilter.class);
+            AuthorizationFilter.class)
+        .addFilterBefore(new PasswordChangeFirst(passwordChange, PASSWORD_CHANGE_OPEN, MACHINE_CALLS, audit,
+            (request, response, message) -> write(response, HttpStatus.FORBIDDEN, message)), AuthorizationFilter.class);
   }
 
   /** A login session that was ended: a page goes to the login page with the reason, a machine call gets 401. */

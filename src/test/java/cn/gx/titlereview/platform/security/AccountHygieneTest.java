@@ -127,6 +127,45 @@ class AccountHygieneTest {
     assertThat(logouts("gl-approver1")).contains("同一账号同时登录超过 3 处，最早的登录会话被结束");
   }
 
+  @Test
+  void anAccountAnAdministratorCreatedMustChangeItsPasswordBeforeAnythingElse() {
+    String id = "first" + System.nanoTime() % 100_000;
+    Api api = new Api(port);
+    assertThat(api.postJson("/engine-rest/user/create", "admin", "{\"profile\":{\"id\":\"" + id
+        + "\",\"firstName\":\"覃\",\"lastName\":\"新\"},\"credentials\":{\"password\":\"Guangxi-2026!\"}}")
+        .status()).isEqualTo(204);
+    identityService.createMembership(id, Groups.STAFF);
+
+    // HTTP Basic (systems) and a browser's calls are refused; its pages go to the change page.
+    Reply basic = api.get("/api/calendar/2026", id + ":Guangxi-2026!");
+    assertThat(basic.status()).isEqualTo(403);
+    assertThat(basic.body()).contains("须先修改密码");
+    assertThat(api.get("/engine-rest/task", id + ":Guangxi-2026!").status()).isEqualTo(403);
+    WebappSession browser = WebappSession.logInWith(port, id, "Guangxi-2026!");
+    assertThat(browser.get("/").header("Location")).endsWith("/password");
+    assertThat(browser.get("/camunda/app/tasklist/default/").header("Location")).endsWith("/password");
+    assertThat(browser.get("/api/calendar/2026").status()).isEqualTo(403);
+    assertThat(browser.get("/password").body()).contains("此账号的密码由管理员设置");
+    assertThat(audit.about(id)).anyMatch(entry -> entry.kind() == AuditKind.REFUSED);
+
+    // Refused in words: a wrong current password, a weak new one; then the person's own password works everywhere.
+    assertThat(browser.postForm("/password", "current", "wrong", "password", "Nanning-2027#", "repeated",
+        "Nanning-2027#").body()).contains("当前密码不正确");
+    assertThat(browser.postForm("/password", "current", "Guangxi-2026!", "password", "nanning", "repeated",
+        "nanning").body()).contains("密码至少 10 位");
+    Reply saved = browser.postForm("/password", "current", "Guangxi-2026!", "password", "Nanning-2027#",
+        "repeated", "Nanning-2027#");
+    assertThat(saved.status()).isEqualTo(302);
+    assertThat(browser.get("/api/calendar/2026").status()).isEqualTo(200);
+    assertThat(api.get("/api/calendar/2026", id + ":Nanning-2027#").status()).isEqualTo(200);
+
+    // A reset by an administrator asks for a change again; a password the engine's start-up sets does not.
+    assertThat(api.putJson("/engine-rest/user/" + id + "/credentials", "admin",
+        "{\"password\":\"Liuzhou-2028$\",\"authenticatedUserPassword\":\"demo\"}").status()).isEqualTo(204);
+    assertThat(api.get("/api/calendar/2026", id + ":Liuzhou-2028$").status()).isEqualTo(403);
+    assertThat(api.get("/api/calendar/2026", "staff2").status()).isEqualTo(200);
+  }
+
   private List<String> logouts(String user) {
     return audit.about(user).stream().filter(entry -> entry.kind() == AuditKind.LOGOUT).map(AuditEntry::detail)
         .toList();
