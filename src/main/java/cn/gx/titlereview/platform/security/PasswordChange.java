@@ -59,7 +59,11 @@ class PasswordChange {
    */
   @Transactional
   Optional<String> change(String user, String address, String current, String next, String repeated) {
-    throttle.check(user, address);
+    try {
+      throttle.check(user, address);
+    } catch (LoginThrottledException e) {
+      return Optional.of(e.getMessage());
+    }
     if (current == null || !identityService.checkPassword(user, current)) {
       throttle.failed(user, address);
       audit.record(user, address, AuditKind.LOGIN_FAILED, user, "修改密码时当前密码错误");
