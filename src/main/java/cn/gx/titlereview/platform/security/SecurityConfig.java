@@ -23,6 +23,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -37,6 +40,7 @@ import org.springframework.security.web.header.writers.CacheControlHeadersWriter
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -198,7 +202,8 @@ class SecurityConfig {
 
   /** Sessions per account and a login session's whole life (docs/security.md, "Account hygiene"). */
   private void limitSessions(HttpSecurity http, SessionRegistry registry) throws Exception {
-    http.sessionManagement(sessions -> sessions.maximumSessions(hygiene.maxSessions()).sessionRegistry(registry)
+    http.sessionManagement(sessions -> sessions.withObjectPostProcessor(BASIC_GETS_NO_SESSION)
+            .maximumSessions(hygiene.maxSessions()).sessionRegistry(registry)
             .expiredSessionStrategy(event -> {
               String user = event.getSessionInformation().getPrincipal().toString();
               audit.record(user, AuditKind.LOGOUT, user,
@@ -211,6 +216,29 @@ class SecurityConfig {
         .addFilterBefore(new PasswordChangeFirst(passwordChange, PASSWORD_CHANGE_OPEN, MACHINE_CALLS, audit,
             (request, response, message) -> write(response, HttpStatus.FORBIDDEN, message)), AuthorizationFilter.class);
   }
+
+  /**
+   * The login form counts sessions itself; Spring's session management filter would only do it for HTTP Basic, and
+   * give each machine call a session (docs/operations.md: machine calls leave no session). It is told to skip.
+   */
+  private static final ObjectPostProcessor<SessionManagementFilter> BASIC_GETS_NO_SESSION =
+      new ObjectPostProcessor<>() {
+        @Override
+        public <O extends SessionManagementFilter> O postProcess(O filter) {
+          filter.setTrustResolver(new AuthenticationTrustResolver() {
+            @Override
+            public boolean isAnonymous(Authentication authentication) {
+              return true;
+            }
+
+            @Override
+            public boolean isRememberMe(Authentication authentication) {
+              return false;
+            }
+          });
+          return filter;
+        }
+      };
 
   /** A login session that was ended: a page goes to the login page with the reason, a machine call gets 401. */
   private void sessionEnded(HttpServletRequest request, HttpServletResponse response, String message)
