@@ -62,7 +62,7 @@ class RestApiTest {
     // A wrong password locks the account for a few seconds: try it on an account of its own.
     if (identityService.createUserQuery().userId("lockout").count() == 0) {
       User user = identityService.newUser("lockout");
-      user.setPassword("right");
+      user.setPassword("Right-2026!");
       identityService.saveUser(user);
     }
     assertThat(api.get("/engine-rest/task", "lockout:wrong").status()).isEqualTo(401);

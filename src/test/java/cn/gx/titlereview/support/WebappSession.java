@@ -39,12 +39,22 @@ public final class WebappSession {
 
   /** As {@link #logIn(int, String)}, Tasklist then asking the engine of that name who is logged in. */
   public static WebappSession logIn(int port, String user, String engine) {
+    return logIn(port, user, engine, "demo");
+  }
+
+  /** As {@link #logIn(int, String)} with a password of the test's own. */
+  public static WebappSession logInWith(int port, String user, String password) {
+    return logIn(port, user, "default", password);
+  }
+
+  private static WebappSession logIn(int port, String user, String engine, String password) {
     WebappSession session = new WebappSession(port, new CookieManager());
     Matcher token = LOGIN_TOKEN.matcher(session.send(HttpRequest.newBuilder(session.uri("/login")).GET()).body());
     if (!token.find()) {
       throw new AssertionError("登录页没有 CSRF 令牌");
     }
-    String form = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+        + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
     Reply login = session.send(HttpRequest.newBuilder(session.uri("/login"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     if (login.status() != 302 || login.header("Location").contains("error")) {
@@ -70,6 +80,21 @@ public final class WebappSession {
 
   public Reply put(String path, String json) {
     return send(withToken(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Posts a form of one of our pages as the browser would: with the CSRF token the page at {@code path} carries. */
+  public Reply postForm(String path, String... namesAndValues) {
+    Matcher token = LOGIN_TOKEN.matcher(get(path).body());
+    if (!token.find()) {
+      throw new AssertionError("页面没有 CSRF 令牌：" + path);
+    }
+    StringBuilder form = new StringBuilder("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      form.append('&').append(namesAndValues[i]).append('=')
+          .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+    }
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
   }
 
   private HttpRequest.Builder withToken(String path) {

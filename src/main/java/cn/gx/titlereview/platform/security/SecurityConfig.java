@@ -1,9 +1,12 @@
 package cn.gx.titlereview.platform.security;
 
+import cn.gx.titlereview.platform.audit.AuditKind;
+import cn.gx.titlereview.platform.audit.AuditTrail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -20,7 +23,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -33,9 +40,13 @@ import org.springframework.security.web.header.writers.CacheControlHeadersWriter
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * One login for everything, by Spring Security against the engine's users
@@ -50,7 +61,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * keeps those, everything else gets ours.
  */
 @Configuration
-@EnableConfigurationProperties(LoginThrottle.Settings.class)
+@EnableConfigurationProperties({LoginThrottle.Settings.class, AccountHygiene.class})
 class SecurityConfig {
 
   public static final String LOGIN_PAGE = "/login";
@@ -92,21 +103,47 @@ class SecurityConfig {
       path("/camunda/lib/**"), path("/camunda/favicon.ico"));
 
   /**
+   * What a login that must change its password first still reaches: the change page, the way out, the styles. Not
+   * Tasklist's pages: they go to the change page.
+   */
+  private static final RequestMatcher PASSWORD_CHANGE_OPEN = new OrRequestMatcher(path(PasswordChangeFirst.PAGE),
+      path("/logout"), path("/camunda/api/admin/auth/user/*/logout"), path(LOGIN_PAGE), path("/error"), path("/supervision.css"), path("/favicon.ico"),
+      path("/fonts/**"), path("/webjars/**"), path("/*.js"), path("/*.css"));
+
+  /**
    * The experts' one-time links (docs/experts.md): experts have no account, and the link's unguessable token is their
    * credential; a forged request from another site cannot know it, so the link's own form needs no CSRF token.
    */
   private static final RequestMatcher EXPERT_LINKS = path("/e/**");
 
   private final ObjectMapper json;
+  private final AccountHygiene hygiene;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final PasswordChange passwordChange;
 
-  SecurityConfig(ObjectMapper json) {
+  SecurityConfig(ObjectMapper json, AccountHygiene hygiene, AuditTrail audit, Clock clock,
+      PasswordChange passwordChange) {
     this.json = json;
+    this.passwordChange = passwordChange;
+    this.hygiene = hygiene;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * The browser sessions of an account, read from the session table that every node shares: the limit on sessions
+   * per account holds across nodes (docs/security.md, "Account hygiene").
+   */
+  @Bean
+  <S extends Session> SpringSessionBackedSessionRegistry<S> sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+    return new SpringSessionBackedSessionRegistry<>(sessions);
   }
 
   /** Tasklist, Cockpit, Admin and Welcome: our login; their own CSRF filter and content security policy. */
   @Bean
   @Order(1)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, SessionRegistry registry) throws Exception {
     http.securityMatcher(path("/camunda/**"))
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(ENGINE_OPERATIONS).hasAnyAuthority(Groups.ADMIN, Groups.SYSTEM_ADMIN)
@@ -123,13 +160,15 @@ class SecurityConfig {
                 .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
             .logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpServletResponse.SC_OK)))
         .exceptionHandling(this::refusals);
+    limitSessions(http, registry);
     return http.build();
   }
 
   /** Our API, the engine's REST API and our pages. */
   @Bean
   @Order(2)
-  SecurityFilterChain application(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain application(HttpSecurity http, IdentityService identityService, SessionRegistry registry)
+      throws Exception {
     http.authorizeHttpRequests(requests -> requests
             // The shipped fonts (SIL OFL) are public: a browser fetches them for a printed page without credentials.
             .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico",
@@ -157,7 +196,59 @@ class SecurityConfig {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .exceptionHandling(this::refusals)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    limitSessions(http, registry);
     return http.build();
+  }
+
+  /** Sessions per account and a login session's whole life (docs/security.md, "Account hygiene"). */
+  private void limitSessions(HttpSecurity http, SessionRegistry registry) throws Exception {
+    http.sessionManagement(sessions -> sessions.withObjectPostProcessor(BASIC_GETS_NO_SESSION)
+            .maximumSessions(hygiene.maxSessions()).sessionRegistry(registry)
+            .expiredSessionStrategy(event -> {
+              String user = event.getSessionInformation().getPrincipal().toString();
+              audit.record(user, AuditKind.LOGOUT, user,
+                  "同一账号同时登录超过 " + hygiene.maxSessions() + " 处，最早的登录会话被结束");
+              sessionEnded(event.getRequest(), event.getResponse(), "此账号已在其他 " + hygiene.maxSessions()
+                  + " 处登录，本处的登录已结束；请重新登录");
+            }))
+        .addFilterBefore(new AbsoluteTimeout(clock, hygiene.absoluteTimeout(), audit, this::sessionEnded),
+            AuthorizationFilter.class)
+        .addFilterBefore(new PasswordChangeFirst(passwordChange, PASSWORD_CHANGE_OPEN, MACHINE_CALLS, audit,
+            (request, response, message) -> write(response, HttpStatus.FORBIDDEN, message)), AuthorizationFilter.class);
+  }
+
+  /**
+   * The login form counts sessions itself; Spring's session management filter would only do it for HTTP Basic, and
+   * give each machine call a session (docs/operations.md: machine calls leave no session). It is told to skip.
+   */
+  private static final ObjectPostProcessor<SessionManagementFilter> BASIC_GETS_NO_SESSION =
+      new ObjectPostProcessor<>() {
+        @Override
+        public <O extends SessionManagementFilter> O postProcess(O filter) {
+          filter.setTrustResolver(new AuthenticationTrustResolver() {
+            @Override
+            public boolean isAnonymous(Authentication authentication) {
+              return true;
+            }
+
+            @Override
+            public boolean isRememberMe(Authentication authentication) {
+              return false;
+            }
+          });
+          return filter;
+        }
+      };
+
+  /** A login session that was ended: a page goes to the login page with the reason, a machine call gets 401. */
+  private void sessionEnded(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
+    if (MACHINE_CALLS.matches(request)) {
+      write(response, HttpStatus.UNAUTHORIZED, message);
+    } else {
+      request.getSession().setAttribute(LoginPageController.ENDED, message);
+      response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?ended");
+    }
   }
 
   /**

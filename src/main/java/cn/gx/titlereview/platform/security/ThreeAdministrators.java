@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,6 +13,9 @@ import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +27,8 @@ import org.springframework.stereotype.Component;
  *       (staff, supervisor, unit head, approver, department head): an administrator has no business data;</li>
  *   <li>nobody is added to {@code camunda-admin} by hand: it is the engine's bootstrap account's group only.</li>
  * </ul>
- * The engine's start-up (no caller) may still create the bootstrap account's membership.
+ * The engine's start-up (no caller) may still create the bootstrap account's membership. A password set by someone
+ * else than the account's holder is to be changed at the next login ({@link PasswordChange}).
  */
 @Component
 class ThreeAdministrators extends AbstractProcessEnginePlugin {
@@ -57,6 +62,18 @@ class ThreeAdministrators extends AbstractProcessEnginePlugin {
             + Groups.name(groupId) + "”；系统管理员、安全管理员、安全审计员须由不同的人担任，且不办理评审业务");
       }
       return super.createMembership(userId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult saveUser(User user) {
+      boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
+      IdentityOperationResult result = super.saveUser(user);
+      String caller = caller();
+      if (newPassword && caller != null) {
+        PasswordChange.passwordSet(new JdbcTemplate(Context.getProcessEngineConfiguration().getDataSource()),
+            user.getId(), caller, ClockUtil.now().toInstant());
+      }
+      return result;
     }
 
     @Override

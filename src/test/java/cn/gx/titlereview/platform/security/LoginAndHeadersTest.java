@@ -39,7 +39,7 @@ class LoginAndHeadersTest {
   @Test
   void manySpacedWrongPasswordsNeverLockAnAccountForGood(CapturedOutput output) throws Exception {
     User user = identityService.newUser("throttled" + System.nanoTime());
-    user.setPassword("right");
+    user.setPassword("Right-2026!");
     identityService.saveUser(user);
     String wrong = user.getId() + ":wrong";
     int throttled = 0;
@@ -59,10 +59,10 @@ class LoginAndHeadersTest {
     assertThat(throttled).as("waits imposed").isPositive();
     assertThat(output).contains("LOGIN_FAILED account=" + user.getId(), "consecutive=12");
     // Right after the last failure the right password waits too; once the wait is over, it works.
-    Reply waiting = api.get("/api/calendar/2026", user.getId() + ":right");
+    Reply waiting = api.get("/api/calendar/2026", user.getId() + ":Right-2026!");
     assertThat(waiting.status()).isEqualTo(429);
     Thread.sleep(Long.parseLong(waiting.header("Retry-After")) * 1000);
-    assertThat(api.get("/api/calendar/2026", user.getId() + ":right").status()).isNotIn(401, 429);
+    assertThat(api.get("/api/calendar/2026", user.getId() + ":Right-2026!").status()).isNotIn(401, 429);
   }
 
   @Test

@@ -30,36 +30,36 @@ class VerifiedCredentialsTest {
       identityService.deleteUser("cached1");
     }
     User user = identityService.newUser("cached1");
-    user.setPassword("first-password");
+    user.setPassword("First-Pass-1");
     identityService.saveUser(user);
     identityService.createMembership("cached1", Groups.STAFF);
   }
 
   @Test
   void aPasswordCloseToTheCachedOneIsRefused() {
-    assertThat(api.get("/engine-rest/task", "cached1:first-password").status()).isEqualTo(200);
-    assertThat(api.get("/engine-rest/task", "cached1:first-password").status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/task", "cached1:First-Pass-1").status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/task", "cached1:First-Pass-1").status()).isEqualTo(200);
     assertThat(api.get("/engine-rest/task", "cached1:first-passwor").status()).isEqualTo(401);
-    assertThat(api.get("/engine-rest/task", "cached1:first-password ").status()).isEqualTo(401);
+    assertThat(api.get("/engine-rest/task", "cached1:First-Pass-1 ").status()).isEqualTo(401);
   }
 
   @Test
   void aNewPasswordCountsAtTheNextRequestAndTheOldOneNoLonger() {
-    assertThat(api.get("/engine-rest/task", "cached1:first-password").status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/task", "cached1:First-Pass-1").status()).isEqualTo(200);
     User user = identityService.createUserQuery().userId("cached1").singleResult();
-    user.setPassword("second-password");
+    user.setPassword("Second-Pass-2");
     identityService.saveUser(user);
-    assertThat(api.get("/engine-rest/task", "cached1:first-password").status()).isEqualTo(401);
-    assertThat(api.get("/engine-rest/task", "cached1:second-password").status()).isEqualTo(200);
+    assertThat(api.get("/engine-rest/task", "cached1:First-Pass-1").status()).isEqualTo(401);
+    assertThat(api.get("/engine-rest/task", "cached1:Second-Pass-2").status()).isEqualTo(200);
   }
 
   @Test
   void aChangeOfGroupsCountsAtTheNextRequest() {
     String start = "/api/sessions";
-    assertThat(api.postJson(start, "cached1:first-password", "{}").status()).isEqualTo(400);
+    assertThat(api.postJson(start, "cached1:First-Pass-1", "{}").status()).isEqualTo(400);
     identityService.deleteMembership("cached1", Groups.STAFF);
-    assertThat(api.postJson(start, "cached1:first-password", "{}").status()).isEqualTo(403);
+    assertThat(api.postJson(start, "cached1:First-Pass-1", "{}").status()).isEqualTo(403);
     identityService.createMembership("cached1", Groups.STAFF);
-    assertThat(api.postJson(start, "cached1:first-password", "{}").status()).isEqualTo(400);
+    assertThat(api.postJson(start, "cached1:First-Pass-1", "{}").status()).isEqualTo(400);
   }
 }
