@@ -1,21 +1,15 @@
 package cn.gx.titlereview.oversight;
 
+import cn.gx.titlereview.session.SessionDataChanged;
 import cn.gx.titlereview.session.SessionRepository;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Keeps the read model current: a session's facts change when a change to its data through
@@ -23,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * failed and opened a rectification, the approving unit's confirmation that closes it), and when it reaches an end event.
  * Each session touched is rewritten once, after the transaction that touched it commits.
  */
-@Configuration
-class SessionFactsFollower implements WebMvcConfigurer, HandlerInterceptor {
+@Component
+class SessionFactsFollower {
 
   private static final String PENDING = SessionFactsFollower.class.getName() + ".pending";
 
@@ -36,21 +30,9 @@ class SessionFactsFollower implements WebMvcConfigurer, HandlerInterceptor {
     this.sessions = sessions;
   }
 
-  @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/sessions/*/**");
-  }
-
-  @Override
-  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-      Exception failure) {
-    if ("GET".equals(request.getMethod()) || failure != null || response.getStatus() >= 400) {
-      return;
-    }
-    if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
-        && path.get("code") instanceof String code) {
-      changed(code);
-    }
+  @EventListener
+  public void dataChanged(SessionDataChanged change) {
+    changed(change.session().code());
   }
 
   /** From the engine's task events (Camunda's Spring eventing bridge). */
