@@ -1,5 +1,6 @@
 package cn.gx.titlereview.draw;
 
+import cn.gx.titlereview.workflow.SessionReading;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class DrawRepository {
+
+  private static final SessionReading.Key<List<DrawnExpert>> DRAWN = new SessionReading.Key<>("drawn");
 
   public record Draw(int poolSize, String poolSha256, String seedHex, int panelSize, int reserveCount,
       int minPerGroup, Instant drawnAt, String mode) {
@@ -69,6 +72,11 @@ public class DrawRepository {
         .query((rs, n) -> new Exclusion(rs.getString("expert_code"), rs.getString("name"), rs.getString("specialty"),
             rs.getString("reason")))
         .list();
+  }
+
+  /** The drawn experts, read once for the whole {@code reading}. */
+  public List<DrawnExpert> drawn(SessionReading reading) {
+    return reading.once(DRAWN, this::drawn);
   }
 
   public List<DrawnExpert> drawn(long sessionId) {

@@ -1,6 +1,7 @@
 package cn.gx.titlereview.draw;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A drawn expert (confidential: names go only to the session's staff and the supervisors). */
 public record DrawnExpert(long expertId, String expertCode, String name, String employer, String specialty,
@@ -27,6 +28,11 @@ public record DrawnExpert(long expertId, String expertCode, String name, String 
 
   public boolean answeredHimself() {
     return BY_EXPERT.equals(responseSource);
+  }
+
+  /** Whether every drawn member's answer is registered (a draw draws at least one). */
+  public static boolean allMembersAnswered(List<DrawnExpert> drawn) {
+    return !drawn.isEmpty() && drawn.stream().filter(e -> MEMBER.equals(e.role())).allMatch(e -> e.response() != null);
   }
 
   /** Who recorded the answer, as the draw record shows it. */

@@ -1,12 +1,15 @@
 package cn.gx.titlereview.preparation;
 
 import cn.gx.titlereview.platform.BulkInsert;
+import cn.gx.titlereview.workflow.SessionReading;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class ApplicantRepository {
+
+  private static final SessionReading.Key<List<Applicant>> APPLICANTS = new SessionReading.Key<>("applicants");
 
   static final List<String> COLUMNS = List.of("session_id", "applicant_no", "name", "employer", "employer_type",
       "level", "series", "specialty", "eligibility", "eligibility_reason");
@@ -17,6 +20,11 @@ public class ApplicantRepository {
   public ApplicantRepository(JdbcClient jdbc, BulkInsert bulk) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+  }
+
+  /** The session's applicants, read once for the whole {@code reading}. */
+  public List<Applicant> list(SessionReading reading) {
+    return reading.once(APPLICANTS, this::list);
   }
 
   public List<Applicant> list(long sessionId) {

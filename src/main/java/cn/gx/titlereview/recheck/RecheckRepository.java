@@ -1,5 +1,6 @@
 package cn.gx.titlereview.recheck;
 
+import cn.gx.titlereview.workflow.SessionReading;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,6 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RecheckRepository {
 
+  private static final SessionReading.Key<Map<Long, Instant>> REVOCATIONS = new SessionReading.Key<>("revocations");
+
+  private static final SessionReading.Key<List<RecheckFinding>> FINDINGS = new SessionReading.Key<>("findings");
+
   /** A problem raised by a substantiated complaint during publicity, outside the two rechecks. */
   public static final int COMPLAINT_ROUND = 0;
 
@@ -19,6 +24,11 @@ public class RecheckRepository {
 
   public RecheckRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Both rounds' recheck findings, read once for the whole {@code reading}. */
+  public List<RecheckFinding> findings(SessionReading reading) {
+    return reading.once(FINDINGS, this::findings);
   }
 
   public List<RecheckFinding> findings(long sessionId) {
@@ -37,6 +47,11 @@ public class RecheckRepository {
             select max(recorded_at) from recheck_finding where session_id = ? and round in (1, 2)""")
         .param(sessionId).query((rs, n) -> rs.getTimestamp(1)).list().stream().filter(java.util.Objects::nonNull)
         .findFirst().map(Timestamp::toInstant);
+  }
+
+  /** The passes the recheck revoked, with when, read once for the whole {@code reading}. */
+  public Map<Long, Instant> revocations(SessionReading reading) {
+    return reading.once(REVOCATIONS, this::revocations);
   }
 
   /** When each revoked applicant's pass was revoked (撤销通过), by applicant id. */

@@ -11,6 +11,7 @@ import cn.gx.titlereview.preparation.Applicant;
 import cn.gx.titlereview.preparation.ApplicantRepository;
 import cn.gx.titlereview.review.ReviewRepository;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.SessionReading;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +56,11 @@ public class RecheckService {
     return passedAmong(applicants.list(sessionId), reviews.votes(sessionId));
   }
 
+  /** The applicants a recheck covers, from the tables as {@code reading} read them. */
+  public List<Applicant> passedApplicants(SessionReading reading) {
+    return passedAmong(applicants.list(reading), reviews.votes(reading));
+  }
+
   /** Those of {@code all} whose vote passed, in the order of {@code all}. */
   public static List<Applicant> passedAmong(List<Applicant> all, Map<Long, ReviewRepository.VoteCount> votes) {
     return all.stream().filter(a -> votes.containsKey(a.id()) && votes.get(a.id()).passed()).toList();
@@ -63,6 +69,11 @@ public class RecheckService {
   /** The applicants who passed in the end: a passed vote whose pass the recheck did not revoke. */
   public List<Applicant> finallyPassed(long sessionId) {
     return passedAsOf(sessionId, null);
+  }
+
+  /** The applicants who passed in the end, from the tables as {@code reading} read them. */
+  public List<Applicant> finallyPassed(SessionReading reading) {
+    return notRevoked(passedApplicants(reading), rechecks.revocations(reading), null);
   }
 
   /**

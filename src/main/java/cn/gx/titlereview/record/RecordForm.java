@@ -2,6 +2,7 @@ package cn.gx.titlereview.record;
 
 import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.session.ReviewSession;
+import cn.gx.titlereview.workflow.Answer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -5,6 +5,7 @@ import cn.gx.titlereview.record.RecordForm.Basics;
 import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.region.PersonNames;
+import cn.gx.titlereview.workflow.Answer;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;

@@ -1,5 +1,8 @@
 package cn.gx.titlereview.record;
 
+import static cn.gx.titlereview.platform.PlatformConfig.MINUTES;
+
+import cn.gx.titlereview.draw.DrawRepository;
 import cn.gx.titlereview.draw.DrawnExpert;
 import cn.gx.titlereview.expert.ContactLog;
 import cn.gx.titlereview.inspection.InspectionService;
@@ -7,10 +10,7 @@ import cn.gx.titlereview.platform.PlatformConfig;
 import cn.gx.titlereview.platform.crypto.CryptoSettings;
 import cn.gx.titlereview.platform.crypto.HashAlgorithm;
 import cn.gx.titlereview.platform.crypto.SigningKey;
-import cn.gx.titlereview.preparation.Applicant;
-import cn.gx.titlereview.recheck.RecheckFinding;
 import cn.gx.titlereview.record.RecordCatalogue.Catalogue;
-import cn.gx.titlereview.record.RecordForm.Basics;
 import cn.gx.titlereview.record.RecordForm.Group;
 import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.Pledges;
@@ -18,23 +18,19 @@ import cn.gx.titlereview.record.RecordForm.Section;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.region.Jurisdiction;
 import cn.gx.titlereview.region.RegionViews;
-import cn.gx.titlereview.review.DisciplineIncidents;
-import cn.gx.titlereview.review.RecusalRepository;
-import cn.gx.titlereview.review.ReviewTimes;
-import cn.gx.titlereview.review.VoteAmendment;
-import cn.gx.titlereview.review.VoteAmendmentRepository;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionRepository;
 import cn.gx.titlereview.spotcheck.SpotCheckView;
 import cn.gx.titlereview.training.PledgeRepository;
+import cn.gx.titlereview.workflow.Answer;
+import cn.gx.titlereview.workflow.RecordContribution;
+import cn.gx.titlereview.workflow.SessionReading;
 import cn.gx.titlereview.workflow.attestation.Attestation;
-import cn.gx.titlereview.workflow.attestation.SessionAttestations;
+import cn.gx.titlereview.workflow.attestation.AttestationRepository;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,13 +56,13 @@ public class RecordService {
 
   private final RecordFormVersions forms;
   private final RecordFacts recordFacts;
+  private final RecordCounts counts;
+  private final RecordNotes notes;
   private final SessionRepository sessions;
+  private final DrawRepository draws;
+  private final AttestationRepository attestations;
   private final PledgeRepository pledges;
   private final SignatureRepository signatures;
-  private final VoteAmendmentRepository amendments;
-  private final RecusalRepository recusals;
-  private final DisciplineIncidents incidents;
-  private final ReviewTimes reviewTimes;
   private final InspectionService inspections;
   private final Jurisdiction jurisdiction;
   private final RegionViews regionViews;
@@ -76,20 +72,20 @@ public class RecordService {
   private final ContactLog contacts;
   private final ObjectMapper canonical;
 
-  public RecordService(RecordFormVersions forms, RecordFacts recordFacts, SessionRepository sessions,
-      PledgeRepository pledges, SignatureRepository signatures, VoteAmendmentRepository amendments,
-      RecusalRepository recusals, DisciplineIncidents incidents, ReviewTimes reviewTimes,
-      InspectionService inspections, Jurisdiction jurisdiction, RegionViews regionViews, SigningKey archiveKey,
-      CryptoSettings crypto, SpotCheckView spotChecks, ContactLog contacts, ObjectMapper json) {
+  public RecordService(RecordFormVersions forms, RecordFacts recordFacts, RecordCounts counts, RecordNotes notes,
+      SessionRepository sessions, DrawRepository draws, AttestationRepository attestations, PledgeRepository pledges,
+      SignatureRepository signatures, InspectionService inspections, Jurisdiction jurisdiction,
+      RegionViews regionViews, SigningKey archiveKey, CryptoSettings crypto, SpotCheckView spotChecks,
+      ContactLog contacts, ObjectMapper json) {
     this.forms = forms;
     this.recordFacts = recordFacts;
+    this.counts = counts;
+    this.notes = notes;
     this.sessions = sessions;
+    this.draws = draws;
+    this.attestations = attestations;
     this.pledges = pledges;
     this.signatures = signatures;
-    this.amendments = amendments;
-    this.recusals = recusals;
-    this.incidents = incidents;
-    this.reviewTimes = reviewTimes;
     this.inspections = inspections;
     this.jurisdiction = jurisdiction;
     this.regionViews = regionViews;
@@ -111,7 +107,7 @@ public class RecordService {
 
   /** The record with its signatures, each marked valid only if it signed the record as it is now. */
   public RecordForm form(ReviewSession session) {
-    return form(session, recordFacts.reads(session.id()));
+    return form(session, new SessionReading(session));
   }
 
   /**
@@ -119,8 +115,8 @@ public class RecordService {
    * model keeps of each session.
    */
   public Summary summary(ReviewSession session) {
-    RecordFacts.Reads reads = recordFacts.reads(session.id());
-    return new Summary(form(session, reads), counts(reads));
+    SessionReading reading = new SessionReading(session);
+    return new Summary(form(session, reading), counts.counts(reading));
   }
 
   /** A record with the counts its rates are computed from. */
@@ -136,8 +132,8 @@ public class RecordService {
       int applicantsEnterprise, Integer passedEnterprise, Long recheckProblems) {
   }
 
-  private RecordForm form(ReviewSession session, RecordFacts.Reads reads) {
-    RecordForm content = content(session, reads);
+  private RecordForm form(ReviewSession session, SessionReading reading) {
+    RecordForm content = content(session, reading);
     Content current = new Content(bytes(content), crypto.hash());
     List<SignatureView> signed = signatures.list(session.id()).stream()
         .map(s -> new SignatureView(s.role(), SIGNATURE_TITLES.get(s.role()), s.signedBy(), s.signedAt(),
@@ -145,7 +141,7 @@ public class RecordService {
         .toList();
     List<String> after = new ArrayList<>(spotChecks.lines(session.id()));
     sessions.closure(session.id()).ifPresent(c -> after.add((c.confirmed() ? "评审结果已确认" : "评审结果未获确认")
-        + (c.closedBy() == null ? "" : "：" + c.closedBy()) + " 于 " + RecordFacts.TIME.format(c.closedAt())
+        + (c.closedBy() == null ? "" : "：" + c.closedBy()) + " 于 " + MINUTES.format(c.closedAt())
         + "；此后评审会数据冻结，更正须经督查（复查或倒查）登记并签发"));
     List<String> inspected = new ArrayList<>(inspections.outcomes(session));
     inspected.addAll(grants(session));
@@ -173,7 +169,7 @@ public class RecordService {
 
   /** The record's content now, to check signatures against. */
   public Content current(ReviewSession session) {
-    return new Content(bytes(content(session, recordFacts.reads(session.id()))), crypto.hash());
+    return new Content(bytes(content(session, new SessionReading(session))), crypto.hash());
   }
 
   /** The canonical bytes of the record's content, and its hash by the profile's algorithm. */
@@ -189,19 +185,20 @@ public class RecordService {
     }
   }
 
-  private RecordForm content(ReviewSession session, RecordFacts.Reads reads) {
+  private RecordForm content(ReviewSession session, SessionReading reading) {
     Optional<RecordFormVersions.Version> frozen = forms.frozen(session.id());
     Catalogue current = forms.catalogue(frozen);
-    Map<String, Attestation> attested = reads.attested();
-    Map<String, Answer> facts = recordFacts.compute(session, reads);
+    Map<String, Attestation> attested = attestations.all(reading).current();
+    Map<String, Answer> facts = recordFacts.compute(reading);
     List<Section> sections = current.sections().stream().map(section -> new Section(section.title(),
         section.groups().stream().map(group -> {
           List<Item> items = new ArrayList<>();
           for (RecordCatalogue.Item item : group.items()) {
             Answer answer = item.notApplicable() != null ? Answer.of("不适用", "按调整版记录表：" + item.notApplicable())
                 : item.attestation() != null ? attested(attested.get(item.attestation()))
-                    .and(facts.get(RecordFacts.BESIDE + item.attestation()))
-                : facts.getOrDefault(item.fact(), Answer.notReached("未知的事实：" + item.fact()));
+                    .and(facts.get(RecordContribution.BESIDE + item.attestation()))
+                : facts.getOrDefault(item.fact(), Answer.notReached("未知的事实：" + item.fact()))
+                    .and(facts.get(RecordContribution.BESIDE + item.fact()));
             items.add(Item.of(items.size() + 1, item.text(), answer, item.attestation() != null));
           }
           return new Group(group.title(), items);
@@ -209,8 +206,8 @@ public class RecordService {
     String title = current.title().replace("{year}", String.valueOf(session.reviewYear()))
         .replace("{committee}", session.committeeName());
     List<String> adjustments = frozen.map(forms::differences).orElse(List.of());
-    return new RecordForm(title, current.version(), adjustments, session, basics(reads), sections,
-        notes(session, reads), pledges(session.id(), reads.drawn()), List.of(), null, List.of(), null, null);
+    return new RecordForm(title, current.version(), adjustments, session, counts.basics(reading), sections,
+        notes.describe(reading), pledges(session.id(), draws.drawn(reading)), List.of(), null, List.of(), null, null);
   }
 
   private static Answer attested(Attestation a) {
@@ -222,88 +219,8 @@ public class RecordService {
       case "no", "false" -> "否";
       default -> a.value();
     };
-    return new Answer(value, a.attestedBy() + " 于 " + RecordFacts.TIME.format(a.attestedAt()) + " 填报",
+    return new Answer(value, a.attestedBy() + " 于 " + MINUTES.format(a.attestedAt()) + " 填报",
         a.attestedBy());
-  }
-
-  /** 评审基本情况: applicants, passed (after revoked passes), the pass rates, and recheck problems. */
-  private Basics basics(RecordFacts.Reads reads) {
-    Counts c = counts(reads);
-    if (c.passed() == null) {
-      return new Basics(c.applicants(), null, null, null, null, null);
-    }
-    return new Basics(c.applicants(), c.passed(), rate(c.passed(), c.applicants()),
-        rate(c.passedPublic(), c.applicantsPublic()), rate(c.passedEnterprise(), c.applicantsEnterprise()),
-        c.recheckProblems());
-  }
-
-  private static Counts counts(RecordFacts.Reads reads) {
-    List<Applicant> all = reads.applicants();
-    List<Applicant> publicSector = ofType(all, Applicant.PUBLIC_INSTITUTION);
-    List<Applicant> enterprises = ofType(all, Applicant.ENTERPRISE_AND_OTHER);
-    if (reads.votes().isEmpty()) {
-      return new Counts(all.size(), null, publicSector.size(), null, enterprises.size(), null, null);
-    }
-    List<RecheckFinding> findings = reads.findings();
-    Set<Long> passed = reads.finallyPassed().stream().map(Applicant::id).collect(Collectors.toSet());
-    return new Counts(all.size(), passed.size(), publicSector.size(), passedAmong(publicSector, passed),
-        enterprises.size(), passedAmong(enterprises, passed),
-        findings.isEmpty() ? null : findings.stream().filter(RecheckFinding::problem)
-            .map(RecheckFinding::applicantId).distinct().count());
-  }
-
-  private static List<Applicant> ofType(List<Applicant> all, String employerType) {
-    return all.stream().filter(a -> employerType.equals(a.employerType())).toList();
-  }
-
-  private static int passedAmong(List<Applicant> applicants, Set<Long> passed) {
-    return (int) applicants.stream().filter(a -> passed.contains(a.id())).count();
-  }
-
-  /** A percentage with one decimal, or null when there is nothing to divide by. */
-  static String rate(long part, long whole) {
-    return whole == 0 ? null
-        : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP) + "%";
-  }
-
-  /** 其它需要说明的情况: every failed gate and every rectification, in order. */
-  private List<String> notes(ReviewSession session, RecordFacts.Reads reads) {
-    long sessionId = session.id();
-    List<String> notes = new ArrayList<>();
-    reads.gateHistory().stream().filter(g -> !g.passed())
-        .forEach(g -> notes.add(RecordFacts.gateEvidence(g) + "：" + g.violations().stream().limit(3)
-            .map(v -> v.subject() + "，" + v.finding()).collect(Collectors.joining("；"))
-            + (g.violations().size() > 3 ? "……" : "")));
-    incidents.list(sessionId).forEach(i -> notes.add("违纪事件 " + i.id() + "（" + i.itemText() + "）：" + (i.disposed()
-        ? i.description() + "；涉及：" + i.involved() + "；处理：" + i.action() + "（" + i.disposedBy() + " 登记）"
-        : "尚未处理")));
-    recusals.list(sessionId).forEach(r -> notes.add("回避：专家 " + r.expertCode() + " 对申报人 " + r.applicantNo()
-        + " 回避（" + r.category() + "，" + r.sourceShown() + (r.note() == null ? "" : "：" + r.note())
-        + "），不审阅、不表决"));
-    amendments.list(sessionId).forEach(m -> notes.add("表决结果更正：申报人 " + m.applicantNo() + " 改为出席 "
-        + m.votersPresent() + "、赞成 " + m.yes() + "、反对 " + m.no() + "、弃权 " + m.abstain() + "，理由：" + m.reason()
-        + "（" + m.proposedBy() + " 提出；" + switch (m.status()) {
-          case VoteAmendment.APPROVED -> m.decidedBy() + " 批准";
-          case VoteAmendment.REJECTED -> m.decidedBy() + " 驳回";
-          default -> "待监督员审批";
-        } + "）"));
-    sessions.replans(sessionId).forEach(r -> notes.add("评审日期调整：由 " + r.previousStart() + " 至 " + r.previousEnd()
-        + " 改为 " + r.newStart() + " 至 " + r.newEnd() + "，理由：" + r.reason() + "（" + r.replannedBy() + " 于 "
-        + RecordFacts.TIME.format(r.replannedAt()) + "）"));
-    ReviewTimes.Assessment time = reviewTimes.assess(session,
-        ReviewTimes.applicantsPerGroup(reads.applicants(), reads.assignments()));
-    if (!time.times().isEmpty()) {
-      notes.add("评审时间：" + time.describe());
-    }
-    attested(reads.attestations(), ReviewTimes.JUSTIFICATION, "评审时间低于下限，组建单位负责人说明：", notes);
-    attested(reads.attestations(), "passRateJustification", "评审通过率超过预警上限，组建单位负责人说明：", notes);
-    attested(reads.attestations(), "rectificationNote", "整改：", notes);
-    return notes;
-  }
-
-  private static void attested(SessionAttestations attestations, String key, String prefix, List<String> notes) {
-    attestations.history(key).forEach(a -> notes.add(prefix + a.value() + "（" + a.attestedBy() + " 于 "
-        + RecordFacts.TIME.format(a.attestedAt()) + "）"));
   }
 
   private Pledges pledges(long sessionId, List<DrawnExpert> drawn) {

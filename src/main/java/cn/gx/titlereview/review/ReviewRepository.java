@@ -1,5 +1,6 @@
 package cn.gx.titlereview.review;
 
+import cn.gx.titlereview.workflow.SessionReading;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import org.springframework.stereotype.Repository;
 /** Review groups, readers and vote counts of a session. */
 @Repository
 public class ReviewRepository {
+
+  private static final SessionReading.Key<Map<Long, VoteCount>> VOTES = new SessionReading.Key<>("votes");
+
+  private static final SessionReading.Key<Map<Long, Assignment>> ASSIGNMENTS = new SessionReading.Key<>("assignments");
 
   public record ReviewGroup(String name, Set<Long> memberIds) {
   }
@@ -78,6 +83,11 @@ public class ReviewRepository {
         .map(e -> new ReviewGroup(e.getKey(), e.getValue())).toList();
   }
 
+  /** Each applicant's readers, read once for the whole {@code reading}. */
+  public Map<Long, Assignment> assignments(SessionReading reading) {
+    return reading.once(ASSIGNMENTS, this::assignments);
+  }
+
   /** Assignments by applicant id. */
   public Map<Long, Assignment> assignments(long sessionId) {
     Map<Long, Assignment> assignments = new HashMap<>();
@@ -129,6 +139,11 @@ public class ReviewRepository {
         .params(vote.votersPresent(), vote.yes(), vote.no(), vote.abstain(), vote.passed(), Timestamp.from(at),
             vote.applicantId())
         .update();
+  }
+
+  /** Each applicant's vote count, read once for the whole {@code reading}. */
+  public Map<Long, VoteCount> votes(SessionReading reading) {
+    return reading.once(VOTES, this::votes);
   }
 
   /** Vote counts by applicant id. */

@@ -6,6 +6,7 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.workflow.Answer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.workflow.attestation;
 
+import cn.gx.titlereview.workflow.SessionReading;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class AttestationRepository {
+
+  private static final SessionReading.Key<SessionAttestations> ATTESTATIONS = new SessionReading.Key<>("attestations");
 
   private final JdbcClient jdbc;
 
@@ -36,6 +39,11 @@ public class AttestationRepository {
   /** The attestations in force: the latest per key. */
   public Map<String, Attestation> current(long sessionId) {
     return all(sessionId).current();
+  }
+
+  /** Every attestation of the session, read once for the whole {@code reading}. */
+  public SessionAttestations all(SessionReading reading) {
+    return reading.once(ATTESTATIONS, this::all);
   }
 
   public SessionAttestations all(long sessionId) {

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.workflow.gate;
 
+import cn.gx.titlereview.workflow.SessionReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class GateResultRepository {
+
+  private static final SessionReading.Key<List<GateResult>> GATE_HISTORY = new SessionReading.Key<>("gate_history");
 
   private static final TypeReference<List<Violation>> VIOLATIONS = new TypeReference<>() {
   };
@@ -34,6 +37,11 @@ public class GateResultRepository {
         .params(sessionId, gateKey, gateName, violations.isEmpty(), write(violations), ruleVersion,
             Timestamp.from(checkedAt), checkedBy, processInstanceId)
         .update();
+  }
+
+  /** Every gate run of the session, in order, read once for the whole {@code reading}. */
+  public List<GateResult> history(SessionReading reading) {
+    return reading.once(GATE_HISTORY, this::history);
   }
 
   /** Every result of the session, oldest first. */

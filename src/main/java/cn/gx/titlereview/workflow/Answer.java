@@ -1,10 +1,13 @@
-package cn.gx.titlereview.record;
+package cn.gx.titlereview.workflow;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
- * One item's answer on the record form, with its evidence. A null value means not reached yet (未完成): the record
- * never guesses 是 or 否.
+ * One item's answer on the record form (附件1), with its evidence. A null value means not reached yet (未完成): the
+ * record never guesses 是 or 否.
  */
-record Answer(String value, String evidence, String attestedBy) {
+public record Answer(String value, String evidence, String attestedBy) {
 
   public static final String NOT_REACHED = "未完成";
 
@@ -27,5 +30,11 @@ record Answer(String value, String evidence, String attestedBy) {
 
   public String shown() {
     return value == null ? NOT_REACHED : value;
+  }
+
+  /** A percentage with one decimal, or null when there is nothing to divide by. */
+  public static String rate(long part, long whole) {
+    return whole == 0 ? null
+        : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP) + "%";
   }
 }
