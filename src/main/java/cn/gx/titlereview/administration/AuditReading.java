@@ -7,7 +7,6 @@ import cn.gx.titlereview.platform.audit.AuditTrail;
 import cn.gx.titlereview.platform.document.Workbooks;
 import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
-import cn.gx.titlereview.platform.security.SystemAuthority;
 import cn.gx.titlereview.platform.web.BusinessException;
 import cn.gx.titlereview.region.PersonNames;
 import java.time.LocalDate;
@@ -33,8 +32,8 @@ class AuditReading {
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(CHINA);
 
   /** One line as people read it: the person named, the kind in words. */
-  record Line(long seq, String at, String actor, String actorName, String kind, String kindLabel, String subject,
-      String detail, String address) {
+  record Line(long seq, String at, String actor, String actorName, String actorLabel, String kind, String kindLabel,
+      String subject, String detail, String address) {
   }
 
   /** The lines found, newest first; {@code truncated} when more matched than are shown. */
@@ -65,13 +64,11 @@ class AuditReading {
   private final AuditTrail trail;
   private final CurrentUser currentUser;
   private final PersonNames names;
-  private final SystemAuthority system;
 
-  AuditReading(AuditTrail trail, CurrentUser currentUser, PersonNames names, SystemAuthority system) {
+  AuditReading(AuditTrail trail, CurrentUser currentUser, PersonNames names) {
     this.trail = trail;
     this.currentUser = currentUser;
     this.names = names;
-    this.system = system;
   }
 
   /** Only the audit administrator; not the bootstrap administrator, not the other two (三员分立). */
@@ -99,8 +96,8 @@ class AuditReading {
     trail.record(AuditKind.EXPORT, "audit", "导出审计记录：" + question.describe() + "，" + found.size() + " 条");
     List<Line> lines = lines(found, EXPORTED).lines();
     return Workbooks.write(Workbooks.Table.of("审计记录",
-        List.of("序号", "时间", "账号", "姓名", "类别", "对象", "内容", "来源地址"),
-        lines.stream().map(l -> List.<Object>of(l.seq(), l.at(), l.actor(), l.actorName(), l.kindLabel(),
+        List.of("序号", "时间", "账号", "人员", "类别", "对象", "内容", "来源地址"),
+        lines.stream().map(l -> List.<Object>of(l.seq(), l.at(), l.actor(), l.actorLabel(), l.kindLabel(),
             l.subject(), l.detail(), l.address() == null ? "" : l.address())).toList()));
   }
 
@@ -113,9 +110,9 @@ class AuditReading {
 
   private Lines lines(List<AuditEntry> found, int limit) {
     List<AuditEntry> shown = found.stream().limit(limit).toList();
-    PersonNames.Book book = system.call(() -> names.book(shown.stream().map(AuditEntry::actor).distinct().toList()));
+    PersonNames.Book book = names.book(shown.stream().map(AuditEntry::actor).distinct().toList());
     return new Lines(shown.size(), found.size() > limit, shown.stream()
-        .map(e -> new Line(e.seq(), SECONDS.format(e.at()), e.actor(), book.name(e.actor()),
+        .map(e -> new Line(e.seq(), SECONDS.format(e.at()), e.actor(), book.name(e.actor()), book.labelWithAccount(e.actor()),
             e.kind().name(), e.kind().label(), e.subject(), e.detail(), e.address()))
         .toList());
   }

@@ -93,11 +93,11 @@ class DrawRecordSheet {
 
     String committed = commitment.map(c -> c.offline() ? offlineText(c, people, machine, offline)
         : "承诺于 " + TIME.format(c.committedAt()) + "（随机数校验码 " + c.randomSha256() + "）；监督员 "
-            + people.labelled(c.confirmedBy()) + " 于 " + TIME.format(c.confirmedAt()) + " 给出短语“" + c.phrase()
+            + people.label(c.confirmedBy()) + " 于 " + TIME.format(c.confirmedAt()) + " 给出短语“" + c.phrase()
             + "”；公开的随机数 " + c.randomHex() + "；种子 = " + c.algorithm().label() + "(随机数‖短语)")
         .orElse("未生成或未确认");
     String supervision = present == null ? "未确认" : (present.isYes() ? "到场全程监督" : "未到场") + "（"
-        + people.labelled(present.attestedBy()) + " 于 " + TIME.format(present.attestedAt()) + " 确认）";
+        + people.label(present.attestedBy()) + " 于 " + TIME.format(present.attestedAt()) + " 确认）";
 
     List<Exclusion> excluded = new ArrayList<>();
     roster.suspended(session.id()).forEach(e -> excluded.add(new Exclusion(e.expertCode(),
@@ -125,13 +125,13 @@ class DrawRecordSheet {
 
   private static String offlineText(DrawCommitment.Commitment c, PersonNames.Book people, Attestation machine,
       java.util.Optional<DrawCommitment.OfflineResult> result) {
-    return "在不联网的电脑上抽取：监督员 " + people.labelled(c.confirmedBy()) + " 于 " + TIME.format(c.confirmedAt())
+    return "在不联网的电脑上抽取：监督员 " + people.label(c.confirmedBy()) + " 于 " + TIME.format(c.confirmedAt())
         + " 确认名单校验码 " + c.poolSha256() + result
             .map(r -> "；结果文件 SHA-256 " + r.fileSha256() + "（离线电脑时间 " + TIME.format(r.drawnAt()) + "，"
-                + people.labelled(r.uploadedBy()) + " 于 " + TIME.format(r.uploadedAt()) + " 上传并通过复算核验）；公开的随机数 "
+                + people.label(r.uploadedBy()) + " 于 " + TIME.format(r.uploadedAt()) + " 上传并通过复算核验）；公开的随机数 "
                 + r.randomHex() + "，短语“" + r.phrase() + "”，种子 = " + c.algorithm().label() + "(随机数‖短语)")
             .orElse("；结果文件尚未上传")
         + (machine == null ? "；抽取电脑未联网尚未确认" : "；抽取电脑：" + machine.value() + "（"
-            + people.labelled(machine.attestedBy()) + " 于 " + TIME.format(machine.attestedAt()) + " 确认）");
+            + people.label(machine.attestedBy()) + " 于 " + TIME.format(machine.attestedAt()) + " 确认）");
   }
 }

@@ -1,8 +1,8 @@
 package cn.gx.titlereview.expert;
 
 import cn.gx.titlereview.platform.PlatformConfig;
-import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.platform.security.Groups;
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import java.time.Clock;
@@ -63,7 +63,7 @@ class ExpertRepliesPageController {
     ReviewSession session = access.forConfidential(code, what);
     model.addAttribute("reviewSession", session);
     model.addAttribute("staff", access.isOnStaff(session));
-    model.addAttribute("user", names.nameWithAccount(access.userId()));
+    model.addAttribute("user", names.label(access.userId()));
     model.addAttribute("now", PlatformConfig.MINUTES.format(clock.instant()));
     return session;
   }

@@ -87,7 +87,7 @@ class ResultsWorkbook {
       Applicant a = byId.get(f.applicantId());
       return List.<Object>of(a.applicantNo(), a.name(), f.round() == RecheckRepository.COMPLAINT_ROUND ? "信访核查"
           : "第" + f.round() + "人复核", f.problem() ? "是" : "否", f.note() == null ? "" : f.note(),
-          people.labelled(f.recordedBy()), f.disposition() == null ? "" : disposition(f.disposition()));
+          people.label(f.recordedBy()), f.disposition() == null ? "" : disposition(f.disposition()));
     }).toList();
     return Workbooks.write(
         new Workbooks.Table("申报人员及评审结果", List.of("申报编号", "姓名", "工作单位", "单位性质", "申报级别", "申报系列",

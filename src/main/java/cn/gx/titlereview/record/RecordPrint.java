@@ -6,17 +6,21 @@ import cn.gx.titlereview.record.RecordForm.Item;
 import cn.gx.titlereview.record.RecordForm.SignatureView;
 import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.workflow.Answer;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * The record form as it is printed (page, .docx, PDF): people by 姓名 instead of account ids — in the evidence, the
- * notes, the pledges and the signature block — and the title on as many lines as it needs. The record itself, and so
+ * The record form as it is printed (page, .docx, PDF): people by name instead of account ids — in the evidence, the
+ * notes, the pledges and the signature block — each introduced with role and unit where first mentioned
+ * (「赵强（纪检监督员，某单位）」) and by name after, and the title on as many lines as it needs. The record itself, and so
  * what a signature binds, keeps the account ids.
  */
-record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signers, PersonNames.Book people) {
+record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signers, Map<Item, String> evidences,
+    List<String> notes, String pledges, List<String> inspections, List<String> afterSigning) {
 
   private static final Pattern HASH = Pattern.compile("\\b[0-9a-f]{64}\\b");
 
@@ -36,35 +40,7 @@ record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signer
   }
 
   public String evidence(Item item) {
-    return people.text(item.evidence());
-  }
-
-  public List<String> notes() {
-    return form.notes().stream().map(people::text).toList();
-  }
-
-  public List<String> inspections() {
-    return form.inspections().stream().map(people::text).toList();
-  }
-
-  /**
-   * What happened after signing (spot-checks, the confirmation), with hashes cut to their first 12 digits: on paper
-   * they only name the values, which the record page and the archive package give whole.
-   */
-  public List<String> afterSigning() {
-    return form.afterSigning() == null ? List.of()
-        : form.afterSigning().stream().map(people::text).map(line -> HASH.matcher(line).replaceAll(m ->
-            m.group().substring(0, 12) + "…")).toList();
-  }
-
-  /** 工作人员承诺书（附件3） and 评审专家工作守则（附件2）: who signed, as one sentence. */
-  public String pledges() {
-    RecordForm.Pledges p = form.pledges();
-    return "工作人员承诺书（附件3）已签署：" + joined(people.names(p.staffSigned())) + "；未签署："
-        + joined(people.names(p.staffNotSigned())) + "。评审专家工作守则（附件2）：出席 " + p.expertsAttending()
-        + " 人，已签署 " + p.expertsSigned() + " 人（其中本人链接确认 " + p.expertsOnline() + " 人；存有签字页扫描件 "
-        + p.expertsWithScan() + " 人）"
-        + (p.expertsNotSigned().isEmpty() ? "" : "，未签署：" + String.join("、", p.expertsNotSigned())) + "。";
+    return evidences.get(item);
   }
 
   /** 评审基本情况 with the form's blanks filled in. */
@@ -101,15 +77,24 @@ record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signer
     }
 
     public RecordPrint of(RecordForm form) {
-      Stream<String> texts = Stream.of(
-          form.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
-              .map(Item::evidence),
-          form.notes().stream(), form.inspections().stream(),
-          form.afterSigning() == null ? Stream.<String>empty() : form.afterSigning().stream(),
-          form.pledges().staffSigned().stream(),
+      List<Item> items = form.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
+          .toList();
+      List<String> afterSigning = form.afterSigning() == null ? List.of() : form.afterSigning();
+      PersonNames.Book people = names.book(Stream.of(items.stream().map(Item::evidence), form.notes().stream(),
+          form.inspections().stream(), afterSigning.stream(), form.pledges().staffSigned().stream(),
           form.pledges().staffNotSigned().stream(), form.signatures().stream().map(SignatureView::signedBy))
-          .flatMap(s -> s);
-      PersonNames.Book people = names.book(texts);
+          .flatMap(s -> s));
+      // In the order the page reads, so that each person is introduced where first mentioned.
+      PersonNames.Mentions mentions = people.mentions();
+      Map<Item, String> evidences = new IdentityHashMap<>();
+      items.forEach(item -> evidences.put(item, mentions.text(item.evidence())));
+      List<String> notes = form.notes().stream().map(mentions::text).toList();
+      String pledges = pledges(form.pledges(), mentions);
+      List<String> inspections = form.inspections().stream().map(mentions::text).toList();
+      // Hashes cut to their first 12 digits: on paper they only name the values, which the record page and the
+      // archive package give whole.
+      List<String> after = afterSigning.stream().map(mentions::text).map(line -> HASH.matcher(line).replaceAll(m ->
+          m.group().substring(0, 12) + "…")).toList();
       List<Signer> signers = ROLES.stream().map(role -> {
         SignatureView s = form.signature(role);
         String title = RecordService.SIGNATURE_TITLES.get(role);
@@ -118,7 +103,17 @@ record RecordPrint(RecordForm form, List<String> titleLines, List<Signer> signer
             : new Signer(role, title, s.signedBy(), people.name(s.signedBy()), people.jobTitle(s.signedBy()),
                 s.date(), s.valid(), seal);
       }).toList();
-      return new RecordPrint(form, Titles.lines(form.title(), form.session().committeeName()), signers, people);
+      return new RecordPrint(form, Titles.lines(form.title(), form.session().committeeName()), signers, evidences,
+          notes, pledges, inspections, after);
+    }
+
+    /** 工作人员承诺书（附件3） and 评审专家工作守则（附件2）: who signed, as one sentence. */
+    private static String pledges(RecordForm.Pledges p, PersonNames.Mentions mentions) {
+      return "工作人员承诺书（附件3）已签署：" + joined(p.staffSigned().stream().map(mentions::person).toList())
+          + "；未签署：" + joined(p.staffNotSigned().stream().map(mentions::person).toList())
+          + "。评审专家工作守则（附件2）：出席 " + p.expertsAttending() + " 人，已签署 " + p.expertsSigned()
+          + " 人（其中本人链接确认 " + p.expertsOnline() + " 人；存有签字页扫描件 " + p.expertsWithScan() + " 人）"
+          + (p.expertsNotSigned().isEmpty() ? "" : "，未签署：" + String.join("、", p.expertsNotSigned())) + "。";
     }
   }
 }

@@ -7,8 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,6 +52,14 @@ class RegionRepository {
   Optional<Long> organizationOf(String userId) {
     return jdbc.sql("select organization_id from account where user_id = ?").param(userId).query(Long.class)
         .optional();
+  }
+
+  /** The organizations of those of {@code userIds} that hold an account, by user id. */
+  Map<String, Long> organizationsOf(Collection<String> userIds) {
+    return userIds.isEmpty() ? Map.of()
+        : jdbc.sql("select user_id, organization_id from account where user_id in (:ids)").param("ids", userIds)
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   List<Account> accounts() {

@@ -19,7 +19,7 @@ public class LastImport {
   }
 
   public Optional<String> line(long sessionId, String kind) {
-    return batches.latest(sessionId, kind).map(b -> "最近一次导入：" + names.name(b.importedBy()) + "，"
+    return batches.latest(sessionId, kind).map(b -> "最近一次导入：" + names.label(b.importedBy()) + "，"
         + PlatformConfig.MINUTES.format(b.importedAt()) + "，文件 " + b.fileName() + "，" + b.rowCount() + " 行");
   }
 }

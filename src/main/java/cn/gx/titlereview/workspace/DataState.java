@@ -44,7 +44,7 @@ class DataState {
   /** The section's state, one fact a line. */
   public List<String> describe(ReviewSession session, WorkspaceSection section) {
     if (section == WorkspaceSection.STAFF) {
-      return List.of("工作人员：" + sessions.staff(session.id()).stream().map(names::nameWithAccount)
+      return List.of("工作人员：" + sessions.staff(session.id()).stream().map(names::label)
           .collect(Collectors.joining("、")));
     }
     return bySection.get(section.anchor()).describe(section.anchor(), session);

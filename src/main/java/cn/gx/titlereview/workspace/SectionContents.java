@@ -173,7 +173,7 @@ public class SectionContents {
       List<String> row = new ArrayList<>(meta.getColumnCount());
       for (int c = 1; c <= meta.getColumnCount(); c++) {
         Object value = rs.getObject(c);
-        row.add(listing.userColumns().contains(c - 1) && value != null ? names.nameWithAccount(value.toString())
+        row.add(listing.userColumns().contains(c - 1) && value != null ? names.label(value.toString())
             : text(value));
       }
       return row;

@@ -56,7 +56,7 @@ public class WorkspacePageController {
     boolean running = current.isPresent() || isRunning(session);
     model.addAttribute("reviewSession", session);
     model.addAttribute("supervisor", supervisor);
-    model.addAttribute("user", names.nameWithAccount(access.userId()));
+    model.addAttribute("user", names.label(access.userId()));
     model.addAttribute("stage", current.map(Stage::title).orElse(running ? "" : "已结束"));
     model.addAttribute("sections", Arrays.stream(WorkspaceSection.values())
         .map(s -> view(session, s, current, running)).toList());

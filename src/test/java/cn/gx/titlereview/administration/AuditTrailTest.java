@@ -174,11 +174,12 @@ class AuditTrailTest {
 
     Reply page = api.get("/audit?session=" + subject, "auditor1");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("审计记录", "赵强（supervisor1）", "查阅保密信息");
+    assertThat(page.body()).contains("审计记录", "赵强（纪检监督员，南宁建设工程集团有限公司；账号 supervisor1）", "查阅保密信息");
     assertThat(api.get("/audit?check=1", "auditor1").body()).contains("记录完整");
 
     byte[] workbook = api.download("/api/audit/export?session=" + subject, "auditor1");
-    assertThat(cells(workbook)).contains("抽取结果（评委名单）", "赵强", "supervisor1");
+    assertThat(cells(workbook)).contains("抽取结果（评委名单）", "赵强（纪检监督员，南宁建设工程集团有限公司；账号 supervisor1）",
+        "supervisor1");
     assertThat(trail.search(new AuditQuery("audit", "auditor1", null, null, null), 10))
         .extracting(AuditEntry::detail).anyMatch(d -> d.startsWith("查阅审计记录：评审会 " + subject))
         .anyMatch(d -> d.startsWith("导出审计记录：评审会 " + subject));

@@ -32,7 +32,8 @@ class AuditPageBrowserTest {
       browser.get("/audit?session=" + session + "&check=1");
       browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "记录完整"));
       String page = browser.driver.findElement(By.tagName("body")).getText();
-      assertThat(page).contains("赵强（supervisor1）", "查阅保密信息", "抽取结果（评委名单）", "李明（staff1）", "导出",
+      assertThat(page).contains("赵强（纪检监督员，南宁建设工程集团有限公司；账号 supervisor1）", "查阅保密信息", "抽取结果（评委名单）",
+          "李明（工作人员，南宁建设工程集团有限公司；账号 staff1）", "导出",
           "共 2 条");
       browser.shoot("audit-page");
     }

@@ -83,7 +83,8 @@ class WholeSessionH2Test extends WholeSessionScenario {
     assertThat(amendment.status()).isEqualTo(409);
     assertThat(records.hash(session)).isEqualTo(before);
     assertThat(api.get("/sessions/" + session.code() + "/record", "unithead1").body())
-        .contains("公示期间收到信访件数量（2）件，已核查（2）件", "评审结果已确认：黄伟（approver1） 于 2026-06-25 10:00", "抽查复核第 2 次")
+        .contains("公示期间收到信访件数量（2）件，已核查（2）件", "黄伟（核准单位，广西壮族自治区职称改革工作领导小组办公室）",
+            "评审结果已确认：黄伟 于 2026-06-25 10:00", "抽查复核第 2 次")
         .doesNotContain("签字失效");
   }
 
@@ -101,7 +102,7 @@ class WholeSessionH2Test extends WholeSessionScenario {
         .containsExactly(11906L, 16838L, 2098L, 1984L, 1588L, 1474L);
     assertThat(word.eastAsiaFonts()).contains("黑体", "宋体");
     Documents.assertItemsInOrder(word.text(), form);
-    assertThat(word.text()).contains("姓名：陈静", "姓名：赵强", "（盖章）", "赵强（supervisor1） 于")
+    assertThat(word.text()).contains("姓名：陈静", "姓名：赵强", "（盖章）", "赵强（纪检监督员，南宁建设工程集团有限公司） 于")
         .doesNotContain("supervisor1 于");
 
     byte[] pdf = Documents.keep("record-session.pdf", api.download(c + "/record.pdf", "approver1"));

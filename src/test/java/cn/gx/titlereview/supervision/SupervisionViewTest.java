@@ -112,7 +112,8 @@ class SupervisionViewTest {
         Instant.now(), "staff1", null);
     Reply page = api.get("/supervision/sessions/" + session.code(), "approver1");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("合规检查：名册与监督", "未通过", "监督员尚未核对官方名册总人数", "staff1",
+    assertThat(page.body()).contains("合规检查：名册与监督", "未通过", "监督员尚未核对官方名册总人数",
+        "李明（工作人员，南宁建设工程集团有限公司）",
         "/sessions/" + session.code() + "/record", "/api/sessions/" + session.code() + "/archive/package");
     String overview = row(api.get("/supervision", "approver1").body(), session.code());
     assertThat(overview).contains("合规检查：名册与监督", "未完成");
