@@ -11,9 +11,14 @@ import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestClock;
 import cn.gx.titlereview.support.WebappSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,16 +70,41 @@ class AccountHygieneTest {
     String create = "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"覃\",\"lastName\":\"新\"},"
         + "\"credentials\":{\"password\":\"%s\"}}";
     Reply refused = api.postJson("/engine-rest/user/create", "admin", create.formatted(id + "-Gx-2026"));
-    assertThat(refused.status()).as(refused.body()).isGreaterThanOrEqualTo(400);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("未保存：密码不得包含账号名");
+    Reply inAdmin = WebappSession.logIn(port, "admin").post(WebappSession.ENGINE + "/user/create",
+        create.formatted("Gx-2026!"));
+    assertThat(inAdmin.body()).contains("未保存：密码至少 10 位");
     assertThat(identityService.createUserQuery().userId(id).count()).isZero();
     Reply created = api.postJson("/engine-rest/user/create", "admin", create.formatted("Guangxi-2026!"));
     assertThat(created.status()).as(created.body()).isEqualTo(204);
+    assertThat(identityService.checkPassword(id, "Guangxi-2026!")).isTrue();
+    Reply weakChange = api.putJson("/engine-rest/user/" + id + "/credentials", "admin",
+        "{\"password\":\"guangxi-nanning\",\"authenticatedUserPassword\":\"admin\"}");
+    assertThat(weakChange.body()).contains("未保存：密码须含大写字母、小写字母、数字、其他符号中的至少三类");
     assertThat(identityService.checkPassword(id, "Guangxi-2026!")).isTrue();
 
     // Admin shows the same rules while a password is typed.
     Reply policy = api.get("/engine-rest/identity/password-policy", "admin");
     assertThat(policy.body()).contains("PASSWORD_POLICY_LENGTH", "\"minLength\":\"10\"",
         "PASSWORD_POLICY_CHARACTER_CLASSES", "PASSWORD_POLICY_USER_DATA");
+  }
+
+  @Test
+  void adminAndTheProfilePageSayEveryPasswordRuleInChinese() throws IOException {
+    for (String app : List.of("admin", "welcome")) {
+      String path = "/META-INF/resources/webjars/camunda/app/" + app + "/locales/zh.json";
+      JsonNode texts;
+      try (InputStream in = getClass().getResourceAsStream(path)) {
+        texts = new ObjectMapper().readTree(in).path("labels");
+      }
+      for (PasswordPolicyRule rule : plugin.rules().getRules()) {
+        String text = texts.path(rule.getPlaceholder()).asText("");
+        assertThat(text.replaceAll("\\{\\{\\w+}}", "")).as(app + " " + rule.getPlaceholder()).isNotBlank()
+            .doesNotContainPattern("[A-Za-z]{4,}");
+        rule.getParameters().keySet().forEach(p -> assertThat(text).contains("{{" + p + "}}"));
+      }
+    }
   }
 
   @Test
