@@ -6,9 +6,11 @@ import cn.gx.titlereview.archive.ArchiveRepository.ArchiveFile;
 import cn.gx.titlereview.workflow.Answer;
 import cn.gx.titlereview.workflow.RecordContribution;
 import cn.gx.titlereview.workflow.SessionReading;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +25,25 @@ class ArchiveRecordFacts implements RecordContribution {
   }
 
   @Override
+  public Set<String> keys() {
+    return Arrays.stream(ArchiveItem.values()).map(ArchiveRecordFacts::key).collect(Collectors.toSet());
+  }
+
+  @Override
   public Map<String, Answer> facts(SessionReading reading) {
     Map<String, List<ArchiveFile>> byItem = archive.files(reading.session().id()).stream()
         .collect(Collectors.groupingBy(ArchiveFile::item));
     Map<String, Answer> facts = new HashMap<>();
     for (ArchiveItem item : ArchiveItem.values()) {
       List<ArchiveFile> files = byItem.getOrDefault(item.name(), List.of());
-      facts.put("archive." + item.name(), files.isEmpty() ? Answer.notReached("尚未上传")
+      facts.put(key(item), files.isEmpty() ? Answer.notReached("尚未上传")
           : Answer.yesNo(true, files.stream().map(f -> f.fileName() + "（SHA-256 " + f.sha256().substring(0, 12)
               + "…，" + f.uploadedBy() + " 于 " + MINUTES.format(f.uploadedAt()) + "）").collect(Collectors.joining("；"))));
     }
     return facts;
+  }
+
+  private static String key(ArchiveItem item) {
+    return "archive." + item.name();
   }
 }

@@ -18,6 +18,7 @@ import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,12 @@ class DrawRecordFacts implements RecordContribution {
     this.window = window;
     this.attestations = attestations;
     this.gateResults = gateResults;
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("draw.consecutiveMasked", "roster.complete", "draw.timely", "draw.offline", "draw.prescribedNumber",
+        "draw.random", "draw.declinesRecorded", "draw.gates");
   }
 
   @Override

@@ -39,6 +39,12 @@ class ExpertRecordFacts implements RecordContribution {
   }
 
   @Override
+  public Set<String> keys() {
+    return Set.of(BESIDE + "draw.timely", BESIDE + "draw.declinesRecorded", BESIDE + "disciplinePledgesSigned",
+        BESIDE + "disciplineRecusalObserved");
+  }
+
+  @Override
   public Map<String, Answer> facts(SessionReading reading) {
     long sessionId = reading.session().id();
     if (!contacts.used(sessionId)) {

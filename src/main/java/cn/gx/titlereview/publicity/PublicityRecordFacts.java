@@ -16,6 +16,7 @@ import cn.gx.titlereview.workflow.gate.Violation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +37,11 @@ class PublicityRecordFacts implements RecordContribution {
     this.period = period;
     this.dates = dates;
     this.gateResults = gateResults;
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("publicity.twoRounds", "publicity.duration", "publicity.complaints");
   }
 
   @Override

@@ -12,6 +12,7 @@ import cn.gx.titlereview.workflow.attestation.SessionAttestations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ class RecheckRecordFacts implements RecordContribution {
     this.rechecks = rechecks;
     this.findings = findings;
     this.attestations = attestations;
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("recheck.mode", "recheck.dual", "recheck.problemRatio", "recheck.unfitStaff");
   }
 
   @Override

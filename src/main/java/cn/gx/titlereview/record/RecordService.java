@@ -119,6 +119,24 @@ public class RecordService {
     return new Summary(form(session, reading), counts.counts(reading));
   }
 
+  /**
+   * 评审基本情况 and the answers of {@code keys}, read from only the tables they need instead of building the whole
+   * record: what a list of many sessions shows in each row.
+   */
+  public Glance glance(ReviewSession session, Set<String> keys) {
+    SessionReading reading = new SessionReading(session);
+    return new Glance(counts.basics(reading), recordFacts.compute(reading, keys));
+  }
+
+  /** A session's figures and some of its record's answers, by fact key. */
+  public record Glance(RecordForm.Basics basics, Map<String, Answer> answers) {
+
+    /** The answer as the record shows it (未完成 where not reached). */
+    public String shown(String key) {
+      return answers.get(key).shown();
+    }
+  }
+
   /** A record with the counts its rates are computed from. */
   public record Summary(RecordForm form, Counts counts) {
   }

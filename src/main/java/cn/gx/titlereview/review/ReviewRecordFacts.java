@@ -9,6 +9,7 @@ import cn.gx.titlereview.workflow.RecordContribution;
 import cn.gx.titlereview.workflow.SessionReading;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** 附件1 评审过程·评委培训及评审情况, what the review's data answers: every applicant read by two experts at least. */
@@ -21,6 +22,11 @@ class ReviewRecordFacts implements RecordContribution {
   ReviewRecordFacts(ApplicantRepository applicants, ReviewRepository reviews) {
     this.applicants = applicants;
     this.reviews = reviews;
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("review.twoReaders");
   }
 
   @Override

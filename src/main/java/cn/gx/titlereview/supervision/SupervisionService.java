@@ -3,7 +3,6 @@ package cn.gx.titlereview.supervision;
 import cn.gx.titlereview.calendar.WorkingDayCalendar;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
-import cn.gx.titlereview.record.RecordForm;
 import cn.gx.titlereview.record.RecordService;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
@@ -40,6 +39,10 @@ class SupervisionService {
       "EndEvent_ResultsNotConfirmed", "已结束：评审结果未获确认");
 
   /** A stage and the working days it took so far (both the first and the last day count). */
+  /** 复核存在问题占通过人数的比例 and 公示期间收到信访件数量（）件，已核查（）件, as the record answers them. */
+  private static final String RECHECK_PROBLEMS = "recheck.problemRatio";
+  private static final String COMPLAINTS = "publicity.complaints";
+
   public record StageTime(String stage, int workingDays) {
   }
 
@@ -91,7 +94,7 @@ class SupervisionService {
   }
 
   public SessionOverview overview(ReviewSession session) {
-    RecordForm form = records.form(session);
+    RecordService.Glance record = records.glance(session, Set.of(RECHECK_PROBLEMS, COMPLAINTS));
     List<GateResult> failing = gateResults.latest(session.id()).values().stream().filter(g -> !g.passed()).toList();
     // From history: the approving unit may read every session's history, not work on its tasks.
     List<String> rectifications = historyService.createHistoricTaskInstanceQuery()
@@ -118,9 +121,9 @@ class SupervisionService {
         }
       }
     }
-    String[] complaints = answer(form, "公示期间收到信访件数量（）件，已核查（）件").split("/");
-    return new SessionOverview(session, stage, since, ended, failing, rectifications, form.basics(),
-        answer(form, "复核存在问题占通过人数的比例"),
+    String[] complaints = record.shown(COMPLAINTS).split("/");
+    return new SessionOverview(session, stage, since, ended, failing, rectifications, record.basics(),
+        record.shown(RECHECK_PROBLEMS),
         complaints.length == 2 ? "收到 " + complaints[0] + " 件，已核查 " + complaints[1] + " 件" : complaints[0],
         spotCheck(session), overdueTasks(session));
   }
@@ -156,10 +159,5 @@ class SupervisionService {
 
   private LocalDate day(Date moment) {
     return LocalDate.ofInstant(moment.toInstant(), clock.getZone());
-  }
-
-  private static String answer(RecordForm form, String itemText) {
-    return form.sections().stream().flatMap(s -> s.groups().stream()).flatMap(g -> g.items().stream())
-        .filter(i -> i.text().equals(itemText)).map(RecordForm.Item::answer).findFirst().orElse("—");
   }
 }

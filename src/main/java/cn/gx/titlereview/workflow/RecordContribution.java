@@ -1,6 +1,7 @@
 package cn.gx.titlereview.workflow;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answers of the record form (附件1) that a stage computes from its own data, by fact key (see
@@ -14,5 +15,9 @@ public interface RecordContribution {
 
   String BESIDE = "beside.";
 
+  /** The keys this stage answers, and only it; the record refuses to start when two stages claim one. */
+  Set<String> keys();
+
+  /** This stage's answers, by keys among {@link #keys()}: a key may be left out where there is nothing to add. */
   Map<String, Answer> facts(SessionReading reading);
 }

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -190,6 +191,9 @@ class ScaleBenchmarkTest {
     warm("archive gate, 2,000 applicants", () -> archiveGate.check(context(session)));
     warm("record gate, 2,000 applicants", () -> recordGate.check(context(session)));
     warm("record hash, after the rechecks", () -> records.hash(session));
+    warm("record (附件1) with its signatures, after the rechecks", () -> records.form(session));
+    warm("a supervision row's record figures (glance)",
+        () -> records.glance(session, Set.of("recheck.problemRatio", "publicity.complaints")));
     warm("signatures gate, 2,000 applicants", () -> signatureGate.check(context(session)));
     warm("  signatures part: applicants", () -> applicants.list(session.id()));
     warm("  signatures part: votes", () -> reviews.votes(session.id()));
