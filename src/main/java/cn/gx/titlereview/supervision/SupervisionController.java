@@ -50,10 +50,12 @@ class SupervisionController {
 
   @GetMapping("/supervision")
   public String overview(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String level, @RequestParam(required = false) String unit, Model model) {
+      @RequestParam(required = false) String level, @RequestParam(required = false) String unit,
+      @RequestParam(defaultValue = "1") int page, Model model) {
     currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
-    List<SessionOverview> rows = supervision.overview(year, blankToNull(level), blankToNull(unit));
-    model.addAttribute("rows", rows);
+    SupervisionService.Page shown = supervision.page(year, blankToNull(level), blankToNull(unit), page);
+    model.addAttribute("rows", shown.rows());
+    model.addAttribute("page", shown);
     model.addAttribute("now", clock.instant());
     model.addAttribute("year", year);
     model.addAttribute("level", level);
@@ -116,9 +118,9 @@ class SupervisionController {
   @GetMapping("/supervision/overdue.xlsx")
   public ResponseEntity<byte[]> overdueSheet() {
     currentUser.requireAnyGroup(SupervisionService.SUPERVISORS);
-    List<List<Object>> rows = supervision.overview(null, null, null).stream()
-        .flatMap(r -> r.overdueTasks().stream().map(t -> List.<Object>of(r.session().code(),
-            r.session().committeeName(), t.name(), PlatformConfig.MINUTES.format(t.due()), text(t.assignee()))))
+    List<List<Object>> rows = supervision.supervised(null, null, null).stream()
+        .flatMap(s -> supervision.overdueTasks(s).stream().map(t -> List.<Object>of(s.code(), s.committeeName(),
+            t.name(), PlatformConfig.MINUTES.format(t.due()), text(t.assignee()))))
         .toList();
     return Downloads.xlsx("逾期任务", Workbooks.write(Workbooks.Table.of("逾期任务",
         List.of("评审会编号", "评委会", "任务", "期限", "认领人"), rows)));

@@ -39,6 +39,8 @@ class SupervisionService {
       "EndEvent_ResultsNotConfirmed", "已结束：评审结果未获确认");
 
   /** A stage and the working days it took so far (both the first and the last day count). */
+  /** Rows on a page of the supervision view. */
+  static final int PAGE_SIZE = 50;
   /** 复核存在问题占通过人数的比例 and 公示期间收到信访件数量（）件，已核查（）件, as the record answers them. */
   private static final String RECHECK_PROBLEMS = "recheck.problemRatio";
   private static final String COMPLAINTS = "publicity.complaints";
@@ -80,6 +82,23 @@ class SupervisionService {
   /** The sessions the caller supervises (谁批准组建，谁负责监管), matching the filters. */
   public List<SessionOverview> overview(Integer year, String level, String organisingUnit) {
     return supervised(year, level, organisingUnit).stream().map(this::overview).toList();
+  }
+
+  /**
+   * One page of them, the newest year first and in it the latest started first: each row reads the session's
+   * history, tasks and figures, so a region's hundreds of sessions are shown a page at a time.
+   */
+  Page page(Integer year, String level, String organisingUnit, int page) {
+    List<ReviewSession> all = supervised(year, level, organisingUnit).stream()
+        .sorted(Comparator.comparing(ReviewSession::reviewYear).thenComparing(ReviewSession::id).reversed()).toList();
+    int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int shown = Math.min(Math.max(page, 1), pages);
+    return new Page(all.subList((shown - 1) * PAGE_SIZE, Math.min(all.size(), shown * PAGE_SIZE)).stream()
+        .map(this::overview).toList(), all.size(), shown, pages, PAGE_SIZE);
+  }
+
+  /** A page of rows of the supervision view, with where it stands among all of them. */
+  record Page(List<SessionOverview> rows, int total, int number, int pages, int size) {
   }
 
   public List<ReviewSession> supervised(Integer year, String level, String organisingUnit) {

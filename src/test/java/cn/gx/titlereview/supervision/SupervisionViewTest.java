@@ -10,12 +10,14 @@ import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionFixture;
 import cn.gx.titlereview.support.SessionWalk;
+import cn.gx.titlereview.support.TestData;
 import cn.gx.titlereview.workflow.gate.GateResultRepository;
 import cn.gx.titlereview.workflow.gate.Violation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,7 @@ class SupervisionViewTest {
 
   @LocalServerPort int port;
   @Autowired SessionFixture fixture;
+  @Autowired TestData data;
   @Autowired RecordService records;
   @Autowired GateResultRepository gateResults;
   @Autowired cn.gx.titlereview.spotcheck.SpotCheckService spotChecks;
@@ -117,6 +120,24 @@ class SupervisionViewTest {
         "/sessions/" + session.code() + "/record", "/api/sessions/" + session.code() + "/archive/package");
     String overview = row(api.get("/supervision", "approver1").body(), session.code());
     assertThat(overview).contains("合规检查：名册与监督", "未完成");
+  }
+
+  @Test
+  void aRegionsSessionsAreShownFiftyAPageLatestFirst() {
+    List<ReviewSession> sessions = IntStream.rangeClosed(1, 51)
+        .mapToObj(i -> data.session("副高", "测试评委会", 1990)).toList();
+
+    String first = api.get("/supervision?year=1990", "approver1").body();
+    assertThat(first).contains("共 51 个评审会，每页 50 个，第 1 / 2 页", "下一页").doesNotContain("上一页");
+    assertThat(first).contains(row(sessions.get(50)), row(sessions.get(1))).doesNotContain(row(sessions.get(0)));
+    String second = api.get("/supervision?year=1990&page=2", "approver1").body();
+    assertThat(second).contains("第 2 / 2 页", "上一页", row(sessions.get(0)))
+        .doesNotContain("下一页");
+    assertThat(api.get("/supervision?year=1990&page=9", "approver1").body()).contains("第 2 / 2 页");
+  }
+
+  private static String row(ReviewSession session) {
+    return "data-code=\"" + session.code() + "\"";
   }
 
   private static String row(String html, String code) {
