@@ -181,7 +181,7 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain application(HttpSecurity http, IdentityService identityService, SessionRegistry registry,
       ObjectProvider<SingleSignOn> singleSignOn, ObjectProvider<ClientRegistrationRepository> clients,
-      ObjectProvider<JwtDecoder> decoders) throws Exception {
+      ObjectProvider<JwtDecoder> decoders, ObjectProvider<ProvincialTicketExchange> tickets) throws Exception {
     http.authorizeHttpRequests(requests -> requests
             // The shipped fonts (SIL OFL) are public: a browser fetches them for a printed page without credentials.
             .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico",
@@ -210,7 +210,8 @@ class SecurityConfig {
         .exceptionHandling(this::refusals)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     if (sso.enabled()) {
-      singleSignOn(http, singleSignOn.getObject(), clients.getIfAvailable(), decoders.getIfAvailable());
+      singleSignOn(http, singleSignOn.getObject(), clients.getIfAvailable(), decoders.getIfAvailable(),
+          tickets.getIfAvailable());
     }
     limitSessions(http, registry);
     return http.build();
@@ -219,23 +220,31 @@ class SecurityConfig {
   /**
    * The province's identity provider beside the local login (docs/security.md, "单点登录 (OIDC)"): browsers by OIDC
    * login from the login page's button, systems by bearer tokens at {@code /api} and {@code /engine-rest} when a
-   * token decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}).
+   * token decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), and a provincial
+   * ticket at {@link TicketLogin#DOOR} when a {@link ProvincialTicketExchange} is given.
    */
   private void singleSignOn(HttpSecurity http, SingleSignOn singleSignOn, ClientRegistrationRepository clients,
-      JwtDecoder decoder) throws Exception {
+      JwtDecoder decoder, ProvincialTicketExchange tickets) throws Exception {
     if (clients == null || clients.findByRegistrationId(sso.registration()) == null) {
       throw new IllegalStateException("titlereview.sso.enabled=true，但没有配置统一身份认证的客户端 "
           + "spring.security.oauth2.client.registration." + sso.registration() + "（见 docs/security.md）");
     }
+    // The login page says why (LoginPageController); the refusal was recorded where it was decided.
+    AuthenticationFailureHandler toLoginPage = (request, response, e) -> {
+      request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+      response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?refused");
+    };
     http.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
         .userInfoEndpoint(info -> info.oidcUserService(singleSignOn.oidcUsers()))
         .failureHandler((request, response, e) -> {
           if (!(e instanceof SingleSignOnRefused)) {
             singleSignOn.refused(null, "统一身份认证（OIDC）", e.getMessage());
           }
-          request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
-          response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?refused");
+          toLoginPage.onAuthenticationFailure(request, response, e);
         }));
+    if (tickets != null) {
+      http.with(new TicketLogin(tickets, singleSignOn, toLoginPage), ticketLogin -> { });
+    }
     if (decoder != null) {
       DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
       http.oauth2ResourceServer(server -> server

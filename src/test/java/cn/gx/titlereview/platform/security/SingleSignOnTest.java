@@ -11,9 +11,11 @@ import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.ChineseBrowser;
 import cn.gx.titlereview.support.CitySessions;
 import cn.gx.titlereview.support.IntegrationTest;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -218,6 +223,51 @@ class SingleSignOnTest {
     }
   }
 
+  @Test
+  void aProvincialTicketLogsInThroughTheSameMappingAndABadTicketIsRefused() throws Exception {
+    Login ticket = enter("/sso/ticket?ticket=" + token(person("sso-ticket1", "吴票据", "GX-GL", List.of("ZC_APPROVER"))));
+    assertThat(ticket.landed().uri().getPath()).startsWith("/camunda/app/");
+    assertThat(tasksOf(ticket)).contains(guilinTask).doesNotContain(nanningTask);
+    assertThat(groups("sso-ticket1")).containsExactlyInAnyOrder("approver", "org@GX-GL", "approver@GX-GL");
+    assertThat(audit.about("sso-ticket1")).filteredOn(e -> e.kind() == AuditKind.LOGIN).extracting(AuditEntry::detail)
+        .containsExactly("以统一身份认证（票据）登录");
+
+    Login used = enter("/sso/ticket?ticket=not-a-ticket");
+    assertThat(used.landed().uri().getPath()).isEqualTo("/login");
+    assertThat(used.landed().body()).contains("统一身份认证登录未成功");
+    Login none = enter("/sso/ticket");
+    assertThat(none.landed().statusCode()).isEqualTo(403);
+    assertThat(none.landed().body()).contains("缺少统一身份认证的票据");
+  }
+
+  /**
+   * The province's ticket service as the test needs it: the ticket is an access token of the test provider, and its
+   * user-info endpoint says whom it stands for (ticket → token → user-info in one step).
+   */
+  @TestConfiguration
+  static class ProvinceTickets {
+
+    @Bean
+    ProvincialTicketExchange ticketExchange(ObjectMapper json) {
+      return ticket -> {
+        try {
+          HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              PROVINCE.userInfoUrl(ISSUER).uri()).header("Authorization", "Bearer " + ticket).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (info.statusCode() != 200) {
+            throw new BadCredentialsException("票据无效、已使用或已过期");
+          }
+          return json.readValue(info.body(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      };
+    }
+  }
+
   /** The province's answer for one person: the claims of their ID token, access token and user-info. */
   private static DefaultOAuth2TokenCallback person(String user, String name, String organization, List<String> roles) {
     return new DefaultOAuth2TokenCallback(ISSUER, user, "JWT", List.of(CLIENT), Map.of("preferred_username", user,
@@ -235,12 +285,16 @@ class SingleSignOnTest {
 
   /** A browser's login by the province, following every redirect: our button, the provider, our callback. */
   private Login logIn(DefaultOAuth2TokenCallback person) throws IOException, InterruptedException {
+    PROVINCE.enqueueCallback(person);
+    return enter("/oauth2/authorization/province");
+  }
+
+  /** A browser of its own (cookies, redirects followed) opening the address. */
+  private Login enter(String path) throws IOException, InterruptedException {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .followRedirects(HttpClient.Redirect.ALWAYS).build();
-    PROVINCE.enqueueCallback(person);
-    HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/oauth2/authorization/province")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
     return new Login(browser, landed);
   }
 
