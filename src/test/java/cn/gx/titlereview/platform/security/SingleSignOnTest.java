@@ -175,6 +175,8 @@ class SingleSignOnTest {
     Login third = logIn(person("sso-move1", "王调动", "GX-NN", List.of("ZC_MONITOR")));
     assertThat(tasksOf(third)).doesNotContain(nanningTask, guilinTask);
     assertThat(groups("sso-move1")).containsExactlyInAnyOrder("monitoring", "org@GX-NN");
+    // The account has no password of the product: the local login refuses it, whatever is tried.
+    assertThat(new Api(port).get("/api/sessions/" + guilin, "sso-move1:sso-move1").status()).isEqualTo(401);
     assertThat(audit.about("sso-move1")).filteredOn(e -> e.kind() == AuditKind.MEMBERSHIP).hasSize(3)
         .first().extracting(AuditEntry::detail).asString().contains("运维监控").contains("此前").contains("核准单位");
   }
