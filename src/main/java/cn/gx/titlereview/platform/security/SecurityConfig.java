@@ -238,7 +238,7 @@ class SecurityConfig {
         .userInfoEndpoint(info -> info.oidcUserService(singleSignOn.oidcUsers()))
         .failureHandler((request, response, e) -> {
           if (!(e instanceof SingleSignOnRefused)) {
-            singleSignOn.refused(null, "统一身份认证（OIDC）", e.getMessage());
+            singleSignOn.refused(null, "统一身份认证（OIDC）", "统一身份认证未完成登录（" + e.getMessage() + "）");
           }
           toLoginPage.onAuthenticationFailure(request, response, e);
         }));
@@ -254,7 +254,7 @@ class SecurityConfig {
             if (e instanceof SingleSignOnRefused refused) {
               write(response, HttpStatus.FORBIDDEN, refused.getMessage());
             } else {
-              singleSignOn.refused(null, "访问令牌（bearer）", e.getMessage());
+              singleSignOn.refused(null, "访问令牌（bearer）", "访问令牌无效或已过期（" + e.getMessage() + "）");
               write(response, HttpStatus.UNAUTHORIZED, "访问令牌无效或已过期：请向统一身份认证重新申请");
             }
           }));

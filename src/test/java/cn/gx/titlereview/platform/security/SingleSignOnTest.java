@@ -10,6 +10,7 @@ import cn.gx.titlereview.region.Organization;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.ChineseBrowser;
 import cn.gx.titlereview.support.CitySessions;
+import cn.gx.titlereview.support.GivesTheEngineBack;
 import cn.gx.titlereview.support.IntegrationTest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,7 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * changed claim changes the account at the next login; a person the product cannot place is refused and nothing is
  * written. Screenshots: target/screenshots/sso-*.png.
  */
+@ExtendWith(GivesTheEngineBack.class)
 @IntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SingleSignOnTest {
 
   static final MockOAuth2Server PROVINCE = started();
