@@ -147,6 +147,11 @@ class SingleSignOnTest {
       assertThat(browser.driver.findElements(By.xpath(INSPECTION_TASKS))).hasSize((int) inspectionTasksOf("GX-DEMO-B"));
       assertThat(inspectionTasksOf("GX-DEMO-A")).isPositive();
       assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("李桂林");
+      // Cockpit takes the same login over (an approver reads it), with no login of its own.
+      browser.get("/camunda/app/cockpit/default/#/processes");
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "李桂林"));
+      assertThat(browser.driver.getCurrentUrl()).contains("/camunda/app/cockpit/");
+      browser.shoot("sso-cockpit");
 
       // A person of an organization the region does not know: the login page says why, and no account is made.
       browser.logOut();
