@@ -8,6 +8,7 @@ import cn.gx.titlereview.platform.security.SingleSignOnAccounts;
 import cn.gx.titlereview.platform.security.SingleSignOnRefused;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -83,14 +84,15 @@ class ClaimedAccounts implements SingleSignOnAccounts {
       }
       Set<String> held = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
           .filter(CLAIMED_GROUPS::contains).collect(Collectors.toSet());
-      String organizationBefore = repository.organizationOf(userId)
-          .map(id -> jurisdiction.region().organization(id).label()).orElse(null);
+      Organization before = repository.organizationOf(userId).map(id -> jurisdiction.region().organization(id))
+          .orElse(null);
+      boolean moved = before == null || before.id() != organization.id();
       // Taken away first: the engine refuses an administrator's group beside a business role (三员分立).
       held.stream().filter(g -> !identity.groups().contains(g))
           .forEach(g -> identityService.deleteMembership(userId, g));
       identity.groups().stream().filter(g -> !held.contains(g))
           .forEach(g -> identityService.createMembership(userId, g));
-      if (!organization.label().equals(organizationBefore)) {
+      if (moved) {
         repository.saveAccount(userId, organization.id(), PROVIDER, clock.instant());
       }
       engine.account(userId);
@@ -98,16 +100,16 @@ class ClaimedAccounts implements SingleSignOnAccounts {
         audit.record(PROVIDER, AuditKind.ACCOUNT, userId, "首次以统一身份认证登录，建立账号 " + userId + "（" + identity.name()
             + "）");
       }
-      if (created || !held.equals(Set.copyOf(identity.groups())) || !organization.label().equals(organizationBefore)) {
+      if (created || moved || !held.equals(Set.copyOf(identity.groups()))) {
         audit.record(PROVIDER, AuditKind.MEMBERSHIP, userId, "按统一身份认证：账号 " + userId + " 所属单位 "
             + organization.label() + "，角色 " + names(identity.groups())
-            + (created ? "" : "（此前：" + (organizationBefore == null ? "无所属单位" : organizationBefore) + "，"
+            + (created ? "" : "（此前：" + (before == null ? "无所属单位" : before.label()) + "，"
                 + names(held) + "）"));
       }
     });
   }
 
-  private static String names(java.util.Collection<String> groups) {
+  private static String names(Collection<String> groups) {
     return groups.isEmpty() ? "无" : groups.stream().sorted().map(Groups::name).collect(Collectors.joining("、"));
   }
 }
