@@ -102,16 +102,7 @@ public class EngineJurisdiction implements ApplicationRunner {
     Map<String, Set<String>> wanted = new LinkedHashMap<>();
     for (RegionRepository.Account account : repository.accounts()) {
       Organization organization = region.organization(account.organizationCode()).orElseThrow();
-      Set<String> groups = new HashSet<>();
-      groups.add(organizationGroup(organization));
-      Set<String> roles = identityService.createGroupQuery().groupMember(account.userId()).list().stream()
-          .map(Group::getId).filter(ROLES::contains).collect(Collectors.toSet());
-      for (String role : roles) {
-        String id = roleGroup(role, organization);
-        ensureGroup(id, Groups.name(role) + " · " + organization.name(), ROLE_TYPE);
-        groups.add(id);
-      }
-      wanted.put(account.userId(), groups);
+      wanted.put(account.userId(), wanted(account.userId(), organization));
     }
     for (Group group : identityService.createGroupQuery().groupType(ORGANIZATION_TYPE).list()) {
       follow(group, wanted);
@@ -119,6 +110,39 @@ public class EngineJurisdiction implements ApplicationRunner {
     for (Group group : identityService.createGroupQuery().groupType(ROLE_TYPE).list()) {
       follow(group, wanted);
     }
+  }
+
+  /**
+   * One account's organization and role groups, exactly as {@link #synchronizeAccounts()} makes them, at once: a
+   * login by single sign-on that changed the account's organization or roles.
+   */
+  public void account(String userId) {
+    system.run(() -> {
+      Organization organization = jurisdiction.organizationOf(userId).orElse(null);
+      if (organization != null) {
+        ensureGroup(organizationGroup(organization), organization.name(), ORGANIZATION_TYPE);
+      }
+      Set<String> wanted = organization == null ? Set.of() : wanted(userId, organization);
+      Set<String> held = identityService.createGroupQuery().groupMember(userId).list().stream()
+          .filter(g -> ORGANIZATION_TYPE.equals(g.getType()) || ROLE_TYPE.equals(g.getType())).map(Group::getId)
+          .collect(Collectors.toSet());
+      wanted.stream().filter(g -> !held.contains(g)).forEach(g -> identityService.createMembership(userId, g));
+      held.stream().filter(g -> !wanted.contains(g)).forEach(g -> identityService.deleteMembership(userId, g));
+    });
+  }
+
+  /** The groups an account belongs to for its organization: the organization's, and one per role it holds there. */
+  private Set<String> wanted(String userId, Organization organization) {
+    Set<String> groups = new HashSet<>();
+    groups.add(organizationGroup(organization));
+    Set<String> roles = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).filter(ROLES::contains).collect(Collectors.toSet());
+    for (String role : roles) {
+      String id = roleGroup(role, organization);
+      ensureGroup(id, Groups.name(role) + " · " + organization.name(), ROLE_TYPE);
+      groups.add(id);
+    }
+    return groups;
   }
 
   /** Each committee a tenant, with the groups of exactly the organizations in its jurisdiction today. */

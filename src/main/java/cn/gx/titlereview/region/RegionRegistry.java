@@ -71,9 +71,6 @@ public class RegionRegistry {
   static final Column USER_ORGANIZATION = required("organizationCode", "所属单位编码", "organization.code");
   static final Column ROLES = optional("roles", "角色");
   public static final List<Column> ACCOUNT_COLUMNS = List.of(USER, USER_ORGANIZATION, ROLES);
-  /** The roles an account may hold in its organization, as the 账号与组织 page assigns them. */
-  static final List<String> ASSIGNABLE_ROLES = List.of(Groups.STAFF, Groups.SUPERVISOR, Groups.UNIT_HEAD,
-      Groups.APPROVER, Groups.DEPT_HEAD, Groups.MONITORING);
 
   /** Who writes: an administrator anywhere, the approving staff of a 职改办 within its subtree. */
   public record Writer(String userId, boolean administrator, Organization office) {
@@ -357,7 +354,7 @@ public class RegionRegistry {
     }
     Region region = jurisdiction.region();
     Map<String, String> roleByName = new HashMap<>();
-    ASSIGNABLE_ROLES.forEach(r -> roleByName.put(Groups.name(r), r));
+    Groups.ASSIGNABLE_ROLES.forEach(r -> roleByName.put(Groups.name(r), r));
     record AccountRow(String userId, Organization organization, Set<String> roles) {
     }
     List<AccountRow> rows = reader.read(file, ACCOUNT_COLUMNS, USER, row -> {
@@ -381,12 +378,12 @@ public class RegionRegistry {
       Set<String> held = identityService.createGroupQuery().groupMember(row.userId()).list().stream()
           .map(Group::getId).collect(Collectors.toSet());
       if (!row.organization().code().equals(organizationsBefore.get(row.userId()))
-          || !ASSIGNABLE_ROLES.stream().filter(held::contains).collect(Collectors.toSet()).equals(row.roles())) {
+          || !Groups.ASSIGNABLE_ROLES.stream().filter(held::contains).collect(Collectors.toSet()).equals(row.roles())) {
         audit.record(writer.userId(), AuditKind.MEMBERSHIP, row.userId(), "账号 " + row.userId() + " 所属单位 "
             + row.organization().label() + "，角色 " + (row.roles().isEmpty() ? "无"
                 : row.roles().stream().map(Groups::name).collect(Collectors.joining("、"))));
       }
-      for (String role : ASSIGNABLE_ROLES) {
+      for (String role : Groups.ASSIGNABLE_ROLES) {
         if (row.roles().contains(role) && !held.contains(role)) {
           identityService.createMembership(row.userId(), role);
         } else if (!row.roles().contains(role) && held.contains(role)) {
@@ -402,7 +399,7 @@ public class RegionRegistry {
   public List<String> rolesOf(String userId) {
     Set<String> held = system.call(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
         .map(Group::getId).collect(Collectors.toSet());
-    return ASSIGNABLE_ROLES.stream().filter(held::contains).toList();
+    return Groups.ASSIGNABLE_ROLES.stream().filter(held::contains).toList();
   }
 
   /**

@@ -3,13 +3,10 @@ package cn.gx.titlereview.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gx.titlereview.support.Api;
-import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.ChineseBrowser;
+import cn.gx.titlereview.support.CitySessions;
 import cn.gx.titlereview.support.IntegrationTest;
-import cn.gx.titlereview.support.TaskDriver;
-import cn.gx.titlereview.support.TestData;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,18 +24,17 @@ class JurisdictionBrowserTest {
   private static final String INSPECTION_TASKS = "//li[contains(@class,'task') and contains(.,'督查并登记问题清单')]";
 
   @LocalServerPort int port;
-  @Autowired TaskService taskService;
   @Autowired RepositoryService repositoryService;
-  @Autowired TaskDriver tasks;
+  @Autowired CitySessions cities;
 
   @Test
   void aCitysApproverSeesItsOwnCommitteesSessionsAndNothingOfAnotherCitysInTasklistCockpitAndTheSupervisionView()
       throws Exception {
     Api api = new Api(port);
-    String nanning = start(api, "staff1", "GX-DEMO-A");
-    String guilin = start(api, "staff2", "GX-DEMO-B");
-    inspect(api, "nn-approver1", nanning);
-    inspect(api, "gl-approver1", guilin);
+    String nanning = cities.start(api, "staff1", "GX-DEMO-A");
+    String guilin = cities.start(api, "staff2", "GX-DEMO-B");
+    cities.inspect(api, "nn-approver1", nanning);
+    cities.inspect(api, "gl-approver1", guilin);
 
     try (ChineseBrowser browser = ChineseBrowser.open(port)) {
       // Both inspections wait at 督查并登记问题清单; each city's approver is offered its own only.
@@ -69,29 +65,5 @@ class JurisdictionBrowserTest {
       assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains(nanning).doesNotContain(guilin);
       browser.shoot("jurisdiction-cockpit-nanning");
     }
-  }
-
-  /** A session of the committee, its eligibility check failed so that it waits at a rectification. */
-  private String start(Api api, String staff, String committee) {
-    String code = committee.substring(3) + "-" + System.nanoTime() % 1_000_000;
-    Reply started = api.postJson("/api/sessions", staff, """
-        {"sessionCode":"%s","committeeCode":"%s","level":"中级","reviewYear":2026,
-         "plannedReviewStart":"%s","plannedReviewEnd":"%s","staffUserIds":""}"""
-        .formatted(code, committee, TestData.REVIEW_START, TestData.REVIEW_START.plusDays(2)));
-    assertThat(started.status()).as(started.body()).isEqualTo(201);
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult().getId();
-    tasks.as(staff, () -> {
-      taskService.complete(task);
-      return null;
-    });
-    tasks.runJobs();
-    return code;
-  }
-
-  private static void inspect(Api api, String approver, String session) {
-    Reply opened = api.postJson("/api/inspections", approver, """
-        {"sessionCode":"%s","means":["查阅资料"],"trigger":"ROUTINE","triggerNote":"年度例行督查"}"""
-        .formatted(session));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
   }
 }

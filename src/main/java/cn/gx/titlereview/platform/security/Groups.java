@@ -31,6 +31,12 @@ public final class Groups {
    * profile once the three administrators exist ({@link BootstrapAdministrator}).
    */
   public static final String ADMIN = "camunda-admin";
+  /**
+   * The roles an account holds in its organization, as the 账号与所属单位 page and single sign-on assign them (the
+   * administrators' groups are given apart, see {@link #ADMINISTRATORS}).
+   */
+  public static final java.util.List<String> ASSIGNABLE_ROLES = java.util.List.of(STAFF, SUPERVISOR, UNIT_HEAD,
+      APPROVER, DEPT_HEAD, MONITORING);
 
   public static final Map<String, String> NAMES = new LinkedHashMap<>();
 

@@ -72,7 +72,7 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
         audit.record(user, address, AuditKind.LOGIN_FAILED, user, "用户名或密码错误（连续第 " + consecutive + " 次）");
         throw new BadCredentialsException("用户名或密码错误");
       }
-      groups = groups(user);
+      groups = groups(identityService, user);
       verified.remember(user, password.toString(), groups);
       // A password checked against the user store is a login; the same password served again from the cache for
       // the next HTTP Basic calls is not another one.
@@ -95,7 +95,8 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  private List<GrantedAuthority> groups(String user) {
+  /** The user's engine groups as authorities, for every kind of login (local, single sign-on). */
+  static List<GrantedAuthority> groups(IdentityService identityService, String user) {
     return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
         .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,7 +29,11 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -55,13 +60,15 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
  *   <li>our login page {@code /login} starts a browser session that Tasklist, Cockpit, Admin and our pages share
  *       (the webapps take the user over through Camunda's container-based authentication);</li>
  *   <li>{@code /api} and {@code /engine-rest} also accept HTTP Basic, sent with every request;</li>
- *   <li>failed logins are throttled ({@link LoginThrottle}) and logged; no account is ever locked for good.</li>
+ *   <li>failed logins are throttled ({@link LoginThrottle}) and logged; no account is ever locked for good;</li>
+ *   <li>with {@code titlereview.sso.enabled}, the province's identity provider logs people in beside the local login
+ *       (OIDC), and systems call {@code /api} and {@code /engine-rest} with its bearer tokens ({@link SingleSignOn}).</li>
  * </ul>
  * Two chains, because the webapps bring their own CSRF protection and content security policy: {@code /camunda/**}
  * keeps those, everything else gets ours.
  */
 @Configuration
-@EnableConfigurationProperties({LoginThrottle.Settings.class, AccountHygiene.class})
+@EnableConfigurationProperties({LoginThrottle.Settings.class, AccountHygiene.class, SingleSignOnSettings.class})
 class SecurityConfig {
 
   public static final String LOGIN_PAGE = "/login";
@@ -116,14 +123,19 @@ class SecurityConfig {
    */
   private static final RequestMatcher EXPERT_LINKS = path("/e/**");
 
+  /** Where systems may call with a bearer token of the identity provider. */
+  private static final RequestMatcher BEARER_DOORS = new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"));
+
   private final ObjectMapper json;
   private final AccountHygiene hygiene;
   private final AuditTrail audit;
   private final Clock clock;
   private final PasswordChange passwordChange;
+  private final SingleSignOnSettings sso;
 
   SecurityConfig(ObjectMapper json, AccountHygiene hygiene, AuditTrail audit, Clock clock,
-      PasswordChange passwordChange) {
+      PasswordChange passwordChange, SingleSignOnSettings sso) {
+    this.sso = sso;
     this.json = json;
     this.passwordChange = passwordChange;
     this.hygiene = hygiene;
@@ -167,8 +179,9 @@ class SecurityConfig {
   /** Our API, the engine's REST API and our pages. */
   @Bean
   @Order(2)
-  SecurityFilterChain application(HttpSecurity http, IdentityService identityService, SessionRegistry registry)
-      throws Exception {
+  SecurityFilterChain application(HttpSecurity http, IdentityService identityService, SessionRegistry registry,
+      ObjectProvider<SingleSignOn> singleSignOn, ObjectProvider<ClientRegistrationRepository> clients,
+      ObjectProvider<JwtDecoder> decoders, ObjectProvider<ProvincialTicketExchange> tickets) throws Exception {
     http.authorizeHttpRequests(requests -> requests
             // The shipped fonts (SIL OFL) are public: a browser fetches them for a printed page without credentials.
             .requestMatchers(LOGIN_PAGE, "/error", "/webapps-extras.js", "/supervision.css", "/favicon.ico",
@@ -196,8 +209,56 @@ class SecurityConfig {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .exceptionHandling(this::refusals)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    if (sso.enabled()) {
+      singleSignOn(http, singleSignOn.getObject(), clients.getIfAvailable(), decoders.getIfAvailable(),
+          tickets.getIfAvailable());
+    }
     limitSessions(http, registry);
     return http.build();
+  }
+
+  /**
+   * The province's identity provider beside the local login (docs/security.md, "单点登录 (OIDC)"): browsers by OIDC
+   * login from the login page's button, systems by bearer tokens at {@code /api} and {@code /engine-rest} when a
+   * token decoder is configured ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), and a provincial
+   * ticket at {@link TicketLogin#DOOR} when a {@link ProvincialTicketExchange} is given.
+   */
+  private void singleSignOn(HttpSecurity http, SingleSignOn singleSignOn, ClientRegistrationRepository clients,
+      JwtDecoder decoder, ProvincialTicketExchange tickets) throws Exception {
+    if (clients == null || clients.findByRegistrationId(sso.registration()) == null) {
+      throw new IllegalStateException("titlereview.sso.enabled=true，但没有配置统一身份认证的客户端 "
+          + "spring.security.oauth2.client.registration." + sso.registration() + "（见 docs/security.md）");
+    }
+    // The login page says why (LoginPageController); the refusal was recorded where it was decided.
+    AuthenticationFailureHandler toLoginPage = (request, response, e) -> {
+      request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+      response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?refused");
+    };
+    http.oauth2Login(login -> login.loginPage(LOGIN_PAGE)
+        .userInfoEndpoint(info -> info.oidcUserService(singleSignOn.oidcUsers()))
+        .failureHandler((request, response, e) -> {
+          if (!(e instanceof SingleSignOnRefused)) {
+            singleSignOn.refused(null, "统一身份认证（OIDC）", "统一身份认证未完成登录（" + e.getMessage() + "）");
+          }
+          toLoginPage.onAuthenticationFailure(request, response, e);
+        }));
+    if (tickets != null) {
+      http.with(new TicketLogin(tickets, singleSignOn, toLoginPage), ticketLogin -> { });
+    }
+    if (decoder != null) {
+      DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+      http.oauth2ResourceServer(server -> server
+          .bearerTokenResolver(request -> BEARER_DOORS.matches(request) ? bearer.resolve(request) : null)
+          .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(singleSignOn::bearer))
+          .authenticationEntryPoint((request, response, e) -> {
+            if (e instanceof SingleSignOnRefused refused) {
+              write(response, HttpStatus.FORBIDDEN, refused.getMessage());
+            } else {
+              singleSignOn.refused(null, "访问令牌（bearer）", "访问令牌无效或已过期（" + e.getMessage() + "）");
+              write(response, HttpStatus.UNAUTHORIZED, "访问令牌无效或已过期：请向统一身份认证重新申请");
+            }
+          }));
+    }
   }
 
   /** Sessions per account and a login session's whole life (docs/security.md, "Account hygiene"). */

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  *       (staff, supervisor, unit head, approver, department head): an administrator has no business data;</li>
  *   <li>nobody is added to {@code camunda-admin} by hand: it is the engine's bootstrap account's group only.</li>
  * </ul>
- * The engine's start-up (no caller) may still create the bootstrap account's membership. A password set by someone
- * else than the account's holder is to be changed at the next login ({@link PasswordChange}).
+ * The engine's start-up (no caller) and single sign-on may still create memberships. A password set by someone else
+ * than the account's holder is to be changed at the next login ({@link PasswordChange}).
  */
 @Component
 class ThreeAdministrators extends AbstractProcessEnginePlugin {
@@ -74,6 +74,19 @@ class ThreeAdministrators extends AbstractProcessEnginePlugin {
             user.getId(), caller, ClockUtil.now().toInstant());
       }
       return result;
+    }
+
+    /**
+     * An account of single sign-on has no password of the product: no password matches it (the engine itself would
+     * fail on the missing hash with a NullPointerException, a 500 at the login).
+     */
+    @Override
+    public boolean checkPassword(String userId, String password) {
+      UserEntity user = userId == null ? null : findUserById(userId);
+      if (user != null && user.getPassword() == null) {
+        return false;
+      }
+      return super.checkPassword(userId, password);
     }
 
     @Override
