@@ -6,10 +6,12 @@ import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.support.ChineseBrowser;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.SessionWalk;
+import java.io.IOException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +63,16 @@ class CockpitTabsBrowserTest {
   }
 
   /** The tab's content once Cockpit has rendered it; the tab is clicked if the address did not select it. */
-  private static WebElement openTab(ChineseBrowser browser, String label, String content) {
-    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space(.)='" + label + "']")));
+  private static WebElement openTab(ChineseBrowser browser, String label, String content) throws IOException {
+    try {
+      browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space(.)='" + label
+          + "']")));
+    } catch (TimeoutException e) {
+      // What Cockpit showed instead, to tell a slow start from a page that never came.
+      browser.shoot("cockpit-without-tab");
+      throw new AssertionError("Cockpit showed no tab " + label + " at " + browser.driver.getCurrentUrl() + ":\n"
+          + browser.driver.findElement(By.tagName("body")).getText() + "\nconsole:\n" + browser.console(), e);
+    }
     if (browser.driver.findElements(By.cssSelector(content)).isEmpty()) {
       browser.driver.findElement(By.xpath("//a[normalize-space(.)='" + label + "']")).click();
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,6 +53,8 @@ public final class ChineseBrowser implements AutoCloseable {
         "--disable-component-update", "--no-first-run", "--window-size=1400,1000", "--lang=zh-CN",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // The page's console, for a test to say what a page that never came complained of.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     ChromeDriver chrome = new ChromeDriver(service, options);
@@ -60,6 +65,12 @@ public final class ChineseBrowser implements AutoCloseable {
     chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
         "downloadPath", DOWNLOADS.toAbsolutePath().toString()));
     return new ChineseBrowser(chrome, port);
+  }
+
+  /** What the page wrote to its console since the last call, one entry a line. */
+  public String console() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
+        .collect(Collectors.joining("\n"));
   }
 
   /** From now on a phone's screen, 390×844 CSS pixels at 3× (an iPhone 12–14): the viewport meta tag applies. */

@@ -10,7 +10,6 @@ import cn.gx.titlereview.region.Organization;
 import cn.gx.titlereview.support.Api;
 import cn.gx.titlereview.support.ChineseBrowser;
 import cn.gx.titlereview.support.CitySessions;
-import cn.gx.titlereview.support.GivesTheEngineBack;
 import cn.gx.titlereview.support.IntegrationTest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +36,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +45,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,10 +54,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * works in the mapped organization only; systems call {@code /engine-rest} and {@code /api} with bearer tokens; a
  * changed claim changes the account at the next login; a person the product cannot place is refused and nothing is
  * written. Screenshots: target/screenshots/sso-*.png.
+ *
+ * <p>In a JVM of its own (tag {@code own-jvm}, pom.xml): its context, with SSO on and the webapps, would replace the
+ * other contexts' engine and webapps' runtime, which are JVM-wide, and Cockpit then served its pages with scripts its
+ * content security policy refused.
  */
-@ExtendWith(GivesTheEngineBack.class)
+@Tag("own-jvm")
 @IntegrationTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SingleSignOnTest {
 
   static final MockOAuth2Server PROVINCE = started();
