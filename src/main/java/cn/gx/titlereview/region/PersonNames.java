@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -150,11 +151,7 @@ public class PersonNames {
 
     /** The text with every known account id replaced by its label. */
     public String text(String text) {
-      if (text == null || people.isEmpty()) {
-        return text;
-      }
-      return WORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-          people.containsKey(m.group()) ? label(m.group()) : m.group()));
+      return replaceAccounts(text, people, this::label);
     }
 
     /**
@@ -184,11 +181,16 @@ public class PersonNames {
 
     /** The text with every known account id replaced as {@link #person} says. */
     public String text(String text) {
-      if (text == null || book.people().isEmpty()) {
-        return text;
-      }
-      return WORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-          book.people().containsKey(m.group()) ? person(m.group()) : m.group()));
+      return replaceAccounts(text, book.people(), this::person);
     }
+  }
+
+  /** {@code text} with each id of {@code people} in it replaced by what {@code shown} makes of it, in order. */
+  private static String replaceAccounts(String text, Map<String, Person> people, UnaryOperator<String> shown) {
+    if (text == null || people.isEmpty()) {
+      return text;
+    }
+    return WORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+        people.containsKey(m.group()) ? shown.apply(m.group()) : m.group()));
   }
 }
