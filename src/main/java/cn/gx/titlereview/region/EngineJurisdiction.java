@@ -1,5 +1,6 @@
 package cn.gx.titlereview.region;
 
+import cn.gx.titlereview.platform.audit.EngineMembershipChanged;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.platform.security.SystemAuthority;
 import java.time.LocalDate;
@@ -30,8 +31,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       jurisdiction; every process instance of the committee carries the tenant, so that the engine shows it to them
  *       and to nobody else.</li>
  * </ul>
- * Derived, never granted by hand: rebuilt at start, after every change of the region, every five minutes for
- * memberships changed in Camunda Admin, and at each hour for grants that began or ended.
+ * Derived, never granted by hand: rebuilt at start, after every change of the region, for an account as soon as its
+ * memberships change in Camunda Admin or at {@code /engine-rest} (and every five minutes besides), and at each hour
+ * for grants that began or ended.
  */
 @Component
 @Order(10)
@@ -77,6 +79,13 @@ public class EngineJurisdiction implements ApplicationRunner {
     synchronize();
   }
 
+  /** A role given or taken in Camunda Admin or at {@code /engine-rest}: the account's groups follow at once. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void membershipChanged(EngineMembershipChanged change) {
+    account(change.userId());
+  }
+
+  /** What the engine's log could not tell: a change made in its tables by hand, an older change lost to a crash. */
   @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
   void memberships() {
     system.run(this::synchronizeAccounts);

@@ -7,9 +7,13 @@ import cn.gx.titlereview.support.Api.Reply;
 import cn.gx.titlereview.support.IntegrationTest;
 import cn.gx.titlereview.support.TestClock;
 import cn.gx.titlereview.support.TestData;
+import cn.gx.titlereview.support.TestRegion;
 import cn.gx.titlereview.support.Xlsx;
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,10 +30,35 @@ class RegionTest {
   @Autowired TestClock clock;
   @Autowired EngineJurisdiction engine;
   @Autowired Jurisdiction jurisdiction;
+  @Autowired IdentityService identityService;
+  @Autowired TestRegion region;
 
   @AfterEach
   void realTime() {
     clock.reset();
+  }
+
+  @Test
+  void aRoleGivenOrTakenInCamundaAdminReachesTheAccountsOrganizationAtOnce() {
+    String user = "admin-role" + System.nanoTime() % 100_000;
+    User account = identityService.newUser(user);
+    account.setFirstName("蒙");
+    account.setLastName("丽");
+    identityService.saveUser(account);
+    region.account(user, "GX-UNIT-A", "工作人员");
+    assertThat(groups(user)).containsExactlyInAnyOrder("staff", "org@GX-UNIT-A", "staff@GX-UNIT-A");
+
+    // As Admin's 用户组 page does it: no region change, no five-minute wait.
+    Api api = new Api(port);
+    assertThat(api.putJson("/engine-rest/group/supervisor/members/" + user, "admin", "{}").status()).isEqualTo(204);
+    assertThat(groups(user)).containsExactlyInAnyOrder("staff", "supervisor", "org@GX-UNIT-A", "staff@GX-UNIT-A",
+        "supervisor@GX-UNIT-A");
+    assertThat(api.delete("/engine-rest/group/staff/members/" + user, "admin").status()).isEqualTo(204);
+    assertThat(groups(user)).containsExactlyInAnyOrder("supervisor", "org@GX-UNIT-A", "supervisor@GX-UNIT-A");
+  }
+
+  private List<String> groups(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   @Test

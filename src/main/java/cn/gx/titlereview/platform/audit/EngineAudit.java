@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>each entry of the engine's user operation log (Cockpit, Tasklist, Admin, {@code /engine-rest}), one audit line
  *       per operation, by a history event handler beside the engine's own — so the line stays when the engine's
- *       history cleanup removes the engine's copy;</li>
+ *       history cleanup removes the engine's copy; a change of memberships is also published as
+ *       {@link EngineMembershipChanged};</li>
  *   <li>each deployment that brought something new, whoever made it (the start-up deployment of bpmn/ and forms/
  *       too, which the engine does not log), by a command interceptor.</li>
  * </ul>
@@ -43,9 +45,11 @@ import org.springframework.stereotype.Component;
 class EngineAudit extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<AuditTrail> trail;
+  private final ApplicationEventPublisher events;
 
-  EngineAudit(ObjectProvider<AuditTrail> trail) {
+  EngineAudit(ObjectProvider<AuditTrail> trail, ApplicationEventPublisher events) {
     this.trail = trail;
+    this.events = events;
   }
 
   @Override
@@ -92,6 +96,10 @@ class EngineAudit extends AbstractProcessEnginePlugin {
         + (first.getProcessDefinitionKey() == null ? "" : "（流程 " + first.getProcessDefinitionKey() + "）")
         + (changes.isEmpty() ? "" : "：" + changes);
     trail.getObject().record(first.getUserId(), kindOf(first), subjectOf(first), detail);
+    if (EntityTypes.GROUP_MEMBERSHIP.equals(first.getEntityType())) {
+      entries.stream().filter(e -> "userId".equals(e.getProperty()) && e.getNewValue() != null).findFirst()
+          .ifPresent(e -> events.publishEvent(new EngineMembershipChanged(e.getNewValue())));
+    }
   }
 
   static AuditKind kindOf(UserOperationLogEntry entry) {
