@@ -60,11 +60,6 @@ public class PersonNames {
     return book(userId == null ? List.of() : List.of(userId)).label(userId);
   }
 
-  /** A stored text (a gate's finding, a journal line) with every account id in it replaced by its label. */
-  public String text(String text) {
-    return book(Stream.of(text)).text(text);
-  }
-
   /** The people of every account id mentioned in {@code texts}, read at once. */
   public Book book(Stream<String> texts) {
     Set<String> words = new LinkedHashSet<>();

@@ -8,6 +8,7 @@ import cn.gx.titlereview.platform.security.CurrentUser;
 import cn.gx.titlereview.platform.security.Groups;
 import cn.gx.titlereview.region.Committee;
 import cn.gx.titlereview.region.Jurisdiction;
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import cn.gx.titlereview.workflow.gate.GateResult;
@@ -34,10 +35,12 @@ class SupervisionController {
   private final Clock clock;
   private final LibraryHealth libraryHealth;
   private final Jurisdiction jurisdiction;
+  private final PersonNames names;
 
   SupervisionController(SupervisionService supervision, SessionAccess access,
       GateResultRepository gateResults, CurrentUser currentUser, NextYearNotice nextYearNotice, Clock clock,
-      LibraryHealth libraryHealth, Jurisdiction jurisdiction) {
+      LibraryHealth libraryHealth, Jurisdiction jurisdiction, PersonNames names) {
+    this.names = names;
     this.libraryHealth = libraryHealth;
     this.jurisdiction = jurisdiction;
     this.nextYearNotice = nextYearNotice;
@@ -74,7 +77,9 @@ class SupervisionController {
     ReviewSession session = access.forGroups(code, SupervisionService.SUPERVISORS);
     model.addAttribute("row", supervision.overview(session));
     model.addAttribute("now", clock.instant());
-    model.addAttribute("gates", gateResults.history(session.id()));
+    List<GateResult> gates = gateResults.history(session.id());
+    model.addAttribute("gates", gates);
+    model.addAttribute("people", names.book(GateResult.mentions(gates)));
     model.addAttribute("stages", supervision.stageTimes(session));
     // The committee's library as the session's supervisors see it: can it still fill the next panel (docs/library.md).
     Committee committee = jurisdiction.region().committee(session.committeeId());

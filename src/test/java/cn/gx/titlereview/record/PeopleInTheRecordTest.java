@@ -39,7 +39,8 @@ class PeopleInTheRecordTest {
     assertThat(names.label("supervisor1")).isEqualTo("赵强（纪检监督员，" + UNIT_A + "）");
     assertThat(names.book(List.of("supervisor1")).labelWithAccount("supervisor1"))
         .isEqualTo("赵强（纪检监督员，" + UNIT_A + "；账号 supervisor1）");
-    assertThat(names.text("supervisor1 于 2026-12-10 11:33 填报；文件 supervisor1.xlsx，哈希 ab12"))
+    String stored = "supervisor1 于 2026-12-10 11:33 填报；文件 supervisor1.xlsx，哈希 ab12";
+    assertThat(names.book(Stream.of(stored)).text(stored))
         .isEqualTo("赵强（纪检监督员，" + UNIT_A + "） 于 2026-12-10 11:33 填报；文件 supervisor1.xlsx，哈希 ab12");
     assertThat(names.label("no-such-account")).isEqualTo("no-such-account");
   }

@@ -1,5 +1,6 @@
 package cn.gx.titlereview.workflow.gate;
 
+import cn.gx.titlereview.region.PersonNames;
 import cn.gx.titlereview.session.ReviewSession;
 import cn.gx.titlereview.session.SessionAccess;
 import cn.gx.titlereview.session.SessionController;
@@ -20,10 +21,12 @@ class GateHistoryPageController {
 
   private final SessionAccess access;
   private final GateResultRepository gateResults;
+  private final PersonNames names;
 
-  GateHistoryPageController(SessionAccess access, GateResultRepository gateResults) {
+  GateHistoryPageController(SessionAccess access, GateResultRepository gateResults, PersonNames names) {
     this.access = access;
     this.gateResults = gateResults;
+    this.names = names;
   }
 
   @GetMapping("/sessions/{code}/gates")
@@ -33,6 +36,7 @@ class GateHistoryPageController {
     List<GateResult> newestFirst = new ArrayList<>(gateResults.history(session.id()));
     Collections.reverse(newestFirst);
     model.addAttribute("gates", newestFirst);
+    model.addAttribute("people", names.book(GateResult.mentions(newestFirst)));
     return "gate-history";
   }
 }

@@ -3,6 +3,7 @@ package cn.gx.titlereview.workflow.gate;
 import cn.gx.titlereview.platform.PlatformConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 public record GateResult(long id, long sessionId, String gateKey, String gateName, boolean passed, List<Violation> violations,
     String ruleVersion, Instant checkedAt, String checkedBy) {
@@ -16,5 +17,11 @@ public record GateResult(long id, long sessionId, String gateKey, String gateNam
   public String describe() {
     return (gateName == null ? gateKey : gateName) + "于 " + checkedAtText() + (passed ? " 通过"
         : " 未通过（" + violations.size() + " 项）") + (checkedBy == null ? "" : "，经办人 " + checkedBy);
+  }
+
+  /** What in these runs may name an account (who ran each, what each found): to read their people at once. */
+  public static Stream<String> mentions(List<GateResult> gates) {
+    return gates.stream().flatMap(g -> Stream.concat(Stream.of(g.checkedBy()),
+        g.violations().stream().map(Violation::describe)));
   }
 }
